@@ -2,4 +2,11 @@
 //! the open classifier, and the platform-neutral command logic.
 
 pub mod classifier;
+pub mod config;
+pub mod db;
 pub mod domain;
+pub mod errors;
+pub mod models;
+pub mod net;
+pub mod schema;
+pub mod telemetry;

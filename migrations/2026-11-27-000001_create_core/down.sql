@@ -1,0 +1,5 @@
+DROP TABLE alerts;
+DROP TABLE opens;
+DROP TABLE sender_networks;
+DROP TABLE trackers;
+DROP TABLE accounts;

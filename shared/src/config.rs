@@ -1,0 +1,131 @@
+//! Settings shared by both services. Each binary has one typed config struct, parsed once in
+//! `main` from the environment (plus `.env`) and its flags, then passed down.
+
+use std::net::IpAddr;
+use std::str::FromStr;
+
+use clap::{Args, Parser};
+use ipnet::IpNet;
+use secrecy::{ExposeSecret, SecretString};
+
+/// Where Postgres is.
+#[derive(Args, Debug, Clone)]
+pub struct DatabaseConfig {
+    /// Postgres connection URL, e.g. postgres://mailping@localhost/mailping
+    #[arg(long = "database-url", env = "DATABASE_URL", value_name = "DATABASE_URL", value_parser = parse_secret)]
+    pub url: SecretString,
+    /// Connections in each service's pool.
+    #[arg(long, env = "DATABASE_POOL_SIZE", value_name = "DATABASE_POOL_SIZE", default_value_t = 8)]
+    pub pool_size: usize,
+}
+
+impl DatabaseConfig {
+    pub fn url(&self) -> &str {
+        self.url.expose_secret()
+    }
+}
+
+fn parse_secret(s: &str) -> Result<SecretString, String> {
+    if s.trim().is_empty() {
+        return Err("must not be empty".into());
+    }
+    Ok(SecretString::from(s.to_owned()))
+}
+
+/// The public URL pixel and copy-page links are built on, without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for BaseUrl {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim().trim_end_matches('/');
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .ok_or("must start with http:// or https://")?;
+        if rest.is_empty() || rest.contains(char::is_whitespace) || rest.contains(['?', '#']) {
+            return Err("must be a URL such as https://px.example.com".into());
+        }
+        Ok(BaseUrl(s.to_owned()))
+    }
+}
+
+/// A comma-separated list of CIDRs (or bare addresses) whose `X-Forwarded-For` is trusted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrustedProxies(pub Vec<IpNet>);
+
+impl TrustedProxies {
+    pub fn contains(&self, ip: &IpAddr) -> bool {
+        self.0.iter().any(|net| net.contains(ip))
+    }
+}
+
+impl FromStr for TrustedProxies {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse::<IpNet>()
+                    .or_else(|_| p.parse::<IpAddr>().map(IpNet::from))
+                    .map_err(|_| format!("{p:?} is not a CIDR such as 10.0.0.0/8"))
+            })
+            .collect::<Result<_, _>>()
+            .map(TrustedProxies)
+    }
+}
+
+/// Loads `.env` (if present), then parses `T` from flags and the environment. A bad setting
+/// stops start-up with one line that names it.
+pub fn load<T: Parser>() -> T {
+    // A missing .env is normal; a malformed one is worth a warning but not a crash.
+    if let Err(e) = dotenvy::dotenv()
+        && !e.not_found()
+    {
+        eprintln!("warning: ignoring .env: {e}");
+    }
+    match T::try_parse() {
+        Ok(config) => config,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+                e.exit();
+            }
+            let rendered = e.render().to_string();
+            let line = rendered.lines().next().unwrap_or("invalid configuration");
+            eprintln!("{}: {}", env!("CARGO_PKG_NAME"), line.trim_start_matches("error: "));
+            std::process::exit(2);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_drops_trailing_slash_and_rejects_junk() {
+        assert_eq!("https://px.example.com/".parse::<BaseUrl>().unwrap().as_str(), "https://px.example.com");
+        assert!("px.example.com".parse::<BaseUrl>().is_err());
+        assert!("https://".parse::<BaseUrl>().is_err());
+        assert!("https://a b".parse::<BaseUrl>().is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_parse_cidrs_and_addresses() {
+        let t: TrustedProxies = "127.0.0.1, 10.0.0.0/8,::1".parse().unwrap();
+        assert!(t.contains(&"10.1.2.3".parse().unwrap()));
+        assert!(t.contains(&"127.0.0.1".parse().unwrap()));
+        assert!(!t.contains(&"11.0.0.1".parse().unwrap()));
+        assert_eq!("".parse::<TrustedProxies>().unwrap(), TrustedProxies::default());
+        assert!("10.0.0.0/33".parse::<TrustedProxies>().is_err());
+    }
+}

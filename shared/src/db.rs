@@ -1,0 +1,83 @@
+//! The connection pool, embedded migrations, and the `LISTEN` side of the alert queue.
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
+use diesel_async::pooled_connection::AsyncDieselConnectionManager;
+use diesel_async::pooled_connection::deadpool;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::errors::DbError;
+
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
+
+/// The channel the pixel server notifies when it queues an alert.
+pub const ALERTS_CHANNEL: &str = "mailping_alerts";
+
+/// Any key will do, as long as every MailPing process uses the same one.
+const MIGRATION_LOCK_KEY: i64 = 0x6d61_696c_7069_6e67;
+
+pub type Pool = deadpool::Pool<AsyncPgConnection>;
+pub type PooledConn = deadpool::Object<AsyncPgConnection>;
+
+/// Builds the pool. Connections are made lazily, so this succeeds while Postgres is down;
+/// waits are bounded so that a down database is an error, not a hang.
+pub fn pool(url: &str, size: usize) -> Pool {
+    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url);
+    deadpool::Pool::builder(manager)
+        .max_size(size.max(1))
+        .wait_timeout(Some(Duration::from_secs(5)))
+        .create_timeout(Some(Duration::from_secs(5)))
+        .recycle_timeout(Some(Duration::from_secs(5)))
+        .runtime(::deadpool::Runtime::Tokio1)
+        .build()
+        .expect("a runtime and timeouts are set, so the pool always builds")
+}
+
+/// Applies pending migrations. Safe when several services start at once: they queue on an
+/// advisory lock, and whoever comes second finds nothing to do.
+pub async fn run_migrations(url: &str) -> Result<usize, DbError> {
+    let url = url.to_owned();
+    tokio::task::spawn_blocking(move || -> Result<usize, DbError> {
+        let mut conn = <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)?;
+        conn.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))?;
+        let applied = conn
+            .run_pending_migrations(MIGRATIONS)
+            .map(|v| v.len())
+            .map_err(|e| DbError::Migration(e.to_string()));
+        conn.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))?;
+        applied
+    })
+    .await
+    .map_err(|e| DbError::Migration(format!("migration task failed: {e}")))?
+}
+
+/// A dedicated connection that has run `LISTEN` on the alerts channel. The stream of
+/// notifications comes from `AsyncPgConnection::notifications_stream`.
+pub async fn listen_for_alerts(url: &str) -> Result<AsyncPgConnection, DbError> {
+    let mut conn = AsyncPgConnection::establish(url).await?;
+    diesel::sql_query(format!("LISTEN {ALERTS_CHANNEL}"))
+        .execute(&mut conn)
+        .await?;
+    Ok(conn)
+}
+
+/// Wakes every listening dispatcher. Called inside the transaction that queued the alert, so
+/// the notification is delivered only if the alert is committed.
+pub async fn notify_alerts(conn: &mut AsyncPgConnection) -> QueryResult<()> {
+    diesel::sql_query(format!("NOTIFY {ALERTS_CHANNEL}"))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// True when the database answers a trivial query.
+pub async fn ping(pool: &Pool) -> bool {
+    match pool.get().await {
+        Ok(mut conn) => diesel::sql_query("SELECT 1").execute(&mut conn).await.is_ok(),
+        Err(_) => false,
+    }
+}

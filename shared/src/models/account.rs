@@ -1,0 +1,85 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::schema::accounts;
+
+/// The chat platforms MailPing speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Platform {
+    Telegram,
+    Discord,
+}
+
+impl Platform {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Telegram => "telegram",
+            Platform::Discord => "discord",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "telegram" => Some(Platform::Telegram),
+            "discord" => Some(Platform::Discord),
+            _ => None,
+        }
+    }
+}
+
+/// A Telegram chat or a Discord user: the owner of trackers and the target of alerts.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = accounts, check_for_backend(diesel::pg::Pg))]
+pub struct Account {
+    pub id: i64,
+    pub platform: String,
+    pub chat_id: String,
+    pub timezone: String,
+    pub trackers_created: i32,
+    pub alerts_blocked_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Account {
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    }
+}
+
+/// Finds or creates the account of a chat. The chat just talked to us, so it can be messaged
+/// again: any alert block is lifted.
+pub async fn upsert(
+    conn: &mut AsyncPgConnection,
+    platform: Platform,
+    chat_id: &str,
+) -> QueryResult<Account> {
+    diesel::insert_into(accounts::table)
+        .values((
+            accounts::platform.eq(platform.as_str()),
+            accounts::chat_id.eq(chat_id),
+        ))
+        .on_conflict((accounts::platform, accounts::chat_id))
+        .do_update()
+        .set(accounts::alerts_blocked_at.eq(None::<DateTime<Utc>>))
+        .returning(Account::as_returning())
+        .get_result(conn)
+        .await
+}
+
+pub async fn set_timezone(conn: &mut AsyncPgConnection, account_id: i64, tz: &str) -> QueryResult<()> {
+    diesel::update(accounts::table.find(account_id))
+        .set(accounts::timezone.eq(tz))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// The platform refused to deliver to this chat (blocked bot, closed DMs): stop alerting it.
+pub async fn block_alerts(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<()> {
+    diesel::update(accounts::table.find(account_id))
+        .set(accounts::alerts_blocked_at.eq(diesel::dsl::now))
+        .execute(conn)
+        .await
+        .map(drop)
+}

@@ -1,0 +1,171 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text, Timestamptz};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use ipnet::IpNet;
+use uuid::Uuid;
+
+use crate::domain::{Label, Token};
+use crate::schema::{accounts, sender_networks, trackers};
+
+/// One tracked email: a pixel token, the owner's label, and its per-chat number.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = trackers, check_for_backend(diesel::pg::Pg))]
+pub struct Tracker {
+    pub id: i64,
+    pub account_id: i64,
+    pub number: i32,
+    pub token: Uuid,
+    pub copy_token: Uuid,
+    pub label: String,
+    pub muted: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Tracker {
+    pub fn token(&self) -> Token {
+        Token::from_uuid(self.token)
+    }
+    pub fn copy_token(&self) -> Token {
+        Token::from_uuid(self.copy_token)
+    }
+}
+
+/// Creates a tracker with the account's next number. Numbers are never reused.
+pub async fn create(conn: &mut AsyncPgConnection, account_id: i64, label: &Label) -> QueryResult<Tracker> {
+    let label = label.as_str().to_owned();
+    conn.transaction(async |conn| {
+            let number: i32 = diesel::update(accounts::table.find(account_id))
+                .set(accounts::trackers_created.eq(accounts::trackers_created + 1))
+                .returning(accounts::trackers_created)
+                .get_result(conn)
+                .await?;
+            diesel::insert_into(trackers::table)
+                .values((
+                    trackers::account_id.eq(account_id),
+                    trackers::number.eq(number),
+                    trackers::token.eq(Token::generate().as_uuid()),
+                    trackers::copy_token.eq(Token::generate().as_uuid()),
+                    trackers::label.eq(label),
+                ))
+                .returning(Tracker::as_returning())
+                .get_result(conn)
+                .await
+    })
+    .await
+}
+
+/// The account's tracker with this number. Another account's tracker is simply not found.
+pub async fn find_by_number(conn: &mut AsyncPgConnection, account_id: i64, number: i32) -> QueryResult<Option<Tracker>> {
+    trackers::table
+        .filter(trackers::account_id.eq(account_id))
+        .filter(trackers::number.eq(number))
+        .select(Tracker::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn find_by_copy_token(conn: &mut AsyncPgConnection, copy_token: Token) -> QueryResult<Option<Tracker>> {
+    trackers::table
+        .filter(trackers::copy_token.eq(copy_token.as_uuid()))
+        .select(Tracker::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn set_muted(conn: &mut AsyncPgConnection, tracker_id: i64, muted: bool) -> QueryResult<()> {
+    diesel::update(trackers::table.find(tracker_id))
+        .set(trackers::muted.eq(muted))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Deletes the tracker; its opens and alerts go with it (ON DELETE CASCADE).
+pub async fn delete(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<()> {
+    diesel::delete(trackers::table.find(tracker_id))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+pub async fn count_for_account(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<i64> {
+    trackers::table
+        .filter(trackers::account_id.eq(account_id))
+        .count()
+        .get_result(conn)
+        .await
+}
+
+/// A line of `/opens`: a tracker with its read count and last read.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct TrackerSummary {
+    #[diesel(sql_type = Integer)]
+    pub number: i32,
+    #[diesel(sql_type = Text)]
+    pub label: String,
+    #[diesel(sql_type = Bool)]
+    pub muted: bool,
+    #[diesel(sql_type = BigInt)]
+    pub reads: i64,
+    #[diesel(sql_type = Bool)]
+    pub apple_prefetched: bool,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    pub last_read_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub last_read_client: Option<String>,
+}
+
+/// A page of the account's trackers, newest first. Each aggregate walks one tracker's slice of
+/// the `opens_tracker_time` index, so the cost is bounded by the page, not the history.
+pub async fn list_page(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<TrackerSummary>> {
+    diesel::sql_query(
+        "SELECT t.number, t.label, t.muted,
+                (SELECT count(*) FROM opens o WHERE o.tracker_id = t.id
+                    AND o.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy')) AS reads,
+                EXISTS (SELECT 1 FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp') AS apple_prefetched,
+                last.opened_at AS last_read_at, last.client AS last_read_client
+         FROM trackers t
+         LEFT JOIN LATERAL (
+             SELECT o.opened_at, o.client FROM opens o
+             WHERE o.tracker_id = t.id AND o.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy')
+             ORDER BY o.opened_at DESC LIMIT 1
+         ) last ON true
+         WHERE t.account_id = $1
+         ORDER BY t.number DESC
+         OFFSET $2 LIMIT $3",
+    )
+    .bind::<BigInt, _>(account_id)
+    .bind::<BigInt, _>(offset)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await
+}
+
+/// Remembers that the owner viewed a copy page from this network and user agent.
+pub async fn remember_sender_network(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    network: IpNet,
+    user_agent: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(sender_networks::table)
+        .values((
+            sender_networks::account_id.eq(account_id),
+            sender_networks::network.eq(network),
+            sender_networks::user_agent.eq(user_agent),
+        ))
+        .on_conflict((sender_networks::account_id, sender_networks::network, sender_networks::user_agent))
+        .do_update()
+        .set(sender_networks::last_seen_at.eq(diesel::dsl::now))
+        .execute(conn)
+        .await
+        .map(drop)
+}

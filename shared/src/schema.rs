@@ -1,0 +1,71 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    accounts (id) {
+        id -> Int8,
+        platform -> Text,
+        chat_id -> Text,
+        timezone -> Text,
+        trackers_created -> Int4,
+        alerts_blocked_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    alerts (id) {
+        id -> Int8,
+        tracker_id -> Int8,
+        open_id -> Int8,
+        apple_prefetch -> Bool,
+        open_count -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
+        attempts -> Int4,
+        last_error -> Nullable<Text>,
+        finished_at -> Nullable<Timestamptz>,
+        outcome -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    opens (id) {
+        id -> Int8,
+        tracker_id -> Int8,
+        opened_at -> Timestamptz,
+        kind -> Text,
+        client -> Text,
+        network -> Nullable<Cidr>,
+        user_agent -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sender_networks (account_id, network, user_agent) {
+        account_id -> Int8,
+        network -> Cidr,
+        user_agent -> Text,
+        last_seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    trackers (id) {
+        id -> Int8,
+        account_id -> Int8,
+        number -> Int4,
+        token -> Uuid,
+        copy_token -> Uuid,
+        label -> Text,
+        muted -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(alerts -> trackers (tracker_id));
+diesel::joinable!(opens -> trackers (tracker_id));
+diesel::joinable!(sender_networks -> accounts (account_id));
+diesel::joinable!(trackers -> accounts (account_id));
+
+diesel::allow_tables_to_appear_in_same_query!(accounts, alerts, opens, sender_networks, trackers,);
