@@ -1,1 +1,11 @@
+//! MailPing's pixel server: serves the invisible image, classifies every fetch, and records
+//! opens in Postgres without ever making the image wait for the database.
 
+pub mod app;
+pub mod config;
+pub mod gif;
+pub mod recorder;
+pub mod routes;
+
+pub use app::Application;
+pub use config::{Cli, Command, PixelConfig};

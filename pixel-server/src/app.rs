@@ -1,0 +1,159 @@
+//! Start-up and shutdown: `Application::build` binds the listener (port 0 in tests), and
+//! `run_until_stopped` serves until the shutdown signal, then flushes every queued open.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use mailping_shared::db;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use crate::config::PixelConfig;
+use crate::recorder::{self, WriterSettings};
+use crate::routes::{self, App, AppState};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    writer: JoinHandle<()>,
+    background: Vec<JoinHandle<()>>,
+}
+
+/// The Prometheus recorder is process-wide (the `metrics` facade is global), so it is
+/// installed once even when tests start many servers in one process.
+pub fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new().build_recorder();
+            let handle = recorder.handle();
+            if metrics::set_global_recorder(recorder).is_err() {
+                tracing::warn!("a metrics recorder was already installed; /metrics will be empty");
+            }
+            handle
+        })
+        .clone()
+}
+
+impl Application {
+    pub async fn build(config: PixelConfig) -> Result<Self, StartError> {
+        let metrics = metrics_handle();
+        let pool = db::pool(config.database.url(), config.database.pool_size);
+        let listener = TcpListener::bind(config.listen_addr)
+            .await
+            .map_err(|source| StartError::Bind { addr: config.listen_addr, source })?;
+        let (recorder, rx) = recorder::channel(config.open_buffer as usize);
+        let (per_client, per_token) = App::limiters(config.rate_limit_per_client, config.rate_limit_per_token);
+        let state = Arc::new(App {
+            pool: pool.clone(),
+            recorder,
+            trusted_proxies: config.trusted_proxies.clone(),
+            per_client,
+            per_token,
+            base_url: config.public_base_url.clone(),
+            metrics,
+            requests: metrics::counter!("mailping_pixel_requests_total"),
+            rate_limited: metrics::counter!("mailping_rate_limited_total"),
+        });
+        let writer = tokio::spawn(recorder::run_writer(
+            pool.clone(),
+            rx,
+            WriterSettings {
+                batch_max: config.write_batch_max as usize,
+                dedup_window: config.dedup_window(),
+                self_grace: config.self_grace(),
+                shutdown_flush: Duration::from_secs(config.shutdown_flush_secs),
+            },
+        ));
+        let background = vec![
+            tokio::spawn(migrate_until_done(config.database.url().to_owned())),
+            tokio::spawn(prune_limiters(state.clone())),
+            tokio::spawn(purge_old_opens(pool, config.opens_retention_days)),
+        ];
+        Ok(Application { listener, state, writer, background })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting, finishes in-flight requests,
+    /// and waits until the writer has written every queued open.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let Application { listener, state, writer, background } = self;
+        let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+        for task in background {
+            task.abort();
+        }
+        // The router (and with it every Recorder) is gone, so the writer ends once it has drained the queue.
+        if let Err(e) = writer.await {
+            tracing::error!(error = %e, "open writer panicked");
+        }
+        served
+    }
+}
+
+/// Applies migrations at start-up; if the database is down, keeps trying in the background
+/// while GIFs are served and opens are buffered.
+async fn migrate_until_done(url: String) {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match db::run_migrations(&url).await {
+            Ok(n) => {
+                tracing::info!(applied = n, "database schema is up to date");
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?delay, "cannot apply migrations yet");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+}
+
+/// Forgets rate-limit state of clients that have gone quiet, so memory stays bounded.
+async fn prune_limiters(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        state.per_client.retain_recent();
+        state.per_token.retain_recent();
+        state.per_client.shrink_to_fit();
+        state.per_token.shrink_to_fit();
+    }
+}
+
+/// Deletes opens past the retention period, hourly.
+async fn purge_old_opens(pool: db::Pool, retention_days: u32) {
+    if retention_days == 0 {
+        return;
+    }
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(retention_days));
+        let result = async {
+            let mut conn = pool.get().await?;
+            Ok::<_, mailping_shared::errors::DbError>(
+                mailping_shared::models::open::purge_older_than(&mut conn, cutoff).await?,
+            )
+        }
+        .await;
+        match result {
+            Ok(n) if n > 0 => tracing::info!(purged = n, retention_days, "purged old opens"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "purging old opens failed"),
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The recording path. The handler never waits on the database: it hands each fetch to a
+//! bounded queue, and one writer task drains the queue in batches, classifies them with what
+//! Postgres knows about each tracker, and writes opens and alerts in one transaction.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use diesel_async::AsyncConnection;
+use ipnet::IpNet;
+use mailping_shared::classifier::{self, Fetch, Method, TrackerContext, Verdict};
+use mailping_shared::db::{self, Pool};
+use mailping_shared::domain::{OpenKind, Token};
+use mailping_shared::errors::DbError;
+use mailping_shared::models::alert::{self, QueuedAlert};
+use mailping_shared::models::open::{self, NewOpen, PixelTracker};
+use metrics::{Counter, Gauge, Histogram};
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+/// A pixel fetch waiting to be written. Holds no raw address: only the truncated network.
+#[derive(Debug, Clone)]
+pub struct PendingFetch {
+    pub token: Token,
+    pub at: DateTime<Utc>,
+    pub user_agent: Option<Box<str>>,
+    pub network: IpNet,
+}
+
+/// The handler's end of the queue.
+#[derive(Clone)]
+pub struct Recorder {
+    tx: mpsc::Sender<PendingFetch>,
+    dropped: Counter,
+    depth: Gauge,
+}
+
+impl Recorder {
+    /// Queues a fetch without waiting. If the buffer is full (the database has been down for
+    /// long), the fetch is dropped, logged and counted.
+    pub fn record(&self, fetch: PendingFetch) {
+        match self.tx.try_send(fetch) {
+            Ok(()) => self.depth.increment(1.0),
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                self.dropped.increment(1);
+                tracing::error!("open buffer full, dropping an open");
+            }
+            Err(mpsc::error::TrySendError::Closed(_)) => {
+                self.dropped.increment(1);
+                tracing::error!("recorder stopped, dropping an open");
+            }
+        }
+    }
+}
+
+/// How the writer classifies and batches.
+#[derive(Debug, Clone)]
+pub struct WriterSettings {
+    pub batch_max: usize,
+    pub dedup_window: Duration,
+    pub self_grace: Duration,
+    /// On shutdown, give up on an unreachable database after this long.
+    pub shutdown_flush: Duration,
+}
+
+/// Creates the queue: the handler's `Recorder` and the writer's receiver.
+pub fn channel(capacity: usize) -> (Recorder, mpsc::Receiver<PendingFetch>) {
+    let (tx, rx) = mpsc::channel(capacity);
+    let recorder = Recorder {
+        tx,
+        dropped: metrics::counter!("mailping_opens_dropped_total"),
+        depth: metrics::gauge!("mailping_queue_depth"),
+    };
+    (recorder, rx)
+}
+
+struct WriterMetrics {
+    depth: Gauge,
+    batch_size: Histogram,
+    write_errors: Counter,
+    dropped: Counter,
+}
+
+/// Drains the queue until every `Recorder` is gone and the queue is empty, retrying failed
+/// batches with backoff so that a database outage delays opens instead of losing them.
+pub async fn run_writer(pool: Pool, mut rx: mpsc::Receiver<PendingFetch>, settings: WriterSettings) {
+    let m = WriterMetrics {
+        depth: metrics::gauge!("mailping_queue_depth"),
+        batch_size: metrics::histogram!("mailping_write_batch_size"),
+        write_errors: metrics::counter!("mailping_write_errors_total"),
+        dropped: metrics::counter!("mailping_opens_dropped_total"),
+    };
+    let mut batch = Vec::with_capacity(settings.batch_max);
+    loop {
+        if rx.recv_many(&mut batch, settings.batch_max).await == 0 {
+            break;
+        }
+        m.depth.decrement(batch.len() as f64);
+        m.batch_size.record(batch.len() as f64);
+        let mut backoff = Duration::from_millis(50);
+        let mut failing_since: Option<tokio::time::Instant> = None;
+        loop {
+            match write_batch(&pool, &batch, &settings).await {
+                Ok(()) => break,
+                Err(e) => {
+                    m.write_errors.increment(1);
+                    let since = *failing_since.get_or_insert_with(tokio::time::Instant::now);
+                    // While serving, keep trying forever; once shutting down, give up after
+                    // the flush deadline rather than hang the process.
+                    if rx.is_closed() && since.elapsed() >= settings.shutdown_flush {
+                        let lost = batch.len() + rx.len();
+                        m.dropped.increment(lost as u64);
+                        tracing::error!(error = %e, lost, "giving up on unwritten opens at shutdown");
+                        return;
+                    }
+                    tracing::warn!(error = %e, batch = batch.len(), retry_in = ?backoff, "writing opens failed; will retry");
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(Duration::from_secs(2));
+                }
+            }
+        }
+        batch.clear();
+    }
+    tracing::info!("open writer drained its queue");
+}
+
+/// Key for dedup: the same tracker, network and user agent.
+type ClientKey<'a> = (i64, Option<IpNet>, Option<&'a str>);
+
+async fn write_batch(pool: &Pool, batch: &[PendingFetch], settings: &WriterSettings) -> Result<(), DbError> {
+    let mut conn = pool.get().await?;
+    let mut tokens: Vec<Uuid> = batch.iter().map(|f| f.token.as_uuid()).collect();
+    tokens.sort_unstable();
+    tokens.dedup();
+    let trackers: HashMap<Uuid, PixelTracker> = open::pixel_trackers(&mut conn, &tokens)
+        .await?
+        .into_iter()
+        .map(|t| (t.token, t))
+        .collect();
+    if trackers.is_empty() {
+        return Ok(());
+    }
+    let earliest = batch.iter().map(|f| f.at).min().unwrap_or_else(Utc::now);
+    let window = chrono::Duration::from_std(settings.dedup_window).unwrap_or(chrono::Duration::zero());
+    let tracker_ids: Vec<i64> = trackers.values().map(|t| t.id).collect();
+    let recent = open::recent_clients(&mut conn, &tracker_ids, earliest - window).await?;
+    let mut last_seen: HashMap<ClientKey<'_>, DateTime<Utc>> = HashMap::new();
+    for r in &recent {
+        let key = (r.tracker_id, r.network, r.user_agent.as_deref());
+        let at = last_seen.entry(key).or_insert(r.opened_at);
+        *at = (*at).max(r.opened_at);
+    }
+
+    let mut opens = Vec::with_capacity(batch.len());
+    let mut alerting: Vec<(i64, OpenKind)> = Vec::with_capacity(batch.len());
+    for fetch in batch {
+        let Some(tracker) = trackers.get(&fetch.token.as_uuid()) else {
+            continue;
+        };
+        let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
+        let key = (tracker.id, Some(fetch.network), ua);
+        let seen_recently = last_seen.get(&key).is_some_and(|at| fetch.at - *at < window && fetch.at >= *at);
+        let verdict = classifier::classify(
+            &Fetch {
+                method: Method::Get,
+                prefetch: false,
+                user_agent: fetch.user_agent.as_deref(),
+                network: Some(fetch.network),
+            },
+            &TrackerContext {
+                age: (fetch.at - tracker.created_at).to_std().unwrap_or(Duration::ZERO),
+                self_grace: settings.self_grace,
+                owner_networks: &tracker.owner_networks,
+                seen_recently,
+            },
+        );
+        let Verdict::Open { kind, client } = verdict else {
+            continue;
+        };
+        if is_deduplicated(kind) {
+            last_seen.insert(key, fetch.at);
+        }
+        metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);
+        alerting.push((tracker.id, kind));
+        opens.push(NewOpen {
+            tracker_id: tracker.id,
+            opened_at: fetch.at,
+            kind: kind.as_str().to_owned(),
+            client: client.to_owned(),
+            network: Some(fetch.network),
+            user_agent: ua.map(str::to_owned),
+        });
+    }
+    if opens.is_empty() {
+        return Ok(());
+    }
+    let by_id: HashMap<i64, &PixelTracker> = trackers.values().map(|t| (t.id, t)).collect();
+    conn.transaction(async |conn| {
+        let ids = open::insert_batch(conn, &opens).await?;
+        let alerts = coalesce_alerts(ids.iter().copied().zip(alerting.iter().copied()), &by_id);
+        if alert::queue(conn, &alerts).await? > 0 {
+            db::notify_alerts(conn).await?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .await?;
+    Ok(())
+}
+
+/// Kinds that a repeat of the same client turns into `duplicate`.
+fn is_deduplicated(kind: OpenKind) -> bool {
+    kind.counts_as_read() || matches!(kind, OpenKind::AppleMpp | OpenKind::Duplicate)
+}
+
+/// One alert per tracker for a batch: every read counts, and a tracker's first Apple prefetch
+/// alerts once. Muted trackers and chats that refuse messages get none.
+fn coalesce_alerts(
+    opens: impl Iterator<Item = (i64, (i64, OpenKind))>,
+    trackers: &HashMap<i64, &PixelTracker>,
+) -> Vec<QueuedAlert> {
+    let mut per_tracker: HashMap<i64, QueuedAlert> = HashMap::new();
+    for (open_id, (tracker_id, kind)) in opens {
+        let Some(tracker) = trackers.get(&tracker_id) else {
+            continue;
+        };
+        if tracker.silent {
+            continue;
+        }
+        if kind.counts_as_read() {
+            let entry = per_tracker.entry(tracker_id).or_insert(QueuedAlert {
+                tracker_id,
+                open_id,
+                apple_prefetch: false,
+                open_count: 0,
+            });
+            if entry.apple_prefetch {
+                entry.apple_prefetch = false;
+                entry.open_count = 0;
+            }
+            entry.open_id = open_id;
+            entry.open_count += 1;
+        } else if kind == OpenKind::AppleMpp && !tracker.had_apple_prefetch {
+            per_tracker.entry(tracker_id).or_insert(QueuedAlert {
+                tracker_id,
+                open_id,
+                apple_prefetch: true,
+                open_count: 1,
+            });
+        }
+    }
+    per_tracker.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tracker(id: i64, silent: bool, had_apple: bool) -> PixelTracker {
+        PixelTracker {
+            token: Uuid::new_v4(),
+            id,
+            created_at: Utc::now(),
+            silent,
+            had_apple_prefetch: had_apple,
+            owner_networks: vec![],
+        }
+    }
+
+    #[test]
+    fn reads_coalesce_into_one_alert_per_tracker() {
+        let (a, b) = (tracker(1, false, false), tracker(2, false, false));
+        let map = HashMap::from([(1, &a), (2, &b)]);
+        let opens = vec![
+            (10, (1, OpenKind::AppleMpp)),
+            (11, (1, OpenKind::Direct)),
+            (12, (1, OpenKind::GmailProxy)),
+            (13, (2, OpenKind::Scanner)),
+            (14, (2, OpenKind::Duplicate)),
+        ];
+        let alerts = coalesce_alerts(opens.into_iter(), &map);
+        assert_eq!(
+            alerts,
+            vec![QueuedAlert { tracker_id: 1, open_id: 12, apple_prefetch: false, open_count: 2 }]
+        );
+    }
+
+    #[test]
+    fn only_the_first_apple_prefetch_alerts_and_silent_trackers_never_do() {
+        let (a, b, c) = (tracker(1, false, false), tracker(2, false, true), tracker(3, true, false));
+        let map = HashMap::from([(1, &a), (2, &b), (3, &c)]);
+        let opens = vec![
+            (1, (1, OpenKind::AppleMpp)),
+            (2, (1, OpenKind::AppleMpp)),
+            (3, (2, OpenKind::AppleMpp)),
+            (4, (3, OpenKind::Direct)),
+        ];
+        let alerts = coalesce_alerts(opens.into_iter(), &map);
+        assert_eq!(
+            alerts,
+            vec![QueuedAlert { tracker_id: 1, open_id: 1, apple_prefetch: true, open_count: 1 }]
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! Every route of the pixel server, and its handlers.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use chrono::Utc;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use mailping_shared::classifier;
+use mailping_shared::config::TrustedProxies;
+use mailping_shared::db::{self, Pool};
+use mailping_shared::domain::Token;
+use mailping_shared::links;
+use mailping_shared::models::tracker;
+use mailping_shared::net;
+use metrics::Counter;
+use metrics_exporter_prometheus::PrometheusHandle;
+
+use crate::gif;
+use crate::recorder::{PendingFetch, Recorder};
+
+/// Everything a handler needs, shared as `State<AppState>`.
+pub struct App {
+    pub pool: Pool,
+    pub recorder: Recorder,
+    pub trusted_proxies: TrustedProxies,
+    pub per_client: DefaultKeyedRateLimiter<IpAddr>,
+    pub per_token: DefaultKeyedRateLimiter<Token>,
+    pub base_url: mailping_shared::config::BaseUrl,
+    pub metrics: PrometheusHandle,
+    pub requests: Counter,
+    pub rate_limited: Counter,
+}
+
+pub type AppState = Arc<App>;
+
+impl App {
+    pub fn limiters(per_client_per_minute: u32, per_token_per_minute: u32) -> (DefaultKeyedRateLimiter<IpAddr>, DefaultKeyedRateLimiter<Token>) {
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
+        (
+            RateLimiter::keyed(quota(per_client_per_minute)),
+            RateLimiter::keyed(quota(per_token_per_minute)),
+        )
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(&format!("/{}/{{file}}", links::PIXEL_PREFIX), get(pixel))
+        .route(&format!("/{}/{{token}}", links::COPY_PAGE_PREFIX), get(copy_page))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .fallback(not_found)
+        .with_state(state)
+}
+
+async fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "not found").into_response()
+}
+
+/// Serves the GIF and queues the fetch. Never touches the database, never fails.
+async fn pixel(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(token) = file.strip_suffix(".gif").and_then(Token::parse) else {
+        return not_found().await;
+    };
+    app.requests.increment(1);
+    // HEAD never downloads the image and a prefetch is not a person looking: answer, record nothing.
+    let prefetch = classifier::is_prefetch(headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
+    if method != Method::GET || prefetch {
+        return gif::response();
+    }
+    let client = net::client_ip(
+        peer.ip(),
+        headers.get("x-forwarded-for").map(HeaderValue::as_bytes),
+        &app.trusted_proxies,
+    );
+    if app.per_client.check_key(&client).is_err() || app.per_token.check_key(&token).is_err() {
+        app.rate_limited.increment(1);
+        return gif::response();
+    }
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned().into_boxed_str());
+    app.recorder.record(PendingFetch {
+        token,
+        at: Utc::now(),
+        user_agent,
+        network: net::truncate(client),
+    });
+    gif::response()
+}
+
+/// The page webmail users copy the invisible image from. Viewing it teaches MailPing the
+/// sender's network, so their own later views are `self`; it never counts as an open.
+async fn copy_page(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(copy_token) = Token::parse(&raw) else {
+        return not_found().await;
+    };
+    let client = net::client_ip(
+        peer.ip(),
+        headers.get("x-forwarded-for").map(HeaderValue::as_bytes),
+        &app.trusted_proxies,
+    );
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(mailping_shared::models::open::truncate_user_agent)
+        .unwrap_or("");
+    let found = async {
+        let mut conn = app.pool.get().await?;
+        let Some(t) = tracker::find_by_copy_token(&mut conn, copy_token).await? else {
+            return Ok(None);
+        };
+        tracker::remember_sender_network(&mut conn, t.account_id, net::truncate(client), user_agent).await?;
+        Ok::<_, mailping_shared::errors::DbError>(Some(t))
+    }
+    .await;
+    let page = match found {
+        Ok(Some(t)) => copy_page_html(&t.label, &links::pixel_url(&app.base_url, t.token())),
+        Ok(None) => return (StatusCode::NOT_FOUND, Html(MESSAGE_PAGE.replace("{msg}", "This link is not valid."))).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "copy page: database error");
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Html(MESSAGE_PAGE.replace("{msg}", "Something went wrong. Please reload in a moment.")),
+            )
+                .into_response();
+        }
+    };
+    (
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::REFERRER_POLICY, "no-referrer"),
+            (header::HeaderName::from_static("x-robots-tag"), "noindex"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; img-src *; style-src 'unsafe-inline'",
+            ),
+        ],
+        Html(page),
+    )
+        .into_response()
+}
+
+const MESSAGE_PAGE: &str = "<!doctype html><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>MailPing</title><p>{msg}</p>";
+
+fn copy_page_html(label: &str, pixel_url: &str) -> String {
+    format!(
+        "<!doctype html><meta charset=utf-8><meta name=viewport content=\"width=device-width\">\
+         <title>{label}</title>\
+         <style>body{{font:16px system-ui,sans-serif;margin:2em;max-width:40em}}b{{font-size:2em}}</style>\
+         <h1>{label}</h1>\
+         <p>Select everything between the arrows (it holds the invisible image), copy it, and paste it into your email.</p>\
+         <p><b>▶</b><img src=\"{pixel_url}\" width=\"1\" height=\"1\" alt=\"\" style=\"border:0\"><b>◀</b></p>",
+        label = escape_html(label),
+        pixel_url = escape_html(pixel_url),
+    )
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+async fn readyz(State(app): State<AppState>) -> Response {
+    if db::ping(&app.pool).await {
+        (StatusCode::OK, "ready").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    }
+}
+
+async fn metrics(State(app): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        app.metrics.render(),
+    )
+        .into_response()
+}
