@@ -2,6 +2,7 @@
 //! the open classifier, and the platform-neutral command logic.
 
 pub mod classifier;
+pub mod commands;
 pub mod config;
 pub mod db;
 pub mod domain;

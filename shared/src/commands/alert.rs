@@ -1,0 +1,79 @@
+//! The wording of "your email was opened" alerts.
+
+use super::words::ordinal;
+use super::{Action, Button, Reply};
+use crate::models::alert::ClaimedAlert;
+
+/// The message for a claimed alert, in the owner's timezone.
+pub fn alert_reply(a: &ClaimedAlert) -> Reply {
+    let buttons = vec![
+        Button::new("🕓 Timeline", Action::Timeline(a.number)),
+        Button::new("🔕 Mute", Action::Mute(a.number)),
+    ];
+    if a.apple_prefetch {
+        return Reply::new()
+            .plain("📭 ")
+            .bold(&a.label)
+            .plain(" reached an Apple Mail inbox. Apple fetched it on delivery, so this is not a confirmed read.")
+            .button_row(buttons);
+    }
+    let tz: chrono_tz::Tz = a.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let when = a.opened_at.with_timezone(&tz).format("%H:%M");
+    let count = if a.open_count > 1 {
+        format!("opened {} times since the last alert", a.open_count)
+    } else {
+        format!("{} open", ordinal(a.ordinal.max(1)))
+    };
+    Reply::new()
+        .plain("📬 Opened: ")
+        .bold(&a.label)
+        .plain(format!(" — {when} ({}) · {} · {count}", tz.name(), a.client))
+        .button_row(buttons)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn claimed(apple: bool, count: i32, ordinal: i64) -> ClaimedAlert {
+        ClaimedAlert {
+            id: 1,
+            version: 0,
+            attempts: 1,
+            apple_prefetch: apple,
+            open_count: count,
+            account_id: 1,
+            platform: "telegram".into(),
+            chat_id: "1".into(),
+            timezone: "Europe/Berlin".into(),
+            blocked: false,
+            number: 3,
+            label: "Proposal".into(),
+            muted: false,
+            opened_at: Utc.with_ymd_and_hms(2026, 6, 1, 12, 32, 0).unwrap(),
+            client: "Gmail".into(),
+            ordinal,
+        }
+    }
+
+    #[test]
+    fn a_single_open_names_time_zone_client_and_ordinal() {
+        assert_eq!(
+            alert_reply(&claimed(false, 1, 2)).plain_text(),
+            "📬 Opened: Proposal — 14:32 (Europe/Berlin) · Gmail · 2nd open"
+        );
+    }
+
+    #[test]
+    fn coalesced_opens_say_how_many() {
+        assert!(alert_reply(&claimed(false, 3, 5)).plain_text().ends_with("opened 3 times since the last alert"));
+    }
+
+    #[test]
+    fn apple_prefetch_is_not_called_a_read() {
+        let text = alert_reply(&claimed(true, 1, 0)).plain_text();
+        assert!(text.starts_with("📭 Proposal reached an Apple Mail inbox."));
+        assert!(text.contains("not a confirmed read"));
+    }
+}

@@ -1,0 +1,480 @@
+//! The command logic both chat platforms run. An adapter parses its own updates into a
+//! `Command` or an `Action`, calls `Commands`, and renders the `Reply` in its own markup.
+//! Every business rule and every word the user reads is written here, once.
+
+mod alert;
+mod reply;
+mod words;
+
+use std::num::NonZeroU32;
+
+use chrono::{DateTime, Utc};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+pub use alert::alert_reply;
+pub use reply::{Button, Reply, Span};
+pub use words::{ordinal, relative_time};
+
+use crate::config::BaseUrl;
+use crate::db::Pool;
+use crate::domain::{Label, OpenKind};
+use crate::errors::DbError;
+use crate::links;
+use crate::models::account::{self, Account, Platform};
+use crate::models::open;
+use crate::models::tracker::{self, Tracker};
+
+/// Who is talking: a Telegram chat or a Discord user.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Chat {
+    pub platform: Platform,
+    pub chat_id: String,
+}
+
+impl Chat {
+    pub fn new(platform: Platform, chat_id: impl ToString) -> Self {
+        Chat { platform, chat_id: chat_id.to_string() }
+    }
+}
+
+/// What the user asked for, in no platform's words. Arguments stay raw: validating them is
+/// the command logic's job, so every platform gets the same friendly errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Start,
+    Help,
+    Track(String),
+    /// `/opens` with no argument lists; with one, shows that tracker's timeline.
+    Opens(String),
+    Mute(String),
+    Unmute(String),
+    Delete(String),
+    Tz(String),
+    /// A command we don't have, e.g. `/foo`.
+    Unknown(String),
+    /// Text without a command.
+    NotACommand,
+}
+
+/// Every command with its argument hint and its one-line description: `/help`, Telegram's
+/// menu and Discord's slash commands are all built from this table.
+pub const COMMANDS: &[(&str, &str, &str)] = &[
+    ("start", "", "Welcome and a three-step guide"),
+    ("track", "<label>", "Create a tracker for one email, e.g. /track Proposal to ACME"),
+    ("opens", "[n]", "List your trackers, or show tracker n's timeline"),
+    ("mute", "<n>", "Stop alerts for tracker n (opens are still recorded)"),
+    ("unmute", "<n>", "Resume alerts for tracker n"),
+    ("delete", "<n>", "Delete tracker n and all its opens"),
+    ("tz", "<zone>", "Set your timezone, e.g. /tz Europe/Berlin"),
+    ("help", "", "Show this list"),
+];
+
+impl Command {
+    /// Parses a chat message such as `/track Proposal` or `/opens@MailPingBot 3`.
+    pub fn parse_text(text: &str) -> Command {
+        let text = text.trim();
+        let Some(rest) = text.strip_prefix('/') else {
+            return Command::NotACommand;
+        };
+        let (head, arg) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        let name = head.split('@').next().unwrap_or(head).to_lowercase();
+        Command::from_name(&name, arg.trim())
+    }
+
+    /// Builds a command from its name and raw argument (Discord passes them separately).
+    pub fn from_name(name: &str, arg: &str) -> Command {
+        let arg = arg.to_owned();
+        match name {
+            "start" => Command::Start,
+            "help" => Command::Help,
+            "track" => Command::Track(arg),
+            "opens" => Command::Opens(arg),
+            "mute" => Command::Mute(arg),
+            "unmute" => Command::Unmute(arg),
+            "delete" => Command::Delete(arg),
+            "tz" => Command::Tz(arg),
+            other => Command::Unknown(other.to_owned()),
+        }
+    }
+}
+
+/// What a button does. Buttons carry only a tracker number, which is resolved within the
+/// pressing chat's own account: a forged payload can reach nothing that isn't theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Page(u32),
+    Timeline(i32),
+    Mute(i32),
+    Unmute(i32),
+    AskDelete(i32),
+    ConfirmDelete(i32),
+    CancelDelete(i32),
+}
+
+impl Action {
+    /// A short payload (Telegram allows 64 bytes of callback data).
+    pub fn encode(self) -> String {
+        match self {
+            Action::Page(p) => format!("pg:{p}"),
+            Action::Timeline(n) => format!("tl:{n}"),
+            Action::Mute(n) => format!("mu:{n}"),
+            Action::Unmute(n) => format!("um:{n}"),
+            Action::AskDelete(n) => format!("da:{n}"),
+            Action::ConfirmDelete(n) => format!("dy:{n}"),
+            Action::CancelDelete(n) => format!("dn:{n}"),
+        }
+    }
+
+    pub fn decode(s: &str) -> Option<Action> {
+        let (kind, n) = s.split_once(':')?;
+        if kind == "pg" {
+            return n.parse().ok().map(Action::Page);
+        }
+        let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
+        Some(match kind {
+            "tl" => Action::Timeline(n),
+            "mu" => Action::Mute(n),
+            "um" => Action::Unmute(n),
+            "da" => Action::AskDelete(n),
+            "dy" => Action::ConfirmDelete(n),
+            "dn" => Action::CancelDelete(n),
+            _ => return None,
+        })
+    }
+}
+
+/// Limits that keep one chat from flooding the database.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandLimits {
+    pub trackers_per_minute: u32,
+    pub commands_per_minute: u32,
+}
+
+impl Default for CommandLimits {
+    fn default() -> Self {
+        CommandLimits { trackers_per_minute: 20, commands_per_minute: 60 }
+    }
+}
+
+/// The command logic, with what it needs: the pool, the public base URL, and the limiters.
+pub struct Commands {
+    pool: Pool,
+    base_url: BaseUrl,
+    limits: CommandLimits,
+    new_trackers: DefaultKeyedRateLimiter<Chat>,
+    commands: DefaultKeyedRateLimiter<Chat>,
+}
+
+/// Trackers per `/opens` page.
+pub const PAGE_SIZE: i64 = 5;
+/// Opens read for one timeline; older ones are summarised by the count.
+const TIMELINE_OPENS: i64 = 500;
+/// Timeline lines shown after repeats are collapsed.
+const TIMELINE_LINES: usize = 25;
+
+enum Failure {
+    Db(DbError),
+}
+
+impl From<DbError> for Failure {
+    fn from(e: DbError) -> Self {
+        Failure::Db(e)
+    }
+}
+
+impl From<diesel::result::Error> for Failure {
+    fn from(e: diesel::result::Error) -> Self {
+        Failure::Db(e.into())
+    }
+}
+
+type Outcome = Result<Reply, Failure>;
+
+impl Commands {
+    pub fn new(pool: Pool, base_url: BaseUrl, limits: CommandLimits) -> Self {
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
+        Commands {
+            pool,
+            base_url,
+            limits,
+            new_trackers: RateLimiter::keyed(quota(limits.trackers_per_minute)),
+            commands: RateLimiter::keyed(quota(limits.commands_per_minute)),
+        }
+    }
+
+    /// Runs a command. Never fails: a database error becomes "something went wrong" for the
+    /// user, and the cause goes to the log.
+    pub async fn run(&self, chat: &Chat, command: Command) -> Reply {
+        if self.commands.check_key(chat).is_err() {
+            return words::slow_down(self.limits.commands_per_minute, "commands");
+        }
+        let result = self.run_inner(chat, command).await;
+        self.settle(chat, result)
+    }
+
+    /// Runs a button's action, answering with the message that replaces the one it was on.
+    pub async fn press(&self, chat: &Chat, action: Action) -> Reply {
+        if self.commands.check_key(chat).is_err() {
+            return words::slow_down(self.limits.commands_per_minute, "commands");
+        }
+        let result = async {
+            let account = self.account(chat).await?;
+            match action {
+                Action::Page(p) => self.list(&account, p).await,
+                Action::Timeline(n) => self.timeline(&account, n).await,
+                Action::Mute(n) => self.set_muted(&account, n, true).await,
+                Action::Unmute(n) => self.set_muted(&account, n, false).await,
+                Action::AskDelete(n) => self.ask_delete(&account, n).await,
+                Action::ConfirmDelete(n) => self.delete(&account, n).await,
+                Action::CancelDelete(n) => Ok(self
+                    .with_tracker(&account, n, |t| Reply::new().plain(format!("Kept #{} ", t.number)).bold(&t.label).plain("."))
+                    .await?),
+            }
+        }
+        .await;
+        self.settle(chat, result)
+    }
+
+    fn settle(&self, chat: &Chat, result: Outcome) -> Reply {
+        match result {
+            Ok(reply) => reply,
+            Err(Failure::Db(e)) => {
+                tracing::error!(error = %e, platform = chat.platform.as_str(), "command failed on the database");
+                words::something_went_wrong()
+            }
+        }
+    }
+
+    async fn account(&self, chat: &Chat) -> Result<Account, Failure> {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        Ok(account::upsert(&mut conn, chat.platform, &chat.chat_id).await?)
+    }
+
+    async fn run_inner(&self, chat: &Chat, command: Command) -> Outcome {
+        // Answer what needs no database first, so a bad input never waits on Postgres.
+        match &command {
+            Command::Help => return Ok(words::help()),
+            Command::Unknown(name) => return Ok(words::unknown_command(name)),
+            Command::NotACommand => return Ok(words::not_a_command()),
+            Command::Track(raw) => {
+                if let Err(e) = Label::parse(raw) {
+                    return Ok(words::bad_label(e));
+                }
+            }
+            _ => {}
+        }
+        let account = self.account(chat).await?;
+        match command {
+            Command::Start => Ok(words::welcome()),
+            Command::Track(raw) => self.track(chat, &account, &raw).await,
+            Command::Opens(arg) if arg.trim().is_empty() => self.list(&account, 0).await,
+            Command::Opens(arg) => match parse_number(&arg, "opens") {
+                Ok(n) => self.timeline(&account, n).await,
+                Err(reply) => Ok(reply),
+            },
+            Command::Mute(arg) => match parse_number(&arg, "mute") {
+                Ok(n) => self.set_muted(&account, n, true).await,
+                Err(reply) => Ok(reply),
+            },
+            Command::Unmute(arg) => match parse_number(&arg, "unmute") {
+                Ok(n) => self.set_muted(&account, n, false).await,
+                Err(reply) => Ok(reply),
+            },
+            Command::Delete(arg) => match parse_number(&arg, "delete") {
+                Ok(n) => self.ask_delete(&account, n).await,
+                Err(reply) => Ok(reply),
+            },
+            Command::Tz(arg) => self.set_timezone(&account, &arg).await,
+            Command::Help | Command::Unknown(_) | Command::NotACommand => unreachable!("answered above"),
+        }
+    }
+
+    async fn track(&self, chat: &Chat, account: &Account, raw: &str) -> Outcome {
+        let label = match Label::parse(raw) {
+            Ok(label) => label,
+            Err(e) => return Ok(words::bad_label(e)),
+        };
+        if self.new_trackers.check_key(chat).is_err() {
+            return Ok(words::slow_down(self.limits.trackers_per_minute, "new trackers"));
+        }
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let t = tracker::create(&mut conn, account.id, &label).await?;
+        let pixel_url = links::pixel_url(&self.base_url, t.token());
+        let copy_url = links::copy_page_url(&self.base_url, t.copy_token());
+        Ok(words::tracker_created(&t, &pixel_url, &copy_url))
+    }
+
+    async fn list(&self, account: &Account, page: u32) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let total = tracker::count_for_account(&mut conn, account.id).await?;
+        if total == 0 {
+            return Ok(words::no_trackers());
+        }
+        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE) as u32;
+        let page = page.min(pages - 1);
+        let items = tracker::list_page(&mut conn, account.id, i64::from(page) * PAGE_SIZE, PAGE_SIZE).await?;
+        Ok(words::tracker_list(&items, page, pages, Utc::now()))
+    }
+
+    async fn timeline(&self, account: &Account, number: i32) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
+            return Ok(words::no_such_tracker(number));
+        };
+        let opens = open::timeline(&mut conn, t.id, TIMELINE_OPENS).await?;
+        let total = if (opens.len() as i64) < TIMELINE_OPENS {
+            opens.len() as i64
+        } else {
+            open::count_for_tracker(&mut conn, t.id).await?
+        };
+        let entries = collapse(opens.iter().map(|o| (o.opened_at, o.kind.parse().unwrap_or(OpenKind::Scanner), o.client.as_str())));
+        Ok(words::timeline(&t, &entries, TIMELINE_LINES, total, account.tz()))
+    }
+
+    async fn set_muted(&self, account: &Account, number: i32, muted: bool) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
+            return Ok(words::no_such_tracker(number));
+        };
+        tracker::set_muted(&mut conn, t.id, muted).await?;
+        Ok(words::muted(&t, muted))
+    }
+
+    async fn ask_delete(&self, account: &Account, number: i32) -> Outcome {
+        self.with_tracker(account, number, words::confirm_delete).await
+    }
+
+    async fn delete(&self, account: &Account, number: i32) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
+            return Ok(words::no_such_tracker(number));
+        };
+        tracker::delete(&mut conn, t.id).await?;
+        Ok(words::deleted(&t))
+    }
+
+    async fn set_timezone(&self, account: &Account, raw: &str) -> Outcome {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(words::current_timezone(&account.timezone));
+        }
+        let Ok(tz) = raw.parse::<chrono_tz::Tz>() else {
+            return Ok(words::bad_timezone(raw));
+        };
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        account::set_timezone(&mut conn, account.id, tz.name()).await?;
+        Ok(words::timezone_set(tz.name()))
+    }
+
+    async fn with_tracker(&self, account: &Account, number: i32, reply: impl FnOnce(&Tracker) -> Reply) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        Ok(match tracker::find_by_number(&mut conn, account.id, number).await? {
+            Some(t) => reply(&t),
+            None => words::no_such_tracker(number),
+        })
+    }
+}
+
+/// A tracker number argument: a positive integer, with an optional leading `#`.
+fn parse_number(arg: &str, command: &str) -> Result<i32, Reply> {
+    let arg = arg.trim();
+    if arg.is_empty() {
+        return Err(words::missing_number(command));
+    }
+    arg.trim_start_matches('#')
+        .parse::<i32>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| words::bad_number(arg, command))
+}
+
+/// A line of a timeline: consecutive opens of the same kind and client collapse into one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineEntry {
+    pub first: DateTime<Utc>,
+    pub last: DateTime<Utc>,
+    pub kind: OpenKind,
+    pub client: String,
+    pub count: usize,
+}
+
+/// Collapses opens (newest first) into entries (oldest first).
+pub fn collapse<'a>(opens: impl Iterator<Item = (DateTime<Utc>, OpenKind, &'a str)>) -> Vec<TimelineEntry> {
+    let mut newest_first: Vec<TimelineEntry> = Vec::new();
+    for (at, kind, client) in opens {
+        // A duplicate is a repeat of the line before it, whatever its recorded kind.
+        if let Some(last) = newest_first.last_mut()
+            && last.client == client
+            && (last.kind == kind || kind == OpenKind::Duplicate || last.kind == OpenKind::Duplicate)
+        {
+            last.first = at;
+            last.count += 1;
+            if last.kind == OpenKind::Duplicate {
+                last.kind = kind;
+            }
+            continue;
+        }
+        newest_first.push(TimelineEntry { first: at, last: at, kind, client: client.to_owned(), count: 1 });
+    }
+    newest_first.reverse();
+    newest_first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_parse_with_and_without_bot_name() {
+        assert_eq!(Command::parse_text("/track  Proposal to ACME "), Command::Track("Proposal to ACME".into()));
+        assert_eq!(Command::parse_text("/opens@MailPingBot 3"), Command::Opens("3".into()));
+        assert_eq!(Command::parse_text("/OPENS"), Command::Opens(String::new()));
+        assert_eq!(Command::parse_text("/frobnicate"), Command::Unknown("frobnicate".into()));
+        assert_eq!(Command::parse_text("hello"), Command::NotACommand);
+        assert_eq!(Command::parse_text("/track\nline two"), Command::Track("line two".into()));
+    }
+
+    #[test]
+    fn every_command_in_the_table_parses() {
+        for (name, _, _) in COMMANDS {
+            assert!(!matches!(Command::from_name(name, ""), Command::Unknown(_)), "{name}");
+        }
+    }
+
+    #[test]
+    fn actions_round_trip_and_junk_is_rejected() {
+        for a in [Action::Page(2), Action::Timeline(3), Action::Mute(4), Action::Unmute(5), Action::AskDelete(6), Action::ConfirmDelete(7), Action::CancelDelete(8)] {
+            assert_eq!(Action::decode(&a.encode()), Some(a));
+            assert!(a.encode().len() <= 64);
+        }
+        for junk in ["", "tl", "tl:", "tl:-1", "tl:0", "zz:1", "tl:1:2", "tl:99999999999"] {
+            assert_eq!(Action::decode(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_validated() {
+        assert_eq!(parse_number("3", "opens"), Ok(3));
+        assert_eq!(parse_number("#3", "opens"), Ok(3));
+        assert!(parse_number("abc", "opens").unwrap_err().plain_text().contains("abc"));
+        assert!(parse_number("0", "mute").is_err());
+        assert!(parse_number("", "mute").unwrap_err().plain_text().contains("/mute"));
+    }
+
+    #[test]
+    fn repeats_collapse_into_ranges() {
+        let t = |m: i64| DateTime::<Utc>::from_timestamp(1_700_000_000 + m * 60, 0).unwrap();
+        let opens = vec![
+            (t(9), OpenKind::Direct, "Outlook"),
+            (t(5), OpenKind::Duplicate, "Gmail"),
+            (t(4), OpenKind::GmailProxy, "Gmail"),
+            (t(2), OpenKind::GmailProxy, "Gmail"),
+            (t(0), OpenKind::AppleMpp, "Apple Mail"),
+        ];
+        let entries = collapse(opens.into_iter());
+        assert_eq!(entries.len(), 3);
+        assert_eq!(entries[0].kind, OpenKind::AppleMpp);
+        assert_eq!((entries[1].kind, entries[1].count, entries[1].first, entries[1].last), (OpenKind::GmailProxy, 3, t(2), t(5)));
+        assert_eq!((entries[2].client.as_str(), entries[2].count), ("Outlook", 1));
+    }
+}

@@ -1,0 +1,322 @@
+//! Every sentence the bot says, in one place.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{Action, Button, COMMANDS, Reply, TimelineEntry};
+use crate::domain::LabelError;
+use crate::links;
+use crate::models::tracker::{Tracker, TrackerSummary};
+
+const EXAMPLE_LABEL: &str = "/track Proposal to ACME";
+
+pub fn welcome() -> Reply {
+    Reply::new()
+        .bold("👋 Welcome to MailPing.")
+        .plain(" I tell you when someone opens an email you sent: no inbox access, no link rewriting, just an invisible image.\n\n")
+        .plain("1. Send ")
+        .code(EXAMPLE_LABEL)
+        .plain(" to get a tracker.\n2. Paste the snippet I send into your email (webmail users: copy the image from the copy page).\n3. I message you here when it's opened. ")
+        .code("/opens")
+        .plain(" shows the history, ")
+        .code("/help")
+        .plain(" the rest.")
+}
+
+pub fn help() -> Reply {
+    let mut reply = Reply::new().bold("MailPing commands").plain("\n");
+    for (name, args, description) in COMMANDS {
+        let usage = if args.is_empty() { format!("/{name}") } else { format!("/{name} {args}") };
+        reply = reply.plain("\n").code(usage).plain(format!(" — {description}"));
+    }
+    reply
+}
+
+pub fn unknown_command(name: &str) -> Reply {
+    Reply::new()
+        .plain("🤔 I don't know the command ")
+        .code(format!("/{name}"))
+        .plain(". Send ")
+        .code("/help")
+        .plain(" to see what I can do.")
+}
+
+pub fn not_a_command() -> Reply {
+    Reply::new()
+        .plain("I only understand commands. To track an email, send ")
+        .code(EXAMPLE_LABEL)
+        .plain(", or ")
+        .code("/help")
+        .plain(" for the rest.")
+}
+
+pub fn bad_label(e: LabelError) -> Reply {
+    let why = match e {
+        LabelError::Missing => "Please give the email a label so you can tell your trackers apart.".to_owned(),
+        LabelError::TooLong(n) => format!("That label is {n} characters long; the limit is 200."),
+        LabelError::ControlCharacters => "The label can't contain control characters such as tabs or line breaks.".to_owned(),
+    };
+    Reply::new().plain(format!("⚠️ {why} Example: ")).code(EXAMPLE_LABEL)
+}
+
+pub fn slow_down(per_minute: u32, what: &str) -> Reply {
+    Reply::new().plain(format!(
+        "⏳ Slow down: you can send {per_minute} {what} a minute. Please try again in a moment."
+    ))
+}
+
+pub fn something_went_wrong() -> Reply {
+    Reply::new().plain("😕 Something went wrong on our side. Please try again in a moment.")
+}
+
+pub fn missing_number(command: &str) -> Reply {
+    Reply::new()
+        .plain("⚠️ Which tracker? Give its number, e.g. ")
+        .code(format!("/{command} 3"))
+        .plain(". ")
+        .code("/opens")
+        .plain(" lists them.")
+}
+
+pub fn bad_number(arg: &str, command: &str) -> Reply {
+    Reply::new()
+        .plain("⚠️ ")
+        .code(truncate_chars(arg, 40))
+        .plain(" is not a tracker number. Example: ")
+        .code(format!("/{command} 3"))
+}
+
+/// Said for a number that doesn't exist and for another chat's tracker alike.
+pub fn no_such_tracker(number: i32) -> Reply {
+    Reply::new()
+        .plain(format!("⚠️ You have no tracker #{number}. "))
+        .code("/opens")
+        .plain(" lists yours.")
+}
+
+fn tracker_buttons(number: i32, muted: bool) -> Vec<Button> {
+    vec![
+        Button::new("🕓 Timeline", Action::Timeline(number)),
+        if muted {
+            Button::new("🔔 Unmute", Action::Unmute(number))
+        } else {
+            Button::new("🔕 Mute", Action::Mute(number))
+        },
+    ]
+}
+
+pub fn tracker_created(t: &Tracker, pixel_url: &str, copy_url: &str) -> Reply {
+    Reply::new()
+        .plain(format!("✅ Tracker #{} created: ", t.number))
+        .bold(&t.label)
+        .plain("\n\nPaste this HTML into your email:\n")
+        .pre(links::snippet(pixel_url))
+        .plain("\nImage URL: ")
+        .code(pixel_url)
+        .plain("\nWriting in Gmail or Outlook on the web? Open the ")
+        .link("copy page", copy_url)
+        .plain(" and copy the invisible image from there.")
+        .button_row(tracker_buttons(t.number, false))
+        .with_pixel_url()
+}
+
+pub fn no_trackers() -> Reply {
+    Reply::new()
+        .plain("You have no trackers yet. Create one with ")
+        .code(EXAMPLE_LABEL)
+        .plain(".")
+}
+
+pub fn tracker_list(items: &[TrackerSummary], page: u32, pages: u32, now: DateTime<Utc>) -> Reply {
+    let mut reply = Reply::new().bold("📋 Your trackers");
+    if pages > 1 {
+        reply = reply.plain(format!(" (page {} of {pages})", page + 1));
+    }
+    reply = reply.plain("\n");
+    for item in items {
+        reply = reply.plain(format!("\n#{} ", item.number)).bold(&item.label).plain(" — ");
+        let status = match (item.reads, item.apple_prefetched) {
+            (0, false) => "not opened yet".to_owned(),
+            (0, true) => "Apple Mail prefetch only".to_owned(),
+            (n, _) => format!("opened {n}×"),
+        };
+        reply = reply.plain(status);
+        if let Some(at) = item.last_read_at {
+            reply = reply.plain(format!(", last {}", relative_time(at, now)));
+            if let Some(client) = &item.last_read_client {
+                reply = reply.plain(format!(" · {client}"));
+            }
+        }
+        if item.muted {
+            reply = reply.plain(" · 🔕 muted");
+        }
+    }
+    reply = reply.plain("\n\nDetails: ").code("/opens <n>");
+    let mut nav = Vec::new();
+    if page > 0 {
+        nav.push(Button::new("◀", Action::Page(page - 1)));
+    }
+    if page + 1 < pages {
+        nav.push(Button::new("▶", Action::Page(page + 1)));
+    }
+    reply.button_row(nav)
+}
+
+pub fn timeline(t: &Tracker, entries: &[TimelineEntry], max_lines: usize, total_opens: i64, tz: Tz) -> Reply {
+    let mut reply = Reply::new()
+        .plain(format!("🕓 #{} ", t.number))
+        .bold(&t.label)
+        .plain(format!(" — times in {}", tz.name()));
+    if t.muted {
+        reply = reply.plain(" · 🔕 muted");
+    }
+    reply = reply.plain("\n");
+    if entries.is_empty() {
+        reply = reply.plain("\nNot opened yet.");
+    }
+    let skipped = entries.len().saturating_sub(max_lines);
+    if skipped > 0 {
+        reply = reply.plain(format!("\n… {skipped} earlier lines not shown"));
+    }
+    for e in &entries[skipped..] {
+        let first = e.first.with_timezone(&tz);
+        let last = e.last.with_timezone(&tz);
+        let when = if e.count == 1 {
+            first.format("%d %b %H:%M").to_string()
+        } else if first.date_naive() == last.date_naive() {
+            format!("{}–{} ×{}", first.format("%d %b %H:%M"), last.format("%H:%M"), e.count)
+        } else {
+            format!("{}–{} ×{}", first.format("%d %b %H:%M"), last.format("%d %b %H:%M"), e.count)
+        };
+        reply = reply.plain(format!("\n• {when} — {} · {}", e.kind.describe(), e.client));
+    }
+    let shown: usize = entries.iter().map(|e| e.count).sum();
+    if (shown as i64) < total_opens {
+        reply = reply.plain(format!("\n({} older opens not shown)", total_opens - shown as i64));
+    }
+    let mut row = tracker_buttons(t.number, t.muted);
+    row[0] = Button::new("🗑 Delete", Action::AskDelete(t.number));
+    reply.button_row(row)
+}
+
+pub fn muted(t: &Tracker, muted: bool) -> Reply {
+    let reply = Reply::new().plain(if muted { "🔕 Muted #" } else { "🔔 Unmuted #" });
+    let reply = reply.plain(format!("{} ", t.number)).bold(&t.label);
+    if muted {
+        reply
+            .plain(". Opens are still recorded, but I won't alert you.")
+            .button_row(vec![Button::new("🔔 Unmute", Action::Unmute(t.number))])
+    } else {
+        reply
+            .plain(". I'll alert you when it's opened.")
+            .button_row(vec![Button::new("🔕 Mute", Action::Mute(t.number))])
+    }
+}
+
+pub fn confirm_delete(t: &Tracker) -> Reply {
+    Reply::new()
+        .plain(format!("🗑 Delete #{} ", t.number))
+        .bold(&t.label)
+        .plain(" and all of its opens? This can't be undone, and the image in your email will stop reporting.")
+        .button_row(vec![
+            Button::new("Yes, delete", Action::ConfirmDelete(t.number)),
+            Button::new("Cancel", Action::CancelDelete(t.number)),
+        ])
+}
+
+pub fn deleted(t: &Tracker) -> Reply {
+    Reply::new()
+        .plain(format!("🗑 Deleted #{} ", t.number))
+        .bold(&t.label)
+        .plain(" and all of its opens.")
+}
+
+pub fn current_timezone(tz: &str) -> Reply {
+    Reply::new()
+        .plain(format!("🌍 Your timezone is {tz}. To change it, send "))
+        .code("/tz Europe/Berlin")
+        .plain(" with your own zone.")
+}
+
+pub fn bad_timezone(raw: &str) -> Reply {
+    Reply::new()
+        .plain("⚠️ ")
+        .code(truncate_chars(raw, 60))
+        .plain(" is not a timezone I know. Use an IANA name such as ")
+        .code("Europe/Berlin")
+        .plain(" or ")
+        .code("America/New_York")
+        .plain(".")
+}
+
+pub fn timezone_set(tz: &str) -> Reply {
+    Reply::new().plain(format!("🌍 Timezone set to {tz}. Times are now shown in it."))
+}
+
+/// "just now", "5 min ago", "3 h ago", "2 days ago".
+pub fn relative_time(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - at).num_seconds().max(0);
+    match secs {
+        0..60 => "just now".to_owned(),
+        60..3600 => format!("{} min ago", secs / 60),
+        3600..86_400 => format!("{} h ago", secs / 3600),
+        86_400..172_800 => "yesterday".to_owned(),
+        _ => format!("{} days ago", secs / 86_400),
+    }
+}
+
+/// 1st, 2nd, 3rd, 4th, 11th, 21st…
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        s.chars().take(max).chain(std::iter::once('…')).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<_> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(ordinal).collect();
+        assert_eq!(got, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+    }
+
+    #[test]
+    fn relative_times() {
+        let now = Utc::now();
+        let ago = |s: i64| relative_time(now - chrono::Duration::seconds(s), now);
+        assert_eq!(ago(5), "just now");
+        assert_eq!(ago(300), "5 min ago");
+        assert_eq!(ago(7200), "2 h ago");
+        assert_eq!(ago(90_000), "yesterday");
+        assert_eq!(ago(3 * 86_400), "3 days ago");
+    }
+
+    #[test]
+    fn help_lists_every_command_with_a_description() {
+        let text = help().plain_text();
+        for (name, _, description) in COMMANDS {
+            assert!(text.contains(&format!("/{name}")) && text.contains(description), "{name}");
+        }
+    }
+
+    #[test]
+    fn long_arguments_are_cut_in_errors() {
+        let text = bad_number(&"9".repeat(10_000), "opens").plain_text();
+        assert!(text.chars().count() < 200);
+    }
+}
