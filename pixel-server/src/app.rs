@@ -75,7 +75,7 @@ impl Application {
             },
         ));
         let background = vec![
-            tokio::spawn(migrate_until_done(config.database.url().to_owned())),
+            tokio::spawn(db::migrate_until_done(config.database.url().to_owned())),
             tokio::spawn(prune_limiters(state.clone())),
             tokio::spawn(purge_old_opens(pool, config.opens_retention_days)),
         ];
@@ -100,25 +100,6 @@ impl Application {
             tracing::error!(error = %e, "open writer panicked");
         }
         served
-    }
-}
-
-/// Applies migrations at start-up; if the database is down, keeps trying in the background
-/// while GIFs are served and opens are buffered.
-async fn migrate_until_done(url: String) {
-    let mut delay = Duration::from_millis(500);
-    loop {
-        match db::run_migrations(&url).await {
-            Ok(n) => {
-                tracing::info!(applied = n, "database schema is up to date");
-                return;
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, retry_in = ?delay, "cannot apply migrations yet");
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(10));
-            }
-        }
     }
 }
 

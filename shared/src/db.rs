@@ -55,6 +55,25 @@ pub async fn run_migrations(url: &str) -> Result<usize, DbError> {
     .map_err(|e| DbError::Migration(format!("migration task failed: {e}")))?
 }
 
+/// Applies migrations at start-up. If the database is down, keeps trying in the background,
+/// so a service can start (and the pixel server serve GIFs) before Postgres is back.
+pub async fn migrate_until_done(url: String) {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match run_migrations(&url).await {
+            Ok(n) => {
+                tracing::info!(applied = n, "database schema is up to date");
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?delay, "cannot apply migrations yet");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+}
+
 /// A dedicated connection that has run `LISTEN` on the alerts channel. The stream of
 /// notifications comes from `AsyncPgConnection::notifications_stream`.
 pub async fn listen_for_alerts(url: &str) -> Result<AsyncPgConnection, DbError> {

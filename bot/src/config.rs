@@ -1,0 +1,116 @@
+//! The bot's settings: one typed struct, parsed once in `main`.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use mailping_shared::config::{BaseUrl, DatabaseConfig};
+use secrecy::SecretString;
+
+#[derive(Parser, Debug)]
+#[command(name = "mailping-bot", version, about = "MailPing bot: Telegram and Discord commands, and open alerts")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: BotConfig,
+}
+
+#[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Run the bot (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+fn secret(s: &str) -> Result<SecretString, String> {
+    if s.trim().is_empty() {
+        return Err("must not be empty".into());
+    }
+    Ok(SecretString::from(s.trim().to_owned()))
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BotConfig {
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+    /// The pixel server's public URL; tracker links are built on it.
+    #[arg(long, env = "PUBLIC_BASE_URL", value_name = "PUBLIC_BASE_URL", default_value = "http://localhost:8080")]
+    pub public_base_url: BaseUrl,
+    /// Address of the bot's HTTP listener (health, Discord interactions, Telegram webhook).
+    #[arg(long, env = "BOT_LISTEN_ADDR", value_name = "BOT_LISTEN_ADDR", default_value = "0.0.0.0:8081")]
+    pub listen_addr: SocketAddr,
+    #[command(flatten)]
+    pub telegram: TelegramConfig,
+    #[command(flatten)]
+    pub discord: DiscordConfig,
+    #[command(flatten)]
+    pub alerts: AlertConfig,
+    /// New trackers one chat may create per minute.
+    #[arg(long, env = "TRACKERS_PER_MINUTE", value_name = "TRACKERS_PER_MINUTE", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub trackers_per_minute: u32,
+    /// Commands one chat may send per minute.
+    #[arg(long, env = "COMMANDS_PER_MINUTE", value_name = "COMMANDS_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub commands_per_minute: u32,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TelegramConfig {
+    /// Bot token from @BotFather. Without it, Telegram is off.
+    #[arg(long, env = "TELEGRAM_BOT_TOKEN", value_name = "TELEGRAM_BOT_TOKEN", value_parser = secret)]
+    pub telegram_bot_token: Option<SecretString>,
+    /// Bot API server (tests and self-hosted Bot API servers).
+    #[arg(long, env = "TELEGRAM_API_URL", value_name = "TELEGRAM_API_URL", default_value = "https://api.telegram.org")]
+    pub telegram_api_url: url::Url,
+    /// Public HTTPS URL for webhook mode, e.g. https://bot.example.com/telegram. Without it the bot long-polls.
+    #[arg(long, env = "TELEGRAM_WEBHOOK_URL", value_name = "TELEGRAM_WEBHOOK_URL")]
+    pub telegram_webhook_url: Option<url::Url>,
+    /// Secret Telegram must send in X-Telegram-Bot-Api-Secret-Token (webhook mode; generated if unset).
+    #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", value_name = "TELEGRAM_WEBHOOK_SECRET", value_parser = secret)]
+    pub telegram_webhook_secret: Option<SecretString>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DiscordConfig {
+    /// Discord bot token. Without it, Discord is off.
+    #[arg(long, env = "DISCORD_BOT_TOKEN", value_name = "DISCORD_BOT_TOKEN", value_parser = secret)]
+    pub discord_bot_token: Option<SecretString>,
+    /// The application's id (Developer Portal, General Information).
+    #[arg(long, env = "DISCORD_APPLICATION_ID", value_name = "DISCORD_APPLICATION_ID")]
+    pub discord_application_id: Option<u64>,
+    /// The application's public key, hex (used to verify interaction signatures).
+    #[arg(long, env = "DISCORD_PUBLIC_KEY", value_name = "DISCORD_PUBLIC_KEY")]
+    pub discord_public_key: Option<String>,
+    /// Discord API base (tests only).
+    #[arg(long, env = "DISCORD_API_URL", value_name = "DISCORD_API_URL")]
+    pub discord_api_url: Option<String>,
+    /// Register slash commands in this guild only (instant updates while developing).
+    #[arg(long, env = "DISCORD_GUILD_ID", value_name = "DISCORD_GUILD_ID")]
+    pub discord_guild_id: Option<u64>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct AlertConfig {
+    /// Seconds between sweeps of the outbox, the safety net behind LISTEN/NOTIFY.
+    #[arg(long, env = "ALERT_SWEEP_SECS", value_name = "ALERT_SWEEP_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    pub alert_sweep_secs: u64,
+    /// Seconds a dispatcher owns a claimed alert; if it dies, another sends the alert after this.
+    #[arg(long, env = "ALERT_LEASE_SECS", value_name = "ALERT_LEASE_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub alert_lease_secs: u64,
+    /// Longest wait between retries of a failing alert.
+    #[arg(long, env = "ALERT_MAX_BACKOFF_SECS", value_name = "ALERT_MAX_BACKOFF_SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    pub alert_max_backoff_secs: u64,
+}
+
+impl AlertConfig {
+    pub fn sweep(&self) -> Duration {
+        Duration::from_secs(self.alert_sweep_secs)
+    }
+    pub fn lease(&self) -> Duration {
+        Duration::from_secs(self.alert_lease_secs)
+    }
+    pub fn max_backoff(&self) -> Duration {
+        Duration::from_secs(self.alert_max_backoff_secs)
+    }
+}

@@ -1,0 +1,201 @@
+//! The alert dispatcher: a task inside the bot that drains the outbox. It wakes on
+//! `LISTEN`/`NOTIFY`, sweeps periodically as a safety net, claims due alerts with
+//! `FOR UPDATE SKIP LOCKED` under a lease, sends them, and marks them finished.
+//!
+//! Guarantees: an alert is finished only after the platform accepted it, so a crash between
+//! send and mark repeats at most that one message once the lease runs out. Replicas never
+//! hold the same alert at once, so they never both send it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use diesel_async::AsyncPgConnection;
+use futures_util::{StreamExt, stream};
+use mailping_shared::commands::{Reply, alert_reply};
+use mailping_shared::db::{self, Pool};
+use mailping_shared::errors::DbError;
+use mailping_shared::models::Platform;
+use mailping_shared::models::account;
+use mailping_shared::models::alert::{self, ClaimedAlert, Outcome};
+use tokio::sync::watch;
+
+use crate::config::AlertConfig;
+use crate::discord::DiscordSender;
+
+/// Why a platform did not take a message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// Rate-limited: try again after this long.
+    #[error("rate limited; retry after {0:?}")]
+    RetryAfter(Duration),
+    /// The chat refuses our messages (blocked bot, closed DMs): stop alerting it.
+    #[error("refused: {0}")]
+    Refused(String),
+    /// Anything else (5xx, timeouts, network): retry with backoff.
+    #[error("failed: {0}")]
+    Failed(String),
+}
+
+/// The platforms alerts can go to; a platform that isn't configured is `None`.
+#[derive(Clone, Default)]
+pub struct Outbound {
+    pub telegram: Option<teloxide::Bot>,
+    pub discord: Option<DiscordSender>,
+}
+
+impl Outbound {
+    async fn send(&self, platform: &str, chat_id: &str, reply: &Reply) -> Result<(), SendError> {
+        match Platform::parse(platform) {
+            Some(Platform::Telegram) => match &self.telegram {
+                Some(bot) => crate::telegram::send_alert(bot, chat_id, reply).await,
+                None => Err(SendError::Failed("Telegram is not configured".into())),
+            },
+            Some(Platform::Discord) => match &self.discord {
+                Some(discord) => discord.send_alert(chat_id, reply).await,
+                None => Err(SendError::Failed("Discord is not configured".into())),
+            },
+            None => Err(SendError::Refused(format!("unknown platform {platform:?}"))),
+        }
+    }
+}
+
+pub struct AlertDispatcher {
+    pool: Pool,
+    database_url: String,
+    outbound: Arc<Outbound>,
+    config: AlertConfig,
+}
+
+/// Alerts claimed per round trip, and sent concurrently.
+const CLAIM_BATCH: i64 = 32;
+
+impl AlertDispatcher {
+    pub fn new(pool: Pool, database_url: String, outbound: Outbound, config: AlertConfig) -> Self {
+        AlertDispatcher { pool, database_url, outbound: Arc::new(outbound), config }
+    }
+
+    /// Runs until `stop` turns true; alerts being sent are finished first.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let mut listener: Option<AsyncPgConnection> = None;
+        loop {
+            if *stop.borrow() {
+                break;
+            }
+            if let Err(e) = self.drain().await {
+                tracing::warn!(error = %e, "alert dispatcher: database error; will retry");
+            }
+            if listener.is_none() {
+                match db::listen_for_alerts(&self.database_url).await {
+                    Ok(conn) => listener = Some(conn),
+                    Err(e) => tracing::warn!(error = %e, "alert dispatcher: cannot LISTEN; sweeping only"),
+                }
+            }
+            let wait = self.until_next_due().await;
+            let notified = async {
+                match listener.as_mut() {
+                    Some(conn) => {
+                        let mut notifications = std::pin::pin!(conn.notifications_stream());
+                        matches!(notifications.next().await, Some(Ok(_)))
+                    }
+                    None => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                ok = notified => {
+                    if !ok {
+                        tracing::warn!("alert dispatcher: LISTEN connection lost; reconnecting");
+                        listener = None;
+                    }
+                }
+                () = tokio::time::sleep(wait) => {}
+                _ = stop.changed() => {}
+            }
+        }
+        tracing::info!("alert dispatcher stopped");
+    }
+
+    /// How long to sleep: until the next retry is due, but never past the sweep interval.
+    async fn until_next_due(&self) -> Duration {
+        let sweep = self.config.sweep();
+        let Ok(mut conn) = self.pool.get().await else {
+            return sweep;
+        };
+        match alert::next_due(&mut conn).await {
+            Ok(Some(at)) => (at - Utc::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_millis(10), sweep),
+            _ => sweep,
+        }
+    }
+
+    /// Claims and sends due alerts until none is due.
+    pub async fn drain(&self) -> Result<(), DbError> {
+        loop {
+            let claimed = {
+                let mut conn = self.pool.get().await?;
+                alert::claim_due(&mut conn, CLAIM_BATCH, self.config.lease()).await?
+            };
+            if claimed.is_empty() {
+                return Ok(());
+            }
+            stream::iter(claimed)
+                .for_each_concurrent(8, |a| async move {
+                    if let Err(e) = self.deliver(&a).await {
+                        // The lease runs out and the alert is tried again: nothing is lost.
+                        tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome");
+                    }
+                })
+                .await;
+        }
+    }
+
+    async fn deliver(&self, a: &ClaimedAlert) -> Result<(), DbError> {
+        if a.muted || a.blocked {
+            let mut conn = self.pool.get().await?;
+            let outcome = if a.muted { Outcome::Muted } else { Outcome::Blocked };
+            return Ok(alert::finish(&mut conn, a, outcome).await?);
+        }
+        let result = self.outbound.send(&a.platform, &a.chat_id, &alert_reply(a)).await;
+        let mut conn = self.pool.get().await?;
+        match result {
+            Ok(()) => {
+                metrics::counter!("mailping_alerts_sent_total").increment(1);
+                alert::finish(&mut conn, a, Outcome::Sent).await?;
+            }
+            Err(SendError::RetryAfter(after)) => {
+                tracing::info!(alert = a.id, retry_after = ?after, "platform rate limit; alert postponed");
+                alert::retry_later(&mut conn, a.id, after, "rate limited").await?;
+            }
+            Err(SendError::Refused(why)) => {
+                tracing::warn!(alert = a.id, account = a.account_id, %why, "chat refuses messages; alerts stopped for it");
+                account::block_alerts(&mut conn, a.account_id).await?;
+                alert::finish(&mut conn, a, Outcome::Blocked).await?;
+                alert::finish_all_blocked(&mut conn, a.account_id).await?;
+            }
+            Err(SendError::Failed(why)) => {
+                let delay = backoff(a.attempts, self.config.max_backoff());
+                tracing::warn!(alert = a.id, attempt = a.attempts, retry_in = ?delay, %why, "alert not delivered; will retry");
+                alert::retry_later(&mut conn, a.id, delay, &why).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Exponential backoff: 1 s, 2 s, 4 s … up to `max`.
+pub fn backoff(attempt: i32, max: Duration) -> Duration {
+    let exp = attempt.clamp(1, 20) as u32 - 1;
+    Duration::from_secs(1u64 << exp).min(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap() {
+        let max = Duration::from_secs(300);
+        let got: Vec<u64> = [1, 2, 3, 4, 9, 10, 50].into_iter().map(|n| backoff(n, max).as_secs()).collect();
+        assert_eq!(got, [1, 2, 4, 8, 256, 300, 300]);
+        assert_eq!(backoff(0, max), Duration::from_secs(1));
+    }
+}
