@@ -112,6 +112,12 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the answer replaces the message the button was on (paging, delete
+    /// confirmation) rather than arriving as a new message.
+    pub fn replaces_message(self) -> bool {
+        matches!(self, Action::Page(_) | Action::AskDelete(_) | Action::ConfirmDelete(_) | Action::CancelDelete(_))
+    }
+
     /// A short payload (Telegram allows 64 bytes of callback data).
     pub fn encode(self) -> String {
         match self {

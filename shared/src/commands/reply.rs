@@ -1,6 +1,7 @@
 //! Platform-neutral replies: spans of text with a meaning (bold, code, link), and buttons
 //! carrying an `Action`. Each chat adapter renders spans in its own markup and escapes every
-//! piece of user text there, once.
+//! piece of user text there, once. Adapters send every message with link previews (Telegram)
+//! and embeds (Discord) off: a preview bot fetching a pixel URL must never happen.
 
 use super::Action;
 
@@ -30,9 +31,6 @@ pub struct Reply {
     pub spans: Vec<Span>,
     /// Rows of buttons.
     pub buttons: Vec<Vec<Button>>,
-    /// The message carries a pixel URL: link previews must be off, or the platform's preview
-    /// bot would fetch the pixel.
-    pub carries_pixel_url: bool,
 }
 
 impl Reply {
@@ -74,11 +72,6 @@ impl Reply {
         if !row.is_empty() {
             self.buttons.push(row);
         }
-        self
-    }
-
-    pub fn with_pixel_url(mut self) -> Self {
-        self.carries_pixel_url = true;
         self
     }
 

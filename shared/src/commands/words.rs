@@ -117,7 +117,6 @@ pub fn tracker_created(t: &Tracker, pixel_url: &str, copy_url: &str) -> Reply {
         .link("copy page", copy_url)
         .plain(" and copy the invisible image from there.")
         .button_row(tracker_buttons(t.number, false))
-        .with_pixel_url()
 }
 
 pub fn no_trackers() -> Reply {
