@@ -8,7 +8,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ipnet::IpNet;
 use mailping_shared::classifier::{Fetch, Method, TrackerContext, classify};
 
-const CORPUS: &str = include_str!("../../../shared/proxy-corpus.tsv");
+const CORPUS: &str = include_str!("../testdata/proxy-corpus.tsv");
 
 /// The `user_agent` column of every corpus row; an empty cell is a missing header.
 fn corpus_user_agents() -> Vec<Option<&'static str>> {

@@ -307,7 +307,17 @@ fn identify(user_agent: Option<&str>) -> (OpenKind, &'static str) {
 mod tests {
     use super::*;
 
-    const CORPUS: &str = include_str!("../../../shared/proxy-corpus.tsv");
+    /// A copy of the team's `../shared/proxy-corpus.tsv`, vendored so a clone builds anywhere.
+    const CORPUS: &str = include_str!("../testdata/proxy-corpus.tsv");
+
+    #[test]
+    fn vendored_corpus_matches_the_teams_copy() {
+        let team = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/proxy-corpus.tsv");
+        // Outside the team's checkout there is nothing to compare with.
+        if let Ok(text) = std::fs::read_to_string(&team) {
+            assert_eq!(text, CORPUS, "copy {} to shared/testdata/", team.display());
+        }
+    }
 
     const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
     const GMAIL: &str =

@@ -1,0 +1,360 @@
+//! The pixel server end to end: real HTTP, real Postgres, one fresh database per test.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use mailping_shared::models::tracker;
+use mailping_tests::pixel::{TestPixel, test_config};
+use mailping_tests::seed;
+use mailping_tests::test_db::TestDb;
+
+const CORPUS: &str = include_str!("../../shared/testdata/proxy-corpus.tsv");
+const GMAIL: &str = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
+const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+const THUNDERBIRD: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:24.0) Gecko/20100101 Thunderbird/24.4.0 Lightning/2.6.4";
+const GIF: [u8; 43] = mailping_pixel_server::gif::TRANSPARENT_GIF;
+
+/// Status, the headers that matter, and the body: what must be identical for every pixel.
+async fn snapshot(resp: reqwest::Response) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let status = resp.status().as_u16();
+    let mut headers: Vec<(String, String)> = resp
+        .headers()
+        .iter()
+        .filter(|(k, _)| k.as_str() != "date")
+        .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    headers.sort();
+    (status, headers, resp.bytes().await.expect("body").to_vec())
+}
+
+#[tokio::test]
+async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let mut config = test_config(db.url());
+    config.rate_limit_per_client = 2;
+    let px = TestPixel::start(config).await;
+
+    let known = snapshot(px.fetch_pixel(&t.token().to_string(), Some(CHROME)).await).await;
+    let unknown = snapshot(px.fetch_pixel(&"ab".repeat(16), Some(CHROME)).await).await;
+    // The third fetch from this client is over the limit of 2 a minute.
+    let limited = snapshot(px.fetch_pixel(&t.token().to_string(), Some(CHROME)).await).await;
+
+    assert_eq!(known.0, 200);
+    assert_eq!(known.2, GIF);
+    assert_eq!(known.2.len(), 43);
+    for (name, value) in [
+        ("content-type", "image/gif"),
+        ("cache-control", "no-store, no-cache, must-revalidate, private"),
+        ("pragma", "no-cache"),
+        ("expires", "0"),
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "no-referrer"),
+        ("content-length", "43"),
+    ] {
+        assert!(known.1.contains(&(name.to_owned(), value.to_owned())), "missing {name}: {value} in {:?}", known.1);
+    }
+    assert!(!known.1.iter().any(|(k, _)| k == "set-cookie"));
+    assert_eq!(known, unknown, "an unknown token must look exactly like a known one");
+    assert_eq!(known, limited, "a rate-limited fetch must look exactly like any other");
+
+    let metrics = px.client.get(px.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    px.stop().await;
+    assert_eq!(seed::kinds(&mut conn, t.id).await, ["direct"], "the rate-limited fetch is not written");
+    let limited_count: f64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("mailping_rate_limited_total "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("rate-limited counter in /metrics");
+    assert!(limited_count >= 1.0);
+}
+
+#[tokio::test]
+async fn anything_that_is_not_a_pixel_path_is_a_plain_404() {
+    let db = TestDb::new().await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    let token = "ab".repeat(16);
+    for path in [
+        "/".to_owned(),
+        "/track".to_owned(),
+        format!("/i/{token}"),
+        format!("/i/{token}.png"),
+        "/i/xyz.gif".to_owned(),
+        format!("/i/{}.gif", "ab".repeat(17)),
+        format!("/i/../i/{token}.gif%00"),
+        format!("/x/{token}.gif"),
+    ] {
+        let resp = px.client.get(px.url(&path)).send().await.unwrap();
+        assert_eq!(resp.status(), 404, "{path}");
+        assert_ne!(resp.headers().get("content-type").map(|v| v.as_bytes()), Some(&b"image/gif"[..]), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn every_corpus_row_is_recorded_as_its_expected_kind() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    let mut cases = Vec::new();
+    for (i, line) in CORPUS.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (expect, method, header, ua, source) = (cols[0], cols[1], cols[2], cols.get(3).copied().unwrap_or(""), cols.get(4).copied().unwrap_or(""));
+        // A tracker per row, so no row is a duplicate of another.
+        let t = seed::tracker(&mut conn, 1, &format!("row {i}")).await;
+        let mut req = px.client.request(method.parse().unwrap(), px.url(&TestPixel::pixel_path(&t.token().to_string())));
+        if !ua.is_empty() {
+            req = req.header("user-agent", ua);
+        }
+        if header != "-" {
+            let (name, value) = header.split_once(':').unwrap();
+            req = req.header(name.trim(), value.trim());
+        }
+        let resp = req.send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{source}");
+        cases.push((t.id, expect.to_owned(), ua.to_owned(), source.to_owned()));
+    }
+    assert!(cases.len() >= 20, "the corpus has {} rows", cases.len());
+    px.stop().await;
+    let mut failures = Vec::new();
+    for (id, expect, ua, source) in cases {
+        let kinds = seed::kinds(&mut conn, id).await;
+        let ok = match expect.as_str() {
+            "ignored" => kinds.iter().all(|k| !matches!(k.as_str(), "direct" | "gmail_proxy" | "yahoo_proxy")),
+            kind => kinds == [kind],
+        };
+        if !ok {
+            failures.push(format!("expected {expect}, stored {kinds:?} for {ua:?} ({source})"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn head_and_prefetch_are_never_opens() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    let url = px.url(&TestPixel::pixel_path(&t.token().to_string()));
+    let head = px.client.head(&url).header("user-agent", CHROME).send().await.unwrap();
+    assert_eq!(head.status(), 200);
+    assert_eq!(head.headers()["content-type"], "image/gif");
+    for (name, value) in [("Sec-Purpose", "prefetch"), ("Purpose", "prefetch"), ("X-Moz", "prefetch"), ("Sec-Purpose", "prefetch;prerender"), ("X-Purpose", "preview")] {
+        let resp = px.fetch_pixel_with(&t.token().to_string(), Some(CHROME), &[(name, value)]).await;
+        assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
+    }
+    px.stop().await;
+    assert!(seed::kinds(&mut conn, t.id).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    let token = t.token().to_string();
+    px.fetch_pixel(&token, Some(GMAIL)).await;
+    px.fetch_pixel(&token, Some(GMAIL)).await;
+    px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
+    px.stop().await;
+    assert_eq!(seed::kinds(&mut conn, t.id).await, ["gmail_proxy", "duplicate", "direct"]);
+
+    // A zero-length window turns dedup off: the same fetch counts again.
+    let t2 = seed::tracker(&mut conn, 1, "Invoice").await;
+    let mut config = test_config(db.url());
+    config.dedup_window_secs = 0;
+    let px = TestPixel::start(config).await;
+    px.fetch_pixel(&t2.token().to_string(), Some(GMAIL)).await;
+    px.fetch_pixel(&t2.token().to_string(), Some(GMAIL)).await;
+    px.stop().await;
+    assert_eq!(seed::kinds(&mut conn, t2.id).await, ["gmail_proxy", "gmail_proxy"]);
+}
+
+#[tokio::test]
+async fn the_senders_own_views_are_self() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    // Within the grace period after creation: the sender composing.
+    let fresh = seed::tracker(&mut conn, 1, "Fresh").await;
+    let mut config = test_config(db.url());
+    config.self_grace_secs = 3600;
+    let px = TestPixel::start(config).await;
+    px.fetch_pixel(&fresh.token().to_string(), Some(CHROME)).await;
+    px.stop().await;
+    assert_eq!(seed::kinds(&mut conn, fresh.id).await, ["self"]);
+
+    // After the copy page was viewed from this network, fetches from it are the sender's,
+    // for this tracker and the owner's others; the copy page view itself is never an open.
+    let viewed = seed::tracker(&mut conn, 2, "Viewed").await;
+    let other = seed::tracker(&mut conn, 2, "Other").await;
+    let stranger = seed::tracker(&mut conn, 3, "Stranger's").await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    let page = px.client.get(px.url(&format!("/c/{}", viewed.copy_token()))).header("user-agent", CHROME).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains(&format!("/i/{}.gif", viewed.token())), "{html}");
+    assert!(!html.contains("display:none"));
+    assert!(!html.contains("http://") || !html.contains("<script"), "no external assets or scripts");
+    assert!(seed::kinds(&mut conn, viewed.id).await.is_empty(), "viewing the copy page is not an open");
+    px.fetch_pixel(&viewed.token().to_string(), Some(THUNDERBIRD)).await;
+    px.fetch_pixel(&other.token().to_string(), Some(CHROME)).await;
+    px.fetch_pixel(&stranger.token().to_string(), Some(CHROME)).await;
+    px.stop().await;
+    assert_eq!(seed::kinds(&mut conn, viewed.id).await, ["self"]);
+    assert_eq!(seed::kinds(&mut conn, other.id).await, ["self"]);
+    assert_eq!(seed::kinds(&mut conn, stranger.id).await, ["direct"], "another account's tracker is not affected");
+}
+
+#[tokio::test]
+async fn an_unknown_copy_page_is_a_404_page() {
+    let db = TestDb::new().await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    let resp = px.client.get(px.url(&format!("/c/{}", "cd".repeat(16)))).send().await.unwrap();
+    assert_eq!(resp.status(), 404);
+}
+
+#[tokio::test]
+async fn reads_queue_one_coalesced_alert_and_muted_trackers_none() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let muted = seed::tracker(&mut conn, 1, "Muted").await;
+    tracker::set_muted(&mut conn, muted.id, true).await.unwrap();
+    let apple = seed::tracker(&mut conn, 1, "Apple").await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    for ua in [GMAIL, CHROME, THUNDERBIRD] {
+        px.fetch_pixel(&t.token().to_string(), Some(ua)).await;
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    px.fetch_pixel(&muted.token().to_string(), Some(GMAIL)).await;
+    px.fetch_pixel(&apple.token().to_string(), Some("Mozilla/5.0")).await;
+    tokio::time::sleep(Duration::from_millis(30)).await;
+    px.fetch_pixel_with(&apple.token().to_string(), Some("Mozilla/5.0"), &[("x-forwarded-for", "1.1.1.1")]).await;
+    px.stop().await;
+    assert_eq!(seed::alerts_of(&mut conn, t.id).await, [(false, 3, false)], "three reads, one pending alert");
+    assert_eq!(seed::kinds(&mut conn, muted.id).await, ["gmail_proxy"], "a muted tracker still records");
+    assert!(seed::alerts_of(&mut conn, muted.id).await.is_empty());
+    assert_eq!(seed::alerts_of(&mut conn, apple.id).await, [(true, 1, false)], "only the first Apple prefetch alerts");
+}
+
+#[tokio::test]
+async fn forwarded_for_is_believed_only_from_trusted_proxies_and_no_raw_address_is_stored() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    px.fetch_pixel_with(&t.token().to_string(), Some(CHROME), &[("x-forwarded-for", "203.0.113.77")]).await;
+    px.stop().await;
+    let mut config = test_config(db.url());
+    config.trusted_proxies = "127.0.0.0/8".parse().unwrap();
+    let px = TestPixel::start(config).await;
+    px.fetch_pixel_with(&t.token().to_string(), Some(THUNDERBIRD), &[("x-forwarded-for", "6.6.6.6, 198.51.100.23")]).await;
+    px.stop().await;
+    let networks: Vec<String> = diesel::sql_query("SELECT network::text AS network FROM opens ORDER BY id")
+        .load::<NetworkRow>(&mut conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.network)
+        .collect();
+    assert_eq!(networks, ["127.0.0.0/24", "198.51.100.0/24"]);
+    let dump: Vec<DumpRow> = diesel::sql_query("SELECT row_to_json(o)::text AS json FROM opens o").load(&mut conn).await.unwrap();
+    for row in dump {
+        for raw in ["127.0.0.1", "198.51.100.23", "203.0.113.77", "6.6.6.6"] {
+            assert!(!row.json.contains(raw), "raw address {raw} stored: {}", row.json);
+        }
+    }
+}
+
+#[derive(QueryableByName)]
+struct NetworkRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    network: String,
+}
+
+#[derive(QueryableByName)]
+struct DumpRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    json: String,
+}
+
+#[tokio::test]
+async fn graceful_stop_under_load_writes_every_accepted_open() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let mut tokens = Vec::new();
+    for i in 0..20 {
+        tokens.push(seed::tracker(&mut conn, 1, &format!("t{i}")).await.token().to_string());
+    }
+    let px = TestPixel::start(test_config(db.url())).await;
+    let mut tasks = Vec::new();
+    for worker in 0..16 {
+        let client = px.client.clone();
+        let base = px.base_url.clone();
+        let tokens = tokens.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut ok = 0u32;
+            for i in 0..100 {
+                let url = format!("{base}/i/{}.gif", tokens[(worker + i) % tokens.len()]);
+                let ua = format!("Thunderbird/{worker}.{i}");
+                if let Ok(resp) = client.get(url).header("user-agent", ua).send().await
+                    && resp.status() == 200
+                {
+                    ok += 1;
+                }
+            }
+            ok
+        }));
+    }
+    let mut accepted = 0;
+    for t in tasks {
+        accepted += t.await.unwrap();
+    }
+    px.stop().await;
+    assert_eq!(accepted, 1600);
+    assert_eq!(seed::open_count(&mut conn).await, i64::from(accepted));
+}
+
+#[tokio::test]
+async fn a_database_outage_is_buffered_and_written_afterwards() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    // Warm up so the pool holds live connections, which the outage then kills.
+    px.fetch_pixel(&t.token().to_string(), Some("Warmup/1")).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    let mut admin = db.admin_conn().await;
+    db.set_reachable(&mut admin, false).await;
+    for i in 0..50 {
+        let resp = px.fetch_pixel(&t.token().to_string(), Some(&format!("Thunderbird/{i}"))).await;
+        assert_eq!(resp.status(), 200);
+        assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
+    }
+    let ready = px.client.get(px.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 503, "readyz reports the outage");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    db.set_reachable(&mut admin, true).await;
+
+    // Once Postgres is back, the writer's retry lands every buffered open, before any stop.
+    let mut conn = db.conn().await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    while seed::open_count(&mut conn).await < 51 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(seed::open_count(&mut conn).await, 51);
+    px.stop().await;
+    assert_eq!(seed::open_count(&mut conn).await, 51);
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let db = TestDb::new().await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    assert_eq!(px.client.get(px.url("/healthz")).send().await.unwrap().status(), 200);
+    assert_eq!(px.client.get(px.url("/readyz")).send().await.unwrap().status(), 200);
+}
