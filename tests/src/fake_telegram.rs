@@ -1,1 +1,2014 @@
-//! A fake Telegram Bot API server.
+//! A fake Telegram Bot API server for end-to-end tests.
+//!
+//! teloxide talks to it over plain HTTP on 127.0.0.1 (`Bot::set_api_url(fake.api_url())`); tests
+//! queue user messages and button presses, then look at what the bot sent. Message text is
+//! validated the way Telegram does it (MarkdownV2, HTML, emptiness, length), so a formatting bug
+//! fails a test here instead of an alert in production.
+//!
+//! Where Telegram is lenient but its documentation is strict (a bare `&` in HTML), the fake
+//! follows the documentation.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::net::SocketAddr;
+use std::pin::pin;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header::CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use serde_json::{Map, Value, json};
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
+use tokio::time::{Instant, timeout_at};
+
+/// Long polls wait at most this long, whatever `timeout` the bot asks for, to keep tests fast.
+const MAX_POLL_WAIT: Duration = Duration::from_secs(1);
+/// Telegram's limit on a message's text after entity parsing.
+const MAX_TEXT_CHARS: usize = 4096;
+/// Telegram's limit on `callback_data`, in bytes.
+const MAX_CALLBACK_DATA_BYTES: usize = 64;
+
+/// A running fake Bot API server; it stops when dropped.
+pub struct FakeTelegram {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    server: JoinHandle<()>,
+}
+
+/// A message the bot sent or edited, as Telegram would store it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentMessage {
+    /// `"sendMessage"` or `"editMessageText"`.
+    pub method: String,
+    pub chat_id: i64,
+    pub message_id: i32,
+    /// The text as a user sees it: escapes and markup parsed away, surrounding whitespace trimmed.
+    pub text: String,
+    /// The text exactly as the bot sent it.
+    pub raw_text: String,
+    pub parse_mode: Option<String>,
+    /// From `disable_web_page_preview` or `link_preview_options.is_disabled`.
+    pub link_preview_disabled: bool,
+    /// The `reply_markup` as sent (any keyboard kind).
+    pub reply_markup: Option<Value>,
+    /// Formatting entities Telegram derived from the markup (offsets in UTF-16 code units).
+    pub entities: Vec<Entity>,
+}
+
+/// A formatting entity in a rendered text, as in Telegram's `MessageEntity`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Telegram's entity type: `"bold"`, `"text_link"`, `"pre"`, `"blockquote"`, ...
+    pub kind: String,
+    /// Offset in UTF-16 code units.
+    pub offset: usize,
+    /// Length in UTF-16 code units.
+    pub length: usize,
+    /// For `text_link`: the normalised URL.
+    pub url: Option<String>,
+    /// For `pre`: the code block's language.
+    pub language: Option<String>,
+    /// For `custom_emoji`.
+    pub custom_emoji_id: Option<String>,
+}
+
+/// The result of parsing a text with a parse mode: what a user sees, plus its entities.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rendered {
+    pub text: String,
+    pub entities: Vec<Entity>,
+}
+
+/// An inline keyboard button of a sent message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    pub text: String,
+    pub callback_data: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A bot's answer to a button press (`answerCallbackQuery`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallbackAnswer {
+    pub callback_query_id: String,
+    pub text: Option<String>,
+    pub show_alert: bool,
+}
+
+/// A canned error for [`FakeTelegram::fail_next`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// 429 with `parameters.retry_after`; teloxide turns it into `RequestError::RetryAfter`.
+    TooManyRequests { retry_after: u32 },
+    /// 403 "Forbidden: bot was blocked by the user" (`ApiError::BotBlocked`).
+    Forbidden,
+    /// 500. Note that teloxide sleeps 10 s before reading any 5xx response.
+    ServerError,
+    /// Any other error, e.g. 400 "Bad Request: chat not found".
+    Api {
+        error_code: u16,
+        description: String,
+    },
+}
+
+impl FakeTelegram {
+    /// The only token the fake accepts; any other gets 401 "Unauthorized".
+    pub const TOKEN: &'static str = "123456:TEST";
+    /// The bot's user id (the token's prefix, as in real tokens).
+    pub const BOT_ID: i64 = 123_456;
+    /// The bot's username, as returned by `getMe`.
+    pub const BOT_USERNAME: &'static str = "mailping_test_bot";
+
+    /// Starts the server on 127.0.0.1 on a free port.
+    pub async fn start() -> Self {
+        let shared = Arc::new(Shared::default());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("fake Telegram: bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("fake Telegram: local address");
+        let app = Router::new()
+            .route("/{token}/{method}", any(handle_method))
+            .fallback(handle_unknown_path)
+            .with_state(Arc::clone(&shared));
+        let server = tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, app).await {
+                tracing::error!(%error, "fake Telegram server stopped");
+            }
+        });
+        Self {
+            shared,
+            addr,
+            server,
+        }
+    }
+
+    /// The base URL to pass to `teloxide::Bot::set_api_url`.
+    pub fn api_url(&self) -> url::Url {
+        url::Url::parse(&format!("http://{}/", self.addr)).expect("fake Telegram: api url")
+    }
+
+    /// A teloxide bot already pointed at this server.
+    pub fn bot(&self) -> teloxide::Bot {
+        teloxide::Bot::new(Self::TOKEN).set_api_url(self.api_url())
+    }
+
+    /// Queues a text message from the user `chat_id` in their private chat with the bot.
+    /// Returns the new message's id.
+    pub fn send_text(&self, chat_id: i64, text: &str) -> i32 {
+        self.send_text_from(chat_id, chat_id, text)
+    }
+
+    /// Queues a text message from `user_id` in `chat_id` (a group when the id is negative).
+    /// Returns the new message's id.
+    pub fn send_text_from(&self, chat_id: i64, user_id: i64, text: &str) -> i32 {
+        let message_id = {
+            let mut inner = self.shared.lock();
+            let entities = command_entity(text).into_iter().collect();
+            let message = StoredMessage {
+                from: user_id,
+                date: unix_now(),
+                edit_date: None,
+                method: "update",
+                text: text.to_owned(),
+                raw_text: text.to_owned(),
+                parse_mode: None,
+                entities,
+                reply_markup: None,
+                link_preview_disabled: false,
+            };
+            let message_id = inner.store_message(chat_id, message);
+            let json = inner.message_json(chat_id, message_id);
+            inner.queue_update("message", json);
+            message_id
+        };
+        self.shared.updates_changed.notify_waiters();
+        message_id
+    }
+
+    /// Queues a press of an inline button with `data` on message `message_id` by the user
+    /// `chat_id`. Returns the callback query id. If the fake never saw that message, the update
+    /// carries an inaccessible message (date 0), as Telegram does for old messages.
+    pub fn press_button(&self, chat_id: i64, message_id: i32, data: &str) -> String {
+        self.press_button_from(chat_id, chat_id, message_id, data)
+    }
+
+    /// Like [`Self::press_button`], pressed by `user_id` (for group chats).
+    pub fn press_button_from(
+        &self,
+        chat_id: i64,
+        user_id: i64,
+        message_id: i32,
+        data: &str,
+    ) -> String {
+        let id = {
+            let mut inner = self.shared.lock();
+            inner.next_callback_id += 1;
+            let id = format!("{}{:06}", Self::BOT_ID, inner.next_callback_id);
+            inner.open_callbacks.insert(id.clone());
+            let message = if inner.message(chat_id, message_id).is_some() {
+                inner.message_json(chat_id, message_id)
+            } else {
+                json!({ "message_id": message_id, "chat": chat_json(chat_id), "date": 0 })
+            };
+            let query = json!({
+                "id": id,
+                "from": user_json(user_id),
+                "message": message,
+                "chat_instance": format!("{}", chat_id.unsigned_abs()),
+                "data": data,
+            });
+            inner.queue_update("callback_query", query);
+            id
+        };
+        self.shared.updates_changed.notify_waiters();
+        id
+    }
+
+    /// Every message the bot sent or edited, in order. Failed calls are not included.
+    pub fn sent(&self) -> Vec<SentMessage> {
+        self.shared.lock().sent.clone()
+    }
+
+    /// [`Self::sent`], only for `chat_id`.
+    pub fn sent_to(&self, chat_id: i64) -> Vec<SentMessage> {
+        let inner = self.shared.lock();
+        inner
+            .sent
+            .iter()
+            .filter(|m| m.chat_id == chat_id)
+            .cloned()
+            .collect()
+    }
+
+    /// The current state of a message (after any edits), if it exists.
+    pub fn message(&self, chat_id: i64, message_id: i32) -> Option<SentMessage> {
+        let inner = self.shared.lock();
+        inner
+            .message(chat_id, message_id)
+            .map(|m| m.view(chat_id, message_id))
+    }
+
+    /// Waits until a sent or edited message (including ones sent before the call) matches
+    /// `pred`, and returns the first that does; `None` after `timeout`.
+    pub async fn wait_for(
+        &self,
+        timeout: Duration,
+        pred: impl Fn(&SentMessage) -> bool,
+    ) -> Option<SentMessage> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let mut changed = pin!(self.shared.sent_changed.notified());
+            changed.as_mut().enable();
+            let found = self.shared.lock().sent.iter().find(|m| pred(m)).cloned();
+            if found.is_some() || Instant::now() >= deadline {
+                return found;
+            }
+            let _ = timeout_at(deadline, changed).await;
+        }
+    }
+
+    /// Makes the next call of `method` (for `chat_id`, if given) fail once with `failure`.
+    /// Planned failures queue up and are used in order.
+    pub fn fail_next(&self, method: &str, chat_id: Option<i64>, failure: Failure) {
+        self.shared.lock().failures.push(PlannedFailure {
+            method: method.to_ascii_lowercase(),
+            chat_id,
+            failure,
+        });
+    }
+
+    /// From now on every call addressed to `chat_id` answers 403 "Forbidden: bot was blocked
+    /// by the user".
+    pub fn block_chat(&self, chat_id: i64) {
+        self.shared.lock().blocked.insert(chat_id);
+    }
+
+    /// Undoes [`Self::block_chat`].
+    pub fn unblock_chat(&self, chat_id: i64) {
+        self.shared.lock().blocked.remove(&chat_id);
+    }
+
+    /// `"{method}: {description}"` of every request the fake refused as invalid (400 bad text
+    /// or markup, 401, 404 unknown method, 409); planned failures are not included.
+    pub fn rejected(&self) -> Vec<String> {
+        self.shared.lock().rejected.clone()
+    }
+
+    /// `(command, description)` pairs from the latest `setMyCommands`.
+    pub fn commands(&self) -> Vec<(String, String)> {
+        self.shared.lock().commands.clone()
+    }
+
+    /// How many callback queries the bot answered.
+    pub fn answered_callbacks(&self) -> usize {
+        self.shared.lock().callback_answers.len()
+    }
+
+    /// The bot's answers to callback queries, in order.
+    pub fn callback_answers(&self) -> Vec<CallbackAnswer> {
+        self.shared.lock().callback_answers.clone()
+    }
+
+    /// How many times `method` was called (case-insensitive), including failed calls.
+    pub fn call_count(&self, method: &str) -> usize {
+        let inner = self.shared.lock();
+        inner
+            .calls
+            .get(&method.to_ascii_lowercase())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Updates queued and not yet confirmed by a `getUpdates` offset.
+    pub fn pending_updates(&self) -> usize {
+        self.shared.lock().updates.len()
+    }
+}
+
+impl Drop for FakeTelegram {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl SentMessage {
+    /// The inline keyboard's buttons, row by row, flattened.
+    pub fn buttons(&self) -> Vec<Button> {
+        let Some(rows) = self
+            .reply_markup
+            .as_ref()
+            .and_then(|m| m.get("inline_keyboard"))
+            .and_then(Value::as_array)
+        else {
+            return Vec::new();
+        };
+        rows.iter()
+            .filter_map(Value::as_array)
+            .flatten()
+            .map(|b| Button {
+                text: b["text"].as_str().unwrap_or_default().to_owned(),
+                callback_data: b["callback_data"].as_str().map(str::to_owned),
+                url: b["url"].as_str().map(str::to_owned),
+            })
+            .collect()
+    }
+
+    /// The `callback_data` of the button labelled `label`, if any.
+    pub fn callback_data(&self, label: &str) -> Option<String> {
+        self.buttons()
+            .into_iter()
+            .find(|b| b.text == label)
+            .and_then(|b| b.callback_data)
+    }
+}
+
+impl Entity {
+    fn new(kind: &str, offset: usize, length: usize) -> Self {
+        Self {
+            kind: kind.to_owned(),
+            offset,
+            length,
+            url: None,
+            language: None,
+            custom_emoji_id: None,
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let mut entity = json!({ "type": self.kind, "offset": self.offset, "length": self.length });
+        if let Some(url) = &self.url {
+            entity["url"] = json!(url);
+        }
+        if let Some(language) = &self.language {
+            entity["language"] = json!(language);
+        }
+        if let Some(id) = &self.custom_emoji_id {
+            entity["custom_emoji_id"] = json!(id);
+        }
+        entity
+    }
+
+    fn from_json(value: &Value) -> Option<Self> {
+        Some(Self {
+            kind: value.get("type")?.as_str()?.to_owned(),
+            offset: usize::try_from(value.get("offset")?.as_u64()?).ok()?,
+            length: usize::try_from(value.get("length")?.as_u64()?).ok()?,
+            url: value.get("url").and_then(Value::as_str).map(str::to_owned),
+            language: value
+                .get("language")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            custom_emoji_id: value
+                .get("custom_emoji_id")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        })
+    }
+}
+
+impl Failure {
+    fn refusal(&self) -> Refusal {
+        let refusal = match self {
+            Failure::TooManyRequests { retry_after } => Refusal {
+                retry_after: Some(*retry_after),
+                ..Refusal::new(429, format!("Too Many Requests: retry after {retry_after}"))
+            },
+            Failure::Forbidden => Refusal::new(403, "Forbidden: bot was blocked by the user"),
+            Failure::ServerError => Refusal::new(500, "Internal Server Error"),
+            Failure::Api {
+                error_code,
+                description,
+            } => Refusal::new(*error_code, description.clone()),
+        };
+        Refusal {
+            planned: true,
+            ..refusal
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server state
+
+#[derive(Default)]
+struct Shared {
+    inner: Mutex<Inner>,
+    /// Woken when an update is queued, to end long polls early.
+    updates_changed: Notify,
+    /// Woken when `sent` grows, for `wait_for`.
+    sent_changed: Notify,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panicking test thread must not hide the fake's state from the other assertions.
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    last_update_id: i64,
+    updates: VecDeque<QueuedUpdate>,
+    /// `allowed_updates` from the latest `getUpdates` that set it; `None` means all.
+    allowed_updates: Option<Vec<String>>,
+    chats: HashMap<i64, ChatLog>,
+    sent: Vec<SentMessage>,
+    failures: Vec<PlannedFailure>,
+    blocked: HashSet<i64>,
+    rejected: Vec<String>,
+    commands: Vec<(String, String)>,
+    next_callback_id: u64,
+    open_callbacks: HashSet<String>,
+    callback_answers: Vec<CallbackAnswer>,
+    calls: HashMap<String, usize>,
+    webhook_url: Option<String>,
+}
+
+struct QueuedUpdate {
+    id: i64,
+    kind: &'static str,
+    payload: Value,
+}
+
+#[derive(Default)]
+struct ChatLog {
+    /// Telegram numbers a private chat's messages in one sequence, whoever sent them.
+    last_message_id: i32,
+    messages: HashMap<i32, StoredMessage>,
+}
+
+#[derive(Clone)]
+struct StoredMessage {
+    from: i64,
+    date: i64,
+    edit_date: Option<i64>,
+    method: &'static str,
+    text: String,
+    raw_text: String,
+    parse_mode: Option<String>,
+    entities: Vec<Entity>,
+    reply_markup: Option<Value>,
+    link_preview_disabled: bool,
+}
+
+struct PlannedFailure {
+    method: String,
+    chat_id: Option<i64>,
+    failure: Failure,
+}
+
+impl StoredMessage {
+    fn view(&self, chat_id: i64, message_id: i32) -> SentMessage {
+        SentMessage {
+            method: self.method.to_owned(),
+            chat_id,
+            message_id,
+            text: self.text.clone(),
+            raw_text: self.raw_text.clone(),
+            parse_mode: self.parse_mode.clone(),
+            link_preview_disabled: self.link_preview_disabled,
+            reply_markup: self.reply_markup.clone(),
+            entities: self.entities.clone(),
+        }
+    }
+
+    /// Telegram only echoes inline keyboards back in `Message.reply_markup`.
+    fn inline_keyboard(&self) -> Option<&Value> {
+        self.reply_markup
+            .as_ref()
+            .filter(|m| m.get("inline_keyboard").is_some())
+    }
+}
+
+impl Inner {
+    fn store_message(&mut self, chat_id: i64, message: StoredMessage) -> i32 {
+        let chat = self.chats.entry(chat_id).or_default();
+        chat.last_message_id += 1;
+        chat.messages.insert(chat.last_message_id, message);
+        chat.last_message_id
+    }
+
+    fn message(&self, chat_id: i64, message_id: i32) -> Option<&StoredMessage> {
+        self.chats.get(&chat_id)?.messages.get(&message_id)
+    }
+
+    /// A full `Message` object, as Telegram returns it and puts it in updates.
+    fn message_json(&self, chat_id: i64, message_id: i32) -> Value {
+        let Some(m) = self.message(chat_id, message_id) else {
+            return Value::Null;
+        };
+        let from = if m.from == FakeTelegram::BOT_ID {
+            bot_user_json()
+        } else {
+            user_json(m.from)
+        };
+        let mut message = json!({
+            "message_id": message_id,
+            "from": from,
+            "chat": chat_json(chat_id),
+            "date": m.date,
+            "text": m.text,
+        });
+        if !m.entities.is_empty() {
+            message["entities"] = m.entities.iter().map(Entity::to_json).collect();
+        }
+        if let Some(markup) = m.inline_keyboard() {
+            message["reply_markup"] = markup.clone();
+        }
+        if let Some(edit_date) = m.edit_date {
+            message["edit_date"] = json!(edit_date);
+        }
+        message
+    }
+
+    fn queue_update(&mut self, kind: &'static str, payload: Value) {
+        self.last_update_id += 1;
+        self.updates.push_back(QueuedUpdate {
+            id: self.last_update_id,
+            kind,
+            payload,
+        });
+    }
+
+    /// Forgets updates the bot confirmed, with Telegram's `offset` semantics.
+    fn confirm_updates(&mut self, offset: i64) {
+        if offset > 0 {
+            self.updates.retain(|u| u.id >= offset);
+        } else if offset < 0 {
+            let keep = usize::try_from(offset.unsigned_abs()).unwrap_or(usize::MAX);
+            while self.updates.len() > keep {
+                self.updates.pop_front();
+            }
+        }
+    }
+
+    fn deliverable_updates(&self, limit: usize) -> Vec<Value> {
+        self.updates
+            .iter()
+            .filter(|u| {
+                self.allowed_updates
+                    .as_ref()
+                    .is_none_or(|allowed| allowed.iter().any(|a| a == u.kind))
+            })
+            .take(limit)
+            .map(|u| {
+                let mut update = json!({ "update_id": u.id });
+                update[u.kind] = u.payload.clone();
+                update
+            })
+            .collect()
+    }
+
+    fn take_failure(&mut self, method: &str, chat_id: Option<i64>) -> Option<Failure> {
+        let index = self.failures.iter().position(|f| {
+            f.method == method && f.chat_id.is_none_or(|wanted| Some(wanted) == chat_id)
+        })?;
+        Some(self.failures.remove(index).failure)
+    }
+
+    fn record_sent(&mut self, chat_id: i64, message_id: i32) -> SentMessage {
+        let view = self
+            .message(chat_id, message_id)
+            .map(|m| m.view(chat_id, message_id))
+            .expect("recorded message exists");
+        self.sent.push(view.clone());
+        view
+    }
+
+    fn send_message(&mut self, p: &Params) -> Result<Value, Refusal> {
+        let chat_id = p.chat_id()?;
+        let raw_text = p.str("text").unwrap_or_default();
+        let parse_mode = p.str("parse_mode").filter(|m| !m.is_empty());
+        let rendered = render_for_telegram(&raw_text, parse_mode.as_deref(), p)?;
+        if rendered.text.is_empty() {
+            return Err(Refusal::bad_request("message text is empty"));
+        }
+        if rendered.text.chars().count() > MAX_TEXT_CHARS {
+            return Err(Refusal::bad_request("message is too long"));
+        }
+        let reply_markup = p.json("reply_markup");
+        check_reply_markup(reply_markup.as_ref())?;
+        let message = StoredMessage {
+            from: FakeTelegram::BOT_ID,
+            date: unix_now(),
+            edit_date: None,
+            method: "sendMessage",
+            text: rendered.text,
+            raw_text,
+            parse_mode,
+            entities: rendered.entities,
+            reply_markup,
+            link_preview_disabled: p.link_preview_disabled(),
+        };
+        let message_id = self.store_message(chat_id, message);
+        self.record_sent(chat_id, message_id);
+        Ok(self.message_json(chat_id, message_id))
+    }
+
+    fn edit_message_text(&mut self, p: &Params) -> Result<Value, Refusal> {
+        let (chat_id, message_id) = self.editable_message(p)?;
+        let raw_text = p.str("text").unwrap_or_default();
+        let parse_mode = p.str("parse_mode").filter(|m| !m.is_empty());
+        let rendered = render_for_telegram(&raw_text, parse_mode.as_deref(), p)?;
+        if rendered.text.is_empty() {
+            return Err(Refusal::bad_request("message text is empty"));
+        }
+        if rendered.text.chars().count() > MAX_TEXT_CHARS {
+            return Err(Refusal::bad_request("MESSAGE_TOO_LONG"));
+        }
+        // Telegram drops the inline keyboard of an edited message unless it is sent again.
+        let reply_markup = p.json("reply_markup");
+        check_reply_markup(reply_markup.as_ref())?;
+        let link_preview_disabled = p.link_preview_disabled();
+        let stored = self
+            .chats
+            .get_mut(&chat_id)
+            .and_then(|c| c.messages.get_mut(&message_id))
+            .expect("editable message exists");
+        if stored.text == rendered.text
+            && stored.entities == rendered.entities
+            && stored.inline_keyboard() == reply_markup.as_ref()
+        {
+            return Err(not_modified());
+        }
+        stored.text = rendered.text;
+        stored.entities = rendered.entities;
+        stored.raw_text = raw_text;
+        stored.parse_mode = parse_mode;
+        stored.reply_markup = reply_markup;
+        stored.link_preview_disabled = link_preview_disabled;
+        stored.edit_date = Some(unix_now());
+        stored.method = "editMessageText";
+        self.record_sent(chat_id, message_id);
+        Ok(self.message_json(chat_id, message_id))
+    }
+
+    fn edit_message_reply_markup(&mut self, p: &Params) -> Result<Value, Refusal> {
+        let (chat_id, message_id) = self.editable_message(p)?;
+        let reply_markup = p.json("reply_markup");
+        check_reply_markup(reply_markup.as_ref())?;
+        let stored = self
+            .chats
+            .get_mut(&chat_id)
+            .and_then(|c| c.messages.get_mut(&message_id))
+            .expect("editable message exists");
+        if stored.inline_keyboard() == reply_markup.as_ref() {
+            return Err(not_modified());
+        }
+        stored.reply_markup = reply_markup;
+        stored.edit_date = Some(unix_now());
+        Ok(self.message_json(chat_id, message_id))
+    }
+
+    fn editable_message(&self, p: &Params) -> Result<(i64, i32), Refusal> {
+        if p.str("inline_message_id").is_some() {
+            return Err(Refusal::bad_request(
+                "MESSAGE_ID_INVALID (the fake does not support inline messages)",
+            ));
+        }
+        let chat_id = p.chat_id()?;
+        let message_id = p
+            .i64("message_id")
+            .and_then(|id| i32::try_from(id).ok())
+            .ok_or_else(|| Refusal::bad_request("message identifier is not specified"))?;
+        let message = self
+            .message(chat_id, message_id)
+            .ok_or_else(|| Refusal::bad_request("message to edit not found"))?;
+        if message.from != FakeTelegram::BOT_ID {
+            return Err(Refusal::bad_request("message can't be edited"));
+        }
+        Ok((chat_id, message_id))
+    }
+
+    fn delete_message(&mut self, p: &Params) -> Result<Value, Refusal> {
+        let chat_id = p.chat_id()?;
+        let message_id = p
+            .i64("message_id")
+            .and_then(|id| i32::try_from(id).ok())
+            .ok_or_else(|| Refusal::bad_request("message identifier is not specified"))?;
+        self.chats
+            .get_mut(&chat_id)
+            .and_then(|c| c.messages.remove(&message_id))
+            .ok_or_else(|| Refusal::bad_request("message to delete not found"))?;
+        Ok(json!(true))
+    }
+
+    fn answer_callback_query(&mut self, p: &Params) -> Result<Value, Refusal> {
+        let id = p.str("callback_query_id").unwrap_or_default();
+        if !self.open_callbacks.remove(&id) {
+            // teloxide's wording, so the error maps to `ApiError::InvalidQueryId`.
+            return Err(Refusal::bad_request(
+                "query is too old and response timeout expired or query id is invalid",
+            ));
+        }
+        self.callback_answers.push(CallbackAnswer {
+            callback_query_id: id,
+            text: p.str("text"),
+            show_alert: p.bool("show_alert"),
+        });
+        Ok(json!(true))
+    }
+
+    fn set_my_commands(&mut self, p: &Params) -> Result<Value, Refusal> {
+        let Some(Value::Array(list)) = p.json("commands") else {
+            return Err(Refusal::bad_request("can't parse commands JSON object"));
+        };
+        if list.len() > 100 {
+            return Err(Refusal::bad_request("too many commands"));
+        }
+        let mut commands = Vec::with_capacity(list.len());
+        for item in &list {
+            let command = item["command"].as_str().unwrap_or_default();
+            let description = item["description"].as_str().unwrap_or_default();
+            let command_ok = (1..=32).contains(&command.len())
+                && command
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !command_ok {
+                return Err(Refusal::bad_request("BOT_COMMAND_INVALID"));
+            }
+            if !(1..=256).contains(&description.trim().chars().count()) {
+                return Err(Refusal::bad_request("BOT_COMMAND_DESCRIPTION_INVALID"));
+            }
+            commands.push((command.to_owned(), description.to_owned()));
+        }
+        self.commands = commands;
+        Ok(json!(true))
+    }
+
+    fn handle(&mut self, method: &str, p: &Params) -> Result<Value, Refusal> {
+        match method {
+            "getme" => Ok(bot_me_json()),
+            "sendmessage" => self.send_message(p),
+            "editmessagetext" => self.edit_message_text(p),
+            "editmessagereplymarkup" => self.edit_message_reply_markup(p),
+            "deletemessage" => self.delete_message(p),
+            "answercallbackquery" => self.answer_callback_query(p),
+            "setmycommands" => self.set_my_commands(p),
+            "deletemycommands" => {
+                self.commands.clear();
+                Ok(json!(true))
+            }
+            "getmycommands" => Ok(self
+                .commands
+                .iter()
+                .map(|(command, description)| {
+                    json!({ "command": command, "description": description })
+                })
+                .collect()),
+            "setwebhook" => {
+                let url = p.str("url").unwrap_or_default();
+                self.webhook_url = Some(url).filter(|u| !u.is_empty());
+                Ok(json!(true))
+            }
+            "deletewebhook" => {
+                self.webhook_url = None;
+                if p.bool("drop_pending_updates") {
+                    self.updates.clear();
+                }
+                Ok(json!(true))
+            }
+            "getwebhookinfo" => Ok(json!({
+                "url": self.webhook_url.clone().unwrap_or_default(),
+                "has_custom_certificate": false,
+                "pending_update_count": self.updates.len(),
+            })),
+            "sendchataction" => {
+                p.chat_id()?;
+                Ok(json!(true))
+            }
+            "close" | "logout" => Ok(json!(true)),
+            _ => Err(Refusal::new(404, "Not Found: method not found")),
+        }
+    }
+}
+
+fn not_modified() -> Refusal {
+    Refusal::bad_request(
+        "message is not modified: specified new message content and reply markup are exactly \
+         the same as a current content and reply markup of the message",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+/// An error answer: `{"ok":false,"error_code":..,"description":..}`.
+#[derive(Debug)]
+struct Refusal {
+    code: u16,
+    description: String,
+    retry_after: Option<u32>,
+    /// Asked for by the test (`fail_next`, `block_chat`), so not a bot bug.
+    planned: bool,
+}
+
+impl Refusal {
+    fn new(code: u16, description: impl Into<String>) -> Self {
+        Self {
+            code,
+            description: description.into(),
+            retry_after: None,
+            planned: false,
+        }
+    }
+
+    fn bad_request(description: &str) -> Self {
+        Self::new(400, format!("Bad Request: {description}"))
+    }
+
+    fn into_response(self) -> Response {
+        let mut body = json!({
+            "ok": false,
+            "error_code": self.code,
+            "description": self.description,
+        });
+        if let Some(retry_after) = self.retry_after {
+            body["parameters"] = json!({ "retry_after": retry_after });
+        }
+        let status = StatusCode::from_u16(self.code).unwrap_or(StatusCode::BAD_REQUEST);
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+async fn handle_method(
+    State(shared): State<Arc<Shared>>,
+    Path((token, method)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let outcome = call(&shared, &token, &method, query.as_deref(), &headers, &body).await;
+    match outcome {
+        Ok(result) => {
+            tracing::debug!(method = %method, "fake Telegram: ok");
+            axum::Json(json!({ "ok": true, "result": result })).into_response()
+        }
+        Err(refusal) => {
+            tracing::debug!(
+                method = %method,
+                code = refusal.code,
+                description = %refusal.description,
+                "fake Telegram: error"
+            );
+            if !refusal.planned {
+                let method = canonical_method_name(&method);
+                let mut inner = shared.lock();
+                inner
+                    .rejected
+                    .push(format!("{method}: {}", refusal.description));
+            }
+            refusal.into_response()
+        }
+    }
+}
+
+/// Telegram's spelling of a method name; teloxide sends the payload type's name
+/// (`SendMessage`), and Telegram matches names case-insensitively.
+fn canonical_method_name(method: &str) -> &str {
+    const SERVED: [&str; 16] = [
+        "getMe",
+        "getUpdates",
+        "sendMessage",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "deleteMessage",
+        "answerCallbackQuery",
+        "setMyCommands",
+        "deleteMyCommands",
+        "getMyCommands",
+        "setWebhook",
+        "deleteWebhook",
+        "getWebhookInfo",
+        "sendChatAction",
+        "close",
+        "logOut",
+    ];
+    SERVED
+        .into_iter()
+        .find(|name| name.eq_ignore_ascii_case(method))
+        .unwrap_or(method)
+}
+
+async fn handle_unknown_path(State(shared): State<Arc<Shared>>, uri: axum::http::Uri) -> Response {
+    shared
+        .lock()
+        .rejected
+        .push(format!("{}: Not Found", uri.path()));
+    Refusal::new(404, "Not Found").into_response()
+}
+
+async fn call(
+    shared: &Shared,
+    token: &str,
+    method: &str,
+    query: Option<&str>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Value, Refusal> {
+    let key = method.to_ascii_lowercase();
+    *shared.lock().calls.entry(key.clone()).or_default() += 1;
+    let Some(token) = token.strip_prefix("bot") else {
+        return Err(Refusal::new(404, "Not Found"));
+    };
+    if token != FakeTelegram::TOKEN {
+        return Err(Refusal::new(401, "Unauthorized"));
+    }
+    let params = Params::parse(query, headers, body)?;
+    let chat_id = params.i64("chat_id");
+    {
+        let mut inner = shared.lock();
+        if let Some(failure) = inner.take_failure(&key, chat_id) {
+            return Err(failure.refusal());
+        }
+        if chat_id.is_some_and(|id| inner.blocked.contains(&id)) {
+            return Err(Failure::Forbidden.refusal());
+        }
+    }
+    if key == "getupdates" {
+        return get_updates(shared, &params).await;
+    }
+    let (result, sent_grew) = {
+        let mut inner = shared.lock();
+        let sent_before = inner.sent.len();
+        let result = inner.handle(&key, &params);
+        (result, inner.sent.len() != sent_before)
+    };
+    if sent_grew {
+        shared.sent_changed.notify_waiters();
+    }
+    result
+}
+
+/// Long polling: answers as soon as an update is deliverable, else when the (capped) timeout
+/// ends.
+async fn get_updates(shared: &Shared, p: &Params) -> Result<Value, Refusal> {
+    let offset = p.i64("offset").unwrap_or(0);
+    let limit = usize::try_from(p.i64("limit").unwrap_or(100).clamp(1, 100)).unwrap_or(100);
+    let timeout = u64::try_from(p.i64("timeout").unwrap_or(0)).unwrap_or(0);
+    let deadline = Instant::now() + Duration::from_secs(timeout).min(MAX_POLL_WAIT);
+    {
+        let mut inner = shared.lock();
+        if inner.webhook_url.is_some() {
+            return Err(Refusal::new(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use \
+                 deleteWebhook to delete the webhook first",
+            ));
+        }
+        if let Some(Value::Array(allowed)) = p.json("allowed_updates") {
+            let allowed: Vec<String> = allowed
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect();
+            inner.allowed_updates = Some(allowed).filter(|a| !a.is_empty());
+        }
+        inner.confirm_updates(offset);
+    }
+    loop {
+        let mut queued = pin!(shared.updates_changed.notified());
+        queued.as_mut().enable();
+        let batch = shared.lock().deliverable_updates(limit);
+        if !batch.is_empty() || Instant::now() >= deadline {
+            return Ok(Value::Array(batch));
+        }
+        let _ = timeout_at(deadline, queued).await;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request parameters: JSON, urlencoded form, multipart form or query string, as Telegram accepts.
+
+struct Params(Map<String, Value>);
+
+impl Params {
+    fn parse(query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Result<Self, Refusal> {
+        let mut map = Map::new();
+        if let Some(query) = query {
+            for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+                map.insert(k.into_owned(), Value::String(v.into_owned()));
+            }
+        }
+        let content_type = headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let media_type = content_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        match media_type.as_str() {
+            // Parameterless calls may come with an empty body.
+            "application/json" if !body.is_empty() => match serde_json::from_slice::<Value>(body) {
+                Ok(Value::Object(fields)) => map.extend(fields),
+                _ => return Err(Refusal::bad_request("can't parse JSON object")),
+            },
+            "application/x-www-form-urlencoded" => {
+                for (k, v) in url::form_urlencoded::parse(body) {
+                    map.insert(k.into_owned(), Value::String(v.into_owned()));
+                }
+            }
+            "multipart/form-data" => {
+                let boundary = content_type
+                    .split(';')
+                    .filter_map(|part| part.trim().strip_prefix("boundary="))
+                    .next()
+                    .map(|b| b.trim_matches('"').to_owned())
+                    .ok_or_else(|| Refusal::bad_request("can't parse multipart form"))?;
+                map.extend(parse_multipart(body, &boundary));
+            }
+            _ => {}
+        }
+        // Telegram drops `null` fields; so must we, or `chat_id: null` would look present.
+        map.retain(|_, v| !v.is_null());
+        Ok(Self(map))
+    }
+
+    fn str(&self, key: &str) -> Option<String> {
+        match self.0.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    fn i64(&self, key: &str) -> Option<i64> {
+        match self.0.get(key)? {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    fn bool(&self, key: &str) -> bool {
+        match self.0.get(key) {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) => s == "true" || s == "1",
+            Some(Value::Number(n)) => n.as_i64() == Some(1),
+            _ => false,
+        }
+    }
+
+    /// An object or array field; in form bodies such fields are JSON-encoded strings.
+    fn json(&self, key: &str) -> Option<Value> {
+        match self.0.get(key)? {
+            Value::String(s) => serde_json::from_str(s).ok(),
+            other => Some(other.clone()),
+        }
+    }
+
+    fn chat_id(&self) -> Result<i64, Refusal> {
+        match self.0.get("chat_id") {
+            None => Err(Refusal::bad_request("chat_id is empty")),
+            Some(_) => self
+                .i64("chat_id")
+                .ok_or_else(|| Refusal::bad_request("chat not found")),
+        }
+    }
+
+    fn link_preview_disabled(&self) -> bool {
+        self.bool("disable_web_page_preview")
+            || self
+                .json("link_preview_options")
+                .and_then(|o| o.get("is_disabled").and_then(Value::as_bool))
+                .unwrap_or(false)
+    }
+}
+
+/// Just enough of multipart/form-data for teloxide's text fields; file parts become `"<file>"`.
+fn parse_multipart(body: &[u8], boundary: &str) -> Map<String, Value> {
+    let body = String::from_utf8_lossy(body);
+    let delimiter = format!("--{boundary}");
+    let mut fields = Map::new();
+    for part in body.split(delimiter.as_str()).skip(1) {
+        if part.starts_with("--") {
+            break;
+        }
+        let part = part.strip_prefix("\r\n").unwrap_or(part);
+        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let value = value.strip_suffix("\r\n").unwrap_or(value);
+        let Some(disposition) = head
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition"))
+        else {
+            continue;
+        };
+        let mut name = None;
+        let mut is_file = false;
+        for attribute in disposition.split(';').map(str::trim) {
+            if let Some(n) = attribute.strip_prefix("name=") {
+                name = Some(n.trim_matches('"').to_owned());
+            } else if attribute.starts_with("filename=") {
+                is_file = true;
+            }
+        }
+        if let Some(name) = name {
+            let value = if is_file { "<file>" } else { value };
+            fields.insert(name, Value::String(value.to_owned()));
+        }
+    }
+    fields
+}
+
+// ---------------------------------------------------------------------------------------------
+// Telegram objects
+
+fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+fn bot_user_json() -> Value {
+    json!({
+        "id": FakeTelegram::BOT_ID,
+        "is_bot": true,
+        "first_name": "MailPing Test",
+        "username": FakeTelegram::BOT_USERNAME,
+    })
+}
+
+fn bot_me_json() -> Value {
+    let mut me = bot_user_json();
+    let fields = [
+        ("can_join_groups", true),
+        ("can_read_all_group_messages", false),
+        ("supports_inline_queries", false),
+        ("can_connect_to_business", false),
+        ("has_main_web_app", false),
+    ];
+    for (key, value) in fields {
+        me[key] = json!(value);
+    }
+    me
+}
+
+fn user_json(user_id: i64) -> Value {
+    json!({
+        "id": user_id,
+        "is_bot": false,
+        "first_name": "Test",
+        "last_name": format!("User{user_id}"),
+        "username": format!("user{user_id}"),
+        "language_code": "en",
+    })
+}
+
+/// Positive ids are private chats with that user; negative ids are groups, and ids below
+/// -10^12 supergroups, as Telegram numbers them.
+fn chat_json(chat_id: i64) -> Value {
+    if chat_id > 0 {
+        json!({
+            "id": chat_id,
+            "type": "private",
+            "first_name": "Test",
+            "last_name": format!("User{chat_id}"),
+            "username": format!("user{chat_id}"),
+        })
+    } else if chat_id < -1_000_000_000_000 {
+        json!({ "id": chat_id, "type": "supergroup", "title": format!("Test group {chat_id}") })
+    } else {
+        json!({ "id": chat_id, "type": "group", "title": format!("Test group {chat_id}") })
+    }
+}
+
+/// Telegram marks a leading `/command` (or `/command@bot`) in incoming text as `bot_command`.
+fn command_entity(text: &str) -> Option<Entity> {
+    if !text.starts_with('/') {
+        return None;
+    }
+    let command = text.split(char::is_whitespace).next().unwrap_or_default();
+    let length = command.encode_utf16().count();
+    (length > 1).then(|| Entity::new("bot_command", 0, length))
+}
+
+fn check_reply_markup(markup: Option<&Value>) -> Result<(), Refusal> {
+    let Some(rows) = markup.and_then(|m| m.get("inline_keyboard")) else {
+        return Ok(());
+    };
+    let rows = rows
+        .as_array()
+        .ok_or_else(|| Refusal::bad_request("can't parse inline keyboard markup"))?;
+    const OTHER_ACTIONS: [&str; 8] = [
+        "login_url",
+        "web_app",
+        "switch_inline_query",
+        "switch_inline_query_current_chat",
+        "switch_inline_query_chosen_chat",
+        "copy_text",
+        "callback_game",
+        "pay",
+    ];
+    for button in rows.iter().filter_map(Value::as_array).flatten() {
+        if let Some(data) = button.get("callback_data").and_then(Value::as_str) {
+            if data.is_empty() {
+                return Err(Refusal::bad_request(
+                    "can't parse inline keyboard button: Text buttons are unallowed in the \
+                     inline keyboard",
+                ));
+            }
+            if data.len() > MAX_CALLBACK_DATA_BYTES {
+                return Err(Refusal::bad_request("BUTTON_DATA_INVALID"));
+            }
+        } else if let Some(url) = button.get("url").and_then(Value::as_str) {
+            if normalize_link(url).is_none() {
+                return Err(Refusal::bad_request("BUTTON_URL_INVALID"));
+            }
+        } else if !OTHER_ACTIONS.iter().any(|a| button.get(*a).is_some()) {
+            return Err(Refusal::bad_request(
+                "can't parse inline keyboard button: Text buttons are unallowed in the inline \
+                 keyboard",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Telegram's link check: no scheme means http, and only http(s), tg and ton links are kept.
+/// `None` means Telegram would drop the link.
+fn normalize_link(link: &str) -> Option<String> {
+    let link = link.trim();
+    if link.is_empty() {
+        return None;
+    }
+    let candidate = if link.contains("://") || link.starts_with("tg:") || link.starts_with("ton:") {
+        link.to_owned()
+    } else {
+        format!("http://{link}")
+    };
+    let url = url::Url::parse(&candidate).ok()?;
+    match url.scheme() {
+        "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => Some(url.into()),
+        "tg" | "ton" => Some(url.into()),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message text: parse modes, the way Telegram (tdlib) parses them
+
+fn render_for_telegram(
+    raw: &str,
+    parse_mode: Option<&str>,
+    p: &Params,
+) -> Result<Rendered, Refusal> {
+    let parsed = match parse_mode.map(str::to_ascii_lowercase).as_deref() {
+        None => Ok(finish(Builder {
+            text: raw.to_owned(),
+            utf16: raw.encode_utf16().count(),
+            entities: p
+                .json("entities")
+                .and_then(|e| e.as_array().cloned())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Entity::from_json)
+                .collect(),
+        })),
+        Some("markdownv2") => render_markdown_v2(raw),
+        Some("html") => render_html(raw),
+        Some("markdown") => {
+            return Err(Refusal::bad_request(
+                "the fake Telegram does not implement the legacy Markdown parse mode; use \
+                 MarkdownV2 or HTML",
+            ));
+        }
+        Some(_) => return Err(Refusal::bad_request("unsupported parse_mode")),
+    };
+    parsed.map_err(|e| Refusal::bad_request(&format!("can't parse entities: {e}")))
+}
+
+/// Accumulates rendered text and entities; offsets are in UTF-16 code units, like Telegram's.
+#[derive(Default)]
+struct Builder {
+    text: String,
+    utf16: usize,
+    entities: Vec<Entity>,
+}
+
+impl Builder {
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+        self.utf16 += c.len_utf16();
+    }
+
+    /// Adds an entity from `start` to here; Telegram drops empty ones.
+    fn entity(&mut self, mut entity: Entity, start: usize) {
+        if self.utf16 > start {
+            entity.offset = start;
+            entity.length = self.utf16 - start;
+            self.entities.push(entity);
+        }
+    }
+}
+
+fn is_tg_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}')
+}
+
+/// Telegram trims whitespace around a message's text; entities are shifted and clipped to match.
+fn finish(b: Builder) -> Rendered {
+    let start = b.text.len() - b.text.trim_start_matches(is_tg_space).len();
+    let end = b.text.trim_end_matches(is_tg_space).len().max(start);
+    let lead = b.text[..start].encode_utf16().count();
+    let text = b.text[start..end].to_owned();
+    let total = text.encode_utf16().count();
+    let mut entities: Vec<Entity> = b
+        .entities
+        .into_iter()
+        .filter_map(|mut e| {
+            let from = e.offset.saturating_sub(lead).min(total);
+            let to = (e.offset + e.length).saturating_sub(lead).min(total);
+            (to > from).then(|| {
+                e.offset = from;
+                e.length = to - from;
+                e
+            })
+        })
+        .collect();
+    entities.sort_by(|a, b| a.offset.cmp(&b.offset).then(b.length.cmp(&a.length)));
+    Rendered { text, entities }
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Markdown {
+    Bold,
+    Italic,
+    Underline,
+    Strikethrough,
+    Spoiler,
+    Code,
+    Pre,
+    PreCode,
+    TextUrl,
+    CustomEmoji,
+}
+
+impl Markdown {
+    /// The entity type name tdlib uses in its error messages.
+    fn tdlib_name(self) -> &'static str {
+        match self {
+            Markdown::Bold => "Bold",
+            Markdown::Italic => "Italic",
+            Markdown::Underline => "Underline",
+            Markdown::Strikethrough => "Strikethrough",
+            Markdown::Spoiler => "Spoiler",
+            Markdown::Code => "Code",
+            Markdown::Pre => "Pre",
+            Markdown::PreCode => "PreCode",
+            Markdown::TextUrl => "TextUrl",
+            Markdown::CustomEmoji => "CustomEmoji",
+        }
+    }
+
+    fn is_code(self) -> bool {
+        matches!(self, Markdown::Code | Markdown::Pre | Markdown::PreCode)
+    }
+}
+
+struct OpenMarkdown {
+    kind: Markdown,
+    language: Option<String>,
+    /// UTF-16 offset in the rendered text where the entity starts.
+    start: usize,
+    /// Byte offset in the rendered text, to take a link's text as its URL.
+    text_start: usize,
+    /// Byte offset in the source, for error messages.
+    byte_offset: usize,
+}
+
+struct Quote {
+    start: usize,
+    expandable: bool,
+}
+
+fn close_quote(out: &mut Builder, quote: &mut Option<Quote>) {
+    if let Some(q) = quote.take() {
+        // The newline that ended the quote's last line is not part of it.
+        let ends_with_newline = out.text.ends_with('\n');
+        let kind = if q.expandable {
+            "expandable_blockquote"
+        } else {
+            "blockquote"
+        };
+        if ends_with_newline {
+            out.utf16 -= 1;
+            out.entity(Entity::new(kind, 0, 0), q.start);
+            out.utf16 += 1;
+        } else {
+            out.entity(Entity::new(kind, 0, 0), q.start);
+        }
+    }
+}
+
+fn reserved(c: u8) -> String {
+    format!(
+        "Character '{}' is reserved and must be escaped with the preceding '\\'",
+        c as char
+    )
+}
+
+/// Parses MarkdownV2 as Telegram does; `Err` is the part of the description after
+/// "Bad Request: can't parse entities: ".
+///
+/// Follows tdlib's parser: `\` escapes any ASCII character; outside code, each of
+/// ``_*[]()~`>#+-=|{}.!`` either opens or closes an entity or is an error; inside `code` and
+/// `pre` only `` ` `` is special; lines starting with `>` form a block quote (`**>` an
+/// expandable one, optionally ended by `||`).
+pub fn render_markdown_v2(text: &str) -> Result<Rendered, String> {
+    const RESERVED: &[u8] = b"_*[]()~`>#+-=|{}.!";
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let is_escapable = |c: u8| (1..=126).contains(&c);
+    let mut out = Builder::default();
+    let mut open: Vec<OpenMarkdown> = Vec::new();
+    let mut quote: Option<Quote> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let top = open.last().map(|o| o.kind);
+        let in_code = top.is_some_and(Markdown::is_code);
+
+        if !in_code && (i == 0 || b[i - 1] == b'\n') {
+            if c == b'>' {
+                if quote.is_none() {
+                    quote = Some(Quote {
+                        start: out.utf16,
+                        expandable: false,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            if b[i..].starts_with(b"**>") {
+                close_quote(&mut out, &mut quote);
+                quote = Some(Quote {
+                    start: out.utf16,
+                    expandable: true,
+                });
+                i += 3;
+                continue;
+            }
+            close_quote(&mut out, &mut quote);
+        }
+
+        if c == b'\\' && is_escapable(at(i + 1)) {
+            out.push(char::from(b[i + 1]));
+            i += 2;
+            continue;
+        }
+
+        // `||` ending a block quote's last line marks it expandable.
+        if let Some(q) = quote.as_mut()
+            && !in_code
+            && c == b'|'
+            && at(i + 1) == b'|'
+            && (i + 2 == b.len() || b[i + 2] == b'\n')
+            && top != Some(Markdown::Spoiler)
+        {
+            q.expandable = true;
+            i += 2;
+            continue;
+        }
+
+        if c >= 0x80 {
+            let ch = text[i..].chars().next().expect("char boundary");
+            out.push(ch);
+            i += ch.len_utf8();
+            continue;
+        }
+        let special: &[u8] = if in_code { b"`" } else { RESERVED };
+        if !special.contains(&c) {
+            out.push(char::from(c));
+            i += 1;
+            continue;
+        }
+
+        let closes = match top {
+            Some(Markdown::Bold) => c == b'*',
+            Some(Markdown::Italic) => c == b'_' && at(i + 1) != b'_',
+            Some(Markdown::Underline) => c == b'_' && at(i + 1) == b'_',
+            Some(Markdown::Strikethrough) => c == b'~',
+            Some(Markdown::Spoiler) => c == b'|' && at(i + 1) == b'|',
+            Some(Markdown::Code) => c == b'`',
+            Some(Markdown::Pre | Markdown::PreCode) => {
+                c == b'`' && at(i + 1) == b'`' && at(i + 2) == b'`'
+            }
+            Some(Markdown::TextUrl | Markdown::CustomEmoji) => c == b']',
+            None => false,
+        };
+
+        if !closes {
+            if in_code {
+                // The docs: inside pre and code, every '`' must be escaped.
+                return Err(reserved(c));
+            }
+            let byte_offset = i;
+            let mut language = None;
+            let kind = match c {
+                b'_' if at(i + 1) == b'_' => {
+                    i += 2;
+                    Markdown::Underline
+                }
+                b'_' => {
+                    i += 1;
+                    Markdown::Italic
+                }
+                b'*' => {
+                    i += 1;
+                    Markdown::Bold
+                }
+                b'~' => {
+                    i += 1;
+                    Markdown::Strikethrough
+                }
+                b'|' if at(i + 1) == b'|' => {
+                    i += 2;
+                    Markdown::Spoiler
+                }
+                b'[' => {
+                    i += 1;
+                    Markdown::TextUrl
+                }
+                b'!' if at(i + 1) == b'[' => {
+                    i += 2;
+                    Markdown::CustomEmoji
+                }
+                b'`' if at(i + 1) == b'`' && at(i + 2) == b'`' => {
+                    i += 3;
+                    let mut kind = Markdown::Pre;
+                    let mut language_end = i;
+                    while language_end < b.len()
+                        && !is_ascii_space(b[language_end])
+                        && b[language_end] != b'`'
+                    {
+                        language_end += 1;
+                    }
+                    if i != language_end && language_end < b.len() && b[language_end] != b'`' {
+                        kind = Markdown::PreCode;
+                        language = Some(text[i..language_end].to_owned());
+                        i = language_end;
+                    }
+                    // One line break right after the opening fence is not part of the code.
+                    if matches!(at(i), b'\n' | b'\r') {
+                        if matches!(at(i + 1), b'\n' | b'\r') && at(i) != at(i + 1) {
+                            i += 2;
+                        } else {
+                            i += 1;
+                        }
+                    }
+                    kind
+                }
+                b'`' => {
+                    i += 1;
+                    Markdown::Code
+                }
+                _ => return Err(reserved(c)),
+            };
+            open.push(OpenMarkdown {
+                kind,
+                language,
+                start: out.utf16,
+                text_start: out.text.len(),
+                byte_offset,
+            });
+            continue;
+        }
+
+        let entity = open.pop().expect("an entity is open");
+        let mut url = None;
+        let mut custom_emoji_id = None;
+        let mut keep = true;
+        match entity.kind {
+            Markdown::Underline | Markdown::Spoiler => i += 2,
+            Markdown::Pre | Markdown::PreCode => i += 3,
+            Markdown::TextUrl | Markdown::CustomEmoji => {
+                let target = if at(i + 1) == b'(' {
+                    i += 2;
+                    let url_begin = i;
+                    let mut target = Vec::new();
+                    while i < b.len() && b[i] != b')' {
+                        if b[i] == b'\\' && is_escapable(at(i + 1)) {
+                            target.push(b[i + 1]);
+                            i += 2;
+                        } else {
+                            target.push(b[i]);
+                            i += 1;
+                        }
+                    }
+                    if i >= b.len() {
+                        return Err(format!(
+                            "Can't find end of a URL at byte offset {url_begin}"
+                        ));
+                    }
+                    i += 1;
+                    String::from_utf8_lossy(&target).into_owned()
+                } else {
+                    i += 1;
+                    out.text[entity.text_start..].to_owned()
+                };
+                if entity.kind == Markdown::TextUrl {
+                    url = normalize_link(&target);
+                    keep = url.is_some();
+                } else {
+                    let id = target
+                        .strip_prefix("tg://emoji?id=")
+                        .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+                        .ok_or("Custom emoji URL must have an emoji identifier")?;
+                    custom_emoji_id = Some(id.to_owned());
+                }
+            }
+            _ => i += 1,
+        }
+        if keep {
+            let kind = match entity.kind {
+                Markdown::Bold => "bold",
+                Markdown::Italic => "italic",
+                Markdown::Underline => "underline",
+                Markdown::Strikethrough => "strikethrough",
+                Markdown::Spoiler => "spoiler",
+                Markdown::Code => "code",
+                Markdown::Pre | Markdown::PreCode => "pre",
+                Markdown::TextUrl => "text_link",
+                Markdown::CustomEmoji => "custom_emoji",
+            };
+            let entity_out = Entity {
+                url,
+                language: entity.language,
+                custom_emoji_id,
+                ..Entity::new(kind, 0, 0)
+            };
+            out.entity(entity_out, entity.start);
+        }
+    }
+    close_quote(&mut out, &mut quote);
+    if let Some(entity) = open.last() {
+        return Err(format!(
+            "Can't find end of {} entity at byte offset {}",
+            entity.kind.tdlib_name(),
+            entity.byte_offset
+        ));
+    }
+    Ok(finish(out))
+}
+
+struct OpenTag {
+    name: String,
+    /// `href` of `a`, language of `code`/`pre`, `expandable` of `blockquote`, id of `tg-emoji`.
+    argument: Option<String>,
+    start: usize,
+    text_start: usize,
+}
+
+const HTML_TAGS: [&str; 16] = [
+    "a",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "tg-spoiler",
+    "span",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-emoji",
+];
+
+/// Decodes `&lt;`, `&gt;`, `&amp;`, `&quot;` or a numeric reference at `i`, returning the
+/// character and the index after the `;`.
+fn decode_html_entity(text: &str, i: usize) -> Option<(char, usize)> {
+    let rest = &text[i + 1..];
+    let end = rest.find(';')?;
+    let name = &rest[..end];
+    let c = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                    u32::from_str_radix(hex, 16).ok()?
+                }
+                None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
+                    number.parse().ok()?
+                }
+                _ => return None,
+            };
+            char::from_u32(code).filter(|c| *c != '\0')?
+        }
+    };
+    Some((c, i + 1 + end + 1))
+}
+
+/// Attribute values are decoded leniently, as Telegram does: an unknown `&` stays literal.
+fn decode_attribute(value: &str) -> String {
+    let mut decoded = String::with_capacity(value.len());
+    let mut i = 0;
+    while i < value.len() {
+        if value.as_bytes()[i] == b'&'
+            && let Some((c, next)) = decode_html_entity(value, i)
+        {
+            decoded.push(c);
+            i = next;
+            continue;
+        }
+        let c = value[i..].chars().next().expect("char boundary");
+        decoded.push(c);
+        i += c.len_utf8();
+    }
+    decoded
+}
+
+/// Parses Telegram's HTML parse mode; `Err` is the part of the description after
+/// "Bad Request: can't parse entities: ".
+///
+/// Supported: b, strong, i, em, u, ins, s, strike, del, tg-spoiler, span class="tg-spoiler",
+/// a href, code (class="language-x" inside pre), pre, blockquote [expandable], tg-emoji, and
+/// the entities `&lt; &gt; &amp; &quot;` plus numeric ones. Every other `<` or `&` is an error.
+pub fn render_html(text: &str) -> Result<Rendered, String> {
+    let b = text.as_bytes();
+    let mut out = Builder::default();
+    let mut open: Vec<OpenTag> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'&' => {
+                let (c, next) = decode_html_entity(text, i).ok_or_else(|| {
+                    format!(
+                        "Character '&' at byte offset {i} does not start a supported HTML \
+                         entity; escape it as &amp;"
+                    )
+                })?;
+                out.push(c);
+                i = next;
+            }
+            b'<' if b.get(i + 1) == Some(&b'/') => {
+                let begin = i;
+                let mut j = i + 2;
+                while j < b.len() && !is_ascii_space(b[j]) && b[j] != b'>' {
+                    j += 1;
+                }
+                let name = text[i + 2..j].to_ascii_lowercase();
+                while j < b.len() && is_ascii_space(b[j]) {
+                    j += 1;
+                }
+                if j >= b.len() || b[j] != b'>' {
+                    return Err(format!("Unclosed end tag at byte offset {begin}"));
+                }
+                i = j + 1;
+                let Some(tag) = open.pop() else {
+                    return Err(format!("Unexpected end tag at byte offset {begin}"));
+                };
+                if tag.name != name {
+                    return Err(format!(
+                        "Unmatched end tag at byte offset {begin}, expected \"</{}>\", found \
+                         \"</{name}>\"",
+                        tag.name
+                    ));
+                }
+                close_html_tag(&mut out, &mut open, tag);
+            }
+            b'<' => {
+                let (tag, next) = parse_start_tag(text, i)?;
+                open.push(OpenTag {
+                    start: out.utf16,
+                    text_start: out.text.len(),
+                    ..tag
+                });
+                i = next;
+            }
+            c if c >= 0x80 => {
+                let ch = text[i..].chars().next().expect("char boundary");
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+            c => {
+                out.push(char::from(c));
+                i += 1;
+            }
+        }
+    }
+    if let Some(tag) = open.last() {
+        return Err(format!(
+            "Can't find end tag corresponding to start tag \"{}\"",
+            tag.name
+        ));
+    }
+    Ok(finish(out))
+}
+
+fn parse_start_tag(text: &str, begin: usize) -> Result<(OpenTag, usize), String> {
+    let b = text.as_bytes();
+    let unclosed = || format!("Unclosed start tag at byte offset {begin}");
+    let mut j = begin + 1;
+    while j < b.len() && !is_ascii_space(b[j]) && b[j] != b'>' {
+        j += 1;
+    }
+    if j >= b.len() {
+        return Err(unclosed());
+    }
+    let name = text[begin + 1..j].to_ascii_lowercase();
+    if !HTML_TAGS.contains(&name.as_str()) {
+        return Err(format!(
+            "Unsupported start tag \"{name}\" at byte offset {begin}"
+        ));
+    }
+    let mut attributes: Vec<(String, String)> = Vec::new();
+    loop {
+        while j < b.len() && is_ascii_space(b[j]) {
+            j += 1;
+        }
+        if j >= b.len() {
+            return Err(unclosed());
+        }
+        if b[j] == b'>' {
+            j += 1;
+            break;
+        }
+        let name_start = j;
+        while j < b.len() && !is_ascii_space(b[j]) && !matches!(b[j], b'=' | b'>' | b'"' | b'\'') {
+            j += 1;
+        }
+        let attribute = text[name_start..j].to_ascii_lowercase();
+        if attribute.is_empty() {
+            return Err(format!(
+                "Empty attribute name in the tag \"{name}\" at byte offset {j}"
+            ));
+        }
+        while j < b.len() && is_ascii_space(b[j]) {
+            j += 1;
+        }
+        if j >= b.len() {
+            return Err(unclosed());
+        }
+        if b[j] != b'=' {
+            if attribute == "expandable" {
+                attributes.push((attribute, String::new()));
+                continue;
+            }
+            return Err(format!(
+                "Expected equal sign in declaration of an attribute of the tag \"{name}\" at \
+                 byte offset {j}"
+            ));
+        }
+        j += 1;
+        while j < b.len() && is_ascii_space(b[j]) {
+            j += 1;
+        }
+        if j >= b.len() {
+            return Err(unclosed());
+        }
+        let value = if b[j] == b'"' || b[j] == b'\'' {
+            let quote = char::from(b[j]);
+            let end = text[j + 1..].find(quote).ok_or_else(unclosed)? + j + 1;
+            let value = &text[j + 1..end];
+            j = end + 1;
+            value
+        } else {
+            let start = j;
+            while j < b.len() && !is_ascii_space(b[j]) && b[j] != b'>' {
+                j += 1;
+            }
+            &text[start..j]
+        };
+        attributes.push((attribute, decode_attribute(value)));
+    }
+    let attribute = |wanted: &str| {
+        attributes
+            .iter()
+            .find(|(n, _)| n == wanted)
+            .map(|(_, v)| v.clone())
+    };
+    let argument = match name.as_str() {
+        "a" => attribute("href"),
+        "span" => {
+            if attribute("class").as_deref() != Some("tg-spoiler") {
+                return Err(format!(
+                    "Tag \"span\" must have class \"tg-spoiler\" at byte offset {begin}"
+                ));
+            }
+            None
+        }
+        "code" => attribute("class").and_then(|c| c.strip_prefix("language-").map(str::to_owned)),
+        "blockquote" => attribute("expandable"),
+        "tg-emoji" => Some(attribute("emoji-id").ok_or_else(|| {
+            format!("Custom emoji entity must have an emoji-id at byte offset {begin}")
+        })?),
+        _ => None,
+    };
+    let tag = OpenTag {
+        name,
+        argument,
+        start: 0,
+        text_start: 0,
+    };
+    Ok((tag, j))
+}
+
+fn close_html_tag(out: &mut Builder, open: &mut [OpenTag], tag: OpenTag) {
+    let mut entity = Entity::new("", 0, 0);
+    entity.kind = match tag.name.as_str() {
+        "b" | "strong" => "bold",
+        "i" | "em" => "italic",
+        "u" | "ins" => "underline",
+        "s" | "strike" | "del" => "strikethrough",
+        "tg-spoiler" | "span" => "spoiler",
+        "a" => {
+            let target = tag
+                .argument
+                .unwrap_or_else(|| out.text[tag.text_start..].to_owned());
+            match normalize_link(&target) {
+                Some(url) => entity.url = Some(url),
+                // Telegram keeps the text and drops a link it can't use.
+                None => return,
+            }
+            "text_link"
+        }
+        "code" => {
+            // `<pre><code class="language-x">` is a pre block in language x, not code in pre.
+            if let (Some(language), Some(parent)) = (&tag.argument, open.last_mut())
+                && parent.name == "pre"
+                && parent.argument.is_none()
+            {
+                parent.argument = Some(language.clone());
+                return;
+            }
+            "code"
+        }
+        "pre" => {
+            entity.language = tag.argument;
+            "pre"
+        }
+        "blockquote" if tag.argument.is_some() => "expandable_blockquote",
+        "blockquote" => "blockquote",
+        "tg-emoji" => {
+            entity.custom_emoji_id = tag.argument;
+            "custom_emoji"
+        }
+        other => unreachable!("unsupported tag {other} was accepted"),
+    }
+    .to_owned();
+    out.entity(entity, tag.start);
+}
