@@ -4,6 +4,7 @@
 pub mod fake_discord;
 pub mod fake_telegram;
 pub mod test_db;
+pub mod bot;
 pub mod pixel;
 pub mod seed;
 
