@@ -26,7 +26,10 @@ use crate::telegram;
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Config(String),
     #[error("setting the Telegram webhook failed: {0}")]
@@ -42,7 +45,13 @@ pub struct Application {
 }
 
 enum TelegramRunner {
-    Polling(teloxide::dispatching::Dispatcher<teloxide::Bot, teloxide::RequestError, teloxide::dispatching::DefaultKey>),
+    Polling(
+        teloxide::dispatching::Dispatcher<
+            teloxide::Bot,
+            teloxide::RequestError,
+            teloxide::dispatching::DefaultKey,
+        >,
+    ),
     Webhook(JoinHandle<()>, teloxide::dispatching::ShutdownToken),
 }
 
@@ -70,13 +79,20 @@ impl Application {
     pub async fn build(config: BotConfig) -> Result<Self, StartError> {
         let discord = discord_settings(&config)?;
         if config.telegram.telegram_bot_token.is_none() && discord.is_none() {
-            tracing::warn!("neither TELEGRAM_BOT_TOKEN nor DISCORD_BOT_TOKEN is set: the bot has nobody to talk to");
+            tracing::warn!(
+                "neither TELEGRAM_BOT_TOKEN nor DISCORD_BOT_TOKEN is set: the bot has nobody to talk to"
+            );
         }
         let listener = TcpListener::bind(config.listen_addr)
             .await
-            .map_err(|source| StartError::Bind { addr: config.listen_addr, source })?;
+            .map_err(|source| StartError::Bind {
+                addr: config.listen_addr,
+                source,
+            })?;
         let pool = db::pool(config.database.url(), config.database.pool_size);
-        let mut tasks = vec![tokio::spawn(db::migrate_until_done(config.database.url().to_owned()))];
+        let mut tasks = vec![tokio::spawn(db::migrate_until_done(
+            config.database.url().to_owned(),
+        ))];
         let commands = Arc::new(Commands::new(
             pool.clone(),
             config.public_base_url.clone(),
@@ -92,7 +108,10 @@ impl Application {
 
         let mut telegram_runner = None;
         if let Some(token) = &config.telegram.telegram_bot_token {
-            let bot = telegram::bot(token.expose_secret(), config.telegram.telegram_api_url.clone());
+            let bot = telegram::bot(
+                token.expose_secret(),
+                config.telegram.telegram_api_url.clone(),
+            );
             if let Err(e) = telegram::register_commands(&bot).await {
                 tracing::warn!(error = %e, "could not register Telegram commands");
             }
@@ -105,12 +124,17 @@ impl Application {
                         options = options.secret_token(secret.expose_secret().to_owned());
                     }
                     let (updates, _stopped, webhook_router) =
-                        webhooks::axum_to_router(bot.clone(), options).await.map_err(StartError::Webhook)?;
+                        webhooks::axum_to_router(bot.clone(), options)
+                            .await
+                            .map_err(StartError::Webhook)?;
                     router = router.merge(webhook_router);
                     let token = dispatcher.shutdown_token();
                     let handle = tokio::spawn(async move {
                         dispatcher
-                            .dispatch_with_listener(updates, teloxide::error_handlers::LoggingErrorHandler::new())
+                            .dispatch_with_listener(
+                                updates,
+                                teloxide::error_handlers::LoggingErrorHandler::new(),
+                            )
                             .await;
                     });
                     TelegramRunner::Webhook(handle, token)
@@ -120,20 +144,44 @@ impl Application {
         }
 
         if let Some((token, application_id, verifier)) = discord {
-            let http = discord::http(&token, application_id, config.discord.discord_api_url.as_deref());
+            let http = discord::http(
+                &token,
+                application_id,
+                config.discord.discord_api_url.as_deref(),
+            );
             let sender = DiscordSender::new(http);
-            if let Err(e) = sender.register_commands(config.discord.discord_guild_id).await {
+            if let Err(e) = sender
+                .register_commands(config.discord.discord_guild_id)
+                .await
+            {
                 tracing::warn!(error = %e, "could not register Discord commands");
             }
-            let state = Arc::new(InteractionsState { verifier, commands: commands.clone() });
-            router = router.route("/discord/interactions", post(discord::interactions).with_state(state));
+            let state = Arc::new(InteractionsState {
+                verifier,
+                commands: commands.clone(),
+            });
+            router = router.route(
+                "/discord/interactions",
+                post(discord::interactions).with_state(state),
+            );
             outbound.discord = Some(sender);
         }
 
         let (stop, stop_rx) = watch::channel(false);
-        let dispatcher = AlertDispatcher::new(pool, config.database.url().to_owned(), outbound, config.alerts.clone());
+        let dispatcher = AlertDispatcher::new(
+            pool,
+            config.database.url().to_owned(),
+            outbound,
+            config.alerts.clone(),
+        );
         tasks.push(tokio::spawn(dispatcher.run(stop_rx)));
-        Ok(Application { listener, router, tasks, telegram: telegram_runner, stop })
+        Ok(Application {
+            listener,
+            router,
+            tasks,
+            telegram: telegram_runner,
+            stop,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -142,8 +190,17 @@ impl Application {
 
     /// Runs until `shutdown` completes, then stops taking updates, lets the alert dispatcher
     /// finish what it is sending, and returns.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let Application { listener, router, mut tasks, telegram, stop } = self;
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let Application {
+            listener,
+            router,
+            mut tasks,
+            telegram,
+            stop,
+        } = self;
         let (http_stop_tx, http_stop_rx) = tokio::sync::oneshot::channel::<()>();
         let http = tokio::spawn(async move {
             axum::serve(listener, router)

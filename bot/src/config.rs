@@ -8,7 +8,11 @@ use mailping_shared::config::{BaseUrl, DatabaseConfig};
 use secrecy::SecretString;
 
 #[derive(Parser, Debug)]
-#[command(name = "mailping-bot", version, about = "MailPing bot: Telegram and Discord commands, and open alerts")]
+#[command(
+    name = "mailping-bot",
+    version,
+    about = "MailPing bot: Telegram and Discord commands, and open alerts"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -36,10 +40,20 @@ pub struct BotConfig {
     #[command(flatten)]
     pub database: DatabaseConfig,
     /// The pixel server's public URL; tracker links are built on it.
-    #[arg(long, env = "PUBLIC_BASE_URL", value_name = "PUBLIC_BASE_URL", default_value = "http://localhost:8080")]
+    #[arg(
+        long,
+        env = "PUBLIC_BASE_URL",
+        value_name = "PUBLIC_BASE_URL",
+        default_value = "http://localhost:8080"
+    )]
     pub public_base_url: BaseUrl,
     /// Address of the bot's HTTP listener (health, Discord interactions, Telegram webhook).
-    #[arg(long, env = "BOT_LISTEN_ADDR", value_name = "BOT_LISTEN_ADDR", default_value = "0.0.0.0:8081")]
+    #[arg(
+        long,
+        env = "BOT_LISTEN_ADDR",
+        value_name = "BOT_LISTEN_ADDR",
+        default_value = "0.0.0.0:8081"
+    )]
     pub listen_addr: SocketAddr,
     #[command(flatten)]
     pub telegram: TelegramConfig,
@@ -61,10 +75,19 @@ pub struct TelegramConfig {
     #[arg(long, env = "TELEGRAM_BOT_TOKEN", value_name = "TELEGRAM_BOT_TOKEN", value_parser = secret)]
     pub telegram_bot_token: Option<SecretString>,
     /// Bot API server (tests and self-hosted Bot API servers).
-    #[arg(long, env = "TELEGRAM_API_URL", value_name = "TELEGRAM_API_URL", default_value = "https://api.telegram.org")]
+    #[arg(
+        long,
+        env = "TELEGRAM_API_URL",
+        value_name = "TELEGRAM_API_URL",
+        default_value = "https://api.telegram.org"
+    )]
     pub telegram_api_url: url::Url,
     /// Public HTTPS URL for webhook mode, e.g. https://bot.example.com/telegram. Without it the bot long-polls.
-    #[arg(long, env = "TELEGRAM_WEBHOOK_URL", value_name = "TELEGRAM_WEBHOOK_URL")]
+    #[arg(
+        long,
+        env = "TELEGRAM_WEBHOOK_URL",
+        value_name = "TELEGRAM_WEBHOOK_URL"
+    )]
     pub telegram_webhook_url: Option<url::Url>,
     /// Secret Telegram must send in X-Telegram-Bot-Api-Secret-Token (webhook mode; generated if unset).
     #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", value_name = "TELEGRAM_WEBHOOK_SECRET", value_parser = secret)]
@@ -77,7 +100,11 @@ pub struct DiscordConfig {
     #[arg(long, env = "DISCORD_BOT_TOKEN", value_name = "DISCORD_BOT_TOKEN", value_parser = secret)]
     pub discord_bot_token: Option<SecretString>,
     /// The application's id (Developer Portal, General Information).
-    #[arg(long, env = "DISCORD_APPLICATION_ID", value_name = "DISCORD_APPLICATION_ID")]
+    #[arg(
+        long,
+        env = "DISCORD_APPLICATION_ID",
+        value_name = "DISCORD_APPLICATION_ID"
+    )]
     pub discord_application_id: Option<u64>,
     /// The application's public key, hex (used to verify interaction signatures).
     #[arg(long, env = "DISCORD_PUBLIC_KEY", value_name = "DISCORD_PUBLIC_KEY")]

@@ -8,13 +8,14 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use mailping_shared::commands::{Action, Chat, Command, Commands, Reply, Span, COMMANDS};
+use mailping_shared::commands::{Action, COMMANDS, Chat, Command, Commands, Reply, Span};
 use mailping_shared::models::Platform;
 use serenity::all::{
-    ButtonStyle, CommandDataOptionValue, CommandInteraction, CommandOptionType, ComponentInteraction,
-    CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, GuildId, Http, HttpBuilder,
-    Interaction, InteractionResponseFlags, MessageFlags, UserId,
+    ButtonStyle, CommandDataOptionValue, CommandInteraction, CommandOptionType,
+    ComponentInteraction, CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand,
+    CreateCommandOption, CreateInteractionResponse, CreateInteractionResponseMessage,
+    CreateMessage, GuildId, Http, HttpBuilder, Interaction, InteractionResponseFlags, MessageFlags,
+    UserId,
 };
 use serenity::interactions_endpoint::Verifier;
 
@@ -31,7 +32,9 @@ pub struct DiscordSender {
 pub fn http(token: &str, application_id: u64, api_url: Option<&str>) -> Arc<Http> {
     let mut builder = HttpBuilder::new(token).application_id(application_id.into());
     if let Some(url) = api_url {
-        builder = builder.proxy(url.trim_end_matches('/')).ratelimiter_disabled(true);
+        builder = builder
+            .proxy(url.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
     }
     Arc::new(builder.build())
 }
@@ -44,21 +47,38 @@ pub fn slash_commands() -> Vec<CreateCommand> {
             let command = CreateCommand::new(*name).description(*description);
             match *args {
                 "<label>" => command.add_option(
-                    CreateCommandOption::new(CommandOptionType::String, "label", "What the email is, e.g. Proposal to ACME")
-                        .required(true)
-                        .max_length(200),
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "label",
+                        "What the email is, e.g. Proposal to ACME",
+                    )
+                    .required(true)
+                    .max_length(200),
                 ),
                 "[n]" => command.add_option(
-                    CreateCommandOption::new(CommandOptionType::Integer, "number", "Tracker number (leave empty to list)")
-                        .min_int_value(1),
+                    CreateCommandOption::new(
+                        CommandOptionType::Integer,
+                        "number",
+                        "Tracker number (leave empty to list)",
+                    )
+                    .min_int_value(1),
                 ),
                 "<n>" => command.add_option(
-                    CreateCommandOption::new(CommandOptionType::Integer, "number", "Tracker number, see /opens")
-                        .required(true)
-                        .min_int_value(1),
+                    CreateCommandOption::new(
+                        CommandOptionType::Integer,
+                        "number",
+                        "Tracker number, see /opens",
+                    )
+                    .required(true)
+                    .min_int_value(1),
                 ),
                 "<zone>" => command.add_option(
-                    CreateCommandOption::new(CommandOptionType::String, "zone", "IANA timezone, e.g. Europe/Berlin").required(true),
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "zone",
+                        "IANA timezone, e.g. Europe/Berlin",
+                    )
+                    .required(true),
                 ),
                 _ => command,
             }
@@ -74,8 +94,13 @@ impl DiscordSender {
     /// Registers the slash commands: in one guild when given (instant), else globally.
     pub async fn register_commands(&self, guild: Option<u64>) -> serenity::Result<()> {
         match guild {
-            Some(id) => GuildId::new(id).set_commands(&self.http, slash_commands()).await.map(drop),
-            None => serenity::all::Command::set_global_commands(&self.http, slash_commands()).await.map(drop),
+            Some(id) => GuildId::new(id)
+                .set_commands(&self.http, slash_commands())
+                .await
+                .map(drop),
+            None => serenity::all::Command::set_global_commands(&self.http, slash_commands())
+                .await
+                .map(drop),
         }
     }
 
@@ -86,13 +111,21 @@ impl DiscordSender {
             .ok()
             .filter(|id| *id != 0)
             .ok_or_else(|| SendError::Refused(format!("not a Discord user id: {user_id:?}")))?;
-        let channel = UserId::new(user).create_dm_channel(&self.http).await.map_err(classify_error)?;
+        let channel = UserId::new(user)
+            .create_dm_channel(&self.http)
+            .await
+            .map_err(classify_error)?;
         let message = CreateMessage::new()
             .content(render(reply))
             .allowed_mentions(CreateAllowedMentions::new())
             .flags(MessageFlags::SUPPRESS_EMBEDS)
             .components(components(reply));
-        channel.id.send_message(&self.http, message).await.map(drop).map_err(classify_error)
+        channel
+            .id
+            .send_message(&self.http, message)
+            .await
+            .map(drop)
+            .map_err(classify_error)
     }
 }
 
@@ -162,7 +195,25 @@ pub fn render(reply: &Reply) -> String {
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '-' | '[' | ']' | '(' | ')' | '@' | ':' | '.') {
+        if matches!(
+            c,
+            '\\' | '*'
+                | '_'
+                | '~'
+                | '`'
+                | '|'
+                | '>'
+                | '<'
+                | '#'
+                | '-'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '@'
+                | ':'
+                | '.'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -177,7 +228,11 @@ fn components(reply: &Reply) -> Vec<CreateActionRow> {
         .map(|row| {
             CreateActionRow::Buttons(
                 row.iter()
-                    .map(|b| CreateButton::new(b.action.encode()).label(&b.text).style(ButtonStyle::Secondary))
+                    .map(|b| {
+                        CreateButton::new(b.action.encode())
+                            .label(&b.text)
+                            .style(ButtonStyle::Secondary)
+                    })
                     .collect(),
             )
         })
@@ -200,9 +255,16 @@ pub struct InteractionsState {
 
 /// `POST /discord/interactions`: verifies the signature (401 if it fails), then answers the
 /// interaction in the HTTP response itself.
-pub async fn interactions(State(state): State<Arc<InteractionsState>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn interactions(
+    State(state): State<Arc<InteractionsState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let (Some(signature), Some(timestamp)) = (header("x-signature-ed25519"), header("x-signature-timestamp")) else {
+    let (Some(signature), Some(timestamp)) = (
+        header("x-signature-ed25519"),
+        header("x-signature-timestamp"),
+    ) else {
         return (StatusCode::UNAUTHORIZED, "missing signature").into_response();
     };
     if state.verifier.verify(signature, timestamp, &body).is_err() {
@@ -221,7 +283,9 @@ pub async fn interactions(State(state): State<Arc<InteractionsState>>, headers: 
         Interaction::Component(c) => on_component(&state.commands, &c).await,
         other => {
             tracing::debug!(kind = ?other.kind(), "ignoring interaction");
-            CreateInteractionResponse::Message(message(&Reply::new().plain("This isn't supported.")))
+            CreateInteractionResponse::Message(message(
+                &Reply::new().plain("This isn't supported."),
+            ))
         }
     };
     axum::Json(response).into_response()
@@ -240,7 +304,9 @@ async fn on_command(commands: &Commands, c: &CommandInteraction) -> CreateIntera
         .unwrap_or_default();
     // Trackers belong to the Discord user, wherever they run the command.
     let chat = Chat::new(Platform::Discord, c.user.id.get());
-    let reply = commands.run(&chat, Command::from_name(&c.data.name, &arg)).await;
+    let reply = commands
+        .run(&chat, Command::from_name(&c.data.name, &arg))
+        .await;
     CreateInteractionResponse::Message(message(&reply))
 }
 
@@ -275,7 +341,12 @@ mod tests {
     #[test]
     fn every_shared_command_becomes_a_slash_command() {
         let json = serde_json::to_value(slash_commands()).unwrap();
-        let names: Vec<_> = json.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_owned()).collect();
+        let names: Vec<_> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_owned())
+            .collect();
         let expected: Vec<_> = COMMANDS.iter().map(|c| c.0.to_owned()).collect();
         assert_eq!(names, expected);
     }

@@ -72,7 +72,12 @@ const CLAIM_BATCH: i64 = 32;
 
 impl AlertDispatcher {
     pub fn new(pool: Pool, database_url: String, outbound: Outbound, config: AlertConfig) -> Self {
-        AlertDispatcher { pool, database_url, outbound: Arc::new(outbound), config }
+        AlertDispatcher {
+            pool,
+            database_url,
+            outbound: Arc::new(outbound),
+            config,
+        }
     }
 
     /// Runs until `stop` turns true; alerts being sent are finished first.
@@ -88,7 +93,9 @@ impl AlertDispatcher {
             if listener.is_none() {
                 match db::listen_for_alerts(&self.database_url).await {
                     Ok(conn) => listener = Some(conn),
-                    Err(e) => tracing::warn!(error = %e, "alert dispatcher: cannot LISTEN; sweeping only"),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "alert dispatcher: cannot LISTEN; sweeping only")
+                    }
                 }
             }
             let wait = self.until_next_due().await;
@@ -122,7 +129,10 @@ impl AlertDispatcher {
             return sweep;
         };
         match alert::next_due(&mut conn).await {
-            Ok(Some(at)) => (at - Utc::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_millis(10), sweep),
+            Ok(Some(at)) => (at - Utc::now())
+                .to_std()
+                .unwrap_or(Duration::ZERO)
+                .clamp(Duration::from_millis(10), sweep),
             _ => sweep,
         }
     }
@@ -151,10 +161,17 @@ impl AlertDispatcher {
     async fn deliver(&self, a: &ClaimedAlert) -> Result<(), DbError> {
         if a.muted || a.blocked {
             let mut conn = self.pool.get().await?;
-            let outcome = if a.muted { Outcome::Muted } else { Outcome::Blocked };
+            let outcome = if a.muted {
+                Outcome::Muted
+            } else {
+                Outcome::Blocked
+            };
             return Ok(alert::finish(&mut conn, a, outcome).await?);
         }
-        let result = self.outbound.send(&a.platform, &a.chat_id, &alert_reply(a)).await;
+        let result = self
+            .outbound
+            .send(&a.platform, &a.chat_id, &alert_reply(a))
+            .await;
         let mut conn = self.pool.get().await?;
         match result {
             Ok(()) => {
@@ -194,7 +211,10 @@ mod tests {
     #[test]
     fn backoff_doubles_up_to_the_cap() {
         let max = Duration::from_secs(300);
-        let got: Vec<u64> = [1, 2, 3, 4, 9, 10, 50].into_iter().map(|n| backoff(n, max).as_secs()).collect();
+        let got: Vec<u64> = [1, 2, 3, 4, 9, 10, 50]
+            .into_iter()
+            .map(|n| backoff(n, max).as_secs())
+            .collect();
         assert_eq!(got, [1, 2, 4, 8, 256, 300, 300]);
         assert_eq!(backoff(0, max), Duration::from_secs(1));
     }

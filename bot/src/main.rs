@@ -7,7 +7,9 @@ async fn main() -> anyhow::Result<()> {
     let cli: Cli = mailping_shared::config::load();
     telemetry::init();
     if cli.command == Some(Command::Migrate) {
-        let n = db::run_migrations(cli.config.database.url()).await.context("migrating the database")?;
+        let n = db::run_migrations(cli.config.database.url())
+            .await
+            .context("migrating the database")?;
         tracing::info!(applied = n, "migrations done");
         return Ok(());
     }

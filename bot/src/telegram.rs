@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 
-use mailping_shared::commands::{Action, Chat, Command, Commands, Reply, Span, COMMANDS};
+use mailping_shared::commands::{Action, COMMANDS, Chat, Command, Commands, Reply, Span};
 use mailping_shared::models::Platform;
 use teloxide::dispatching::{DefaultKey, Dispatcher, UpdateHandler};
 use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
 use teloxide::prelude::*;
 use teloxide::types::{
-    BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MaybeInaccessibleMessage, ParseMode,
+    BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions,
+    MaybeInaccessibleMessage, ParseMode,
 };
 use teloxide::utils::html;
 use teloxide::{ApiError, RequestError};
@@ -54,14 +55,20 @@ async fn on_message(bot: Bot, msg: Message, commands: Arc<Commands>) -> Result<(
     Ok(())
 }
 
-async fn on_callback(bot: Bot, q: CallbackQuery, commands: Arc<Commands>) -> Result<(), RequestError> {
+async fn on_callback(
+    bot: Bot,
+    q: CallbackQuery,
+    commands: Arc<Commands>,
+) -> Result<(), RequestError> {
     let action = q.data.as_deref().and_then(Action::decode);
     let message = q.message.as_ref().map(|m| match m {
         MaybeInaccessibleMessage::Regular(m) => (m.chat.id, Some(m.id)),
         MaybeInaccessibleMessage::Inaccessible(m) => (m.chat.id, None),
     });
     let (Some(action), Some((chat_id, message_id))) = (action, message) else {
-        bot.answer_callback_query(q.id.clone()).text("This button no longer works. Send /opens for a fresh list.").await?;
+        bot.answer_callback_query(q.id.clone())
+            .text("This button no longer works. Send /opens for a fresh list.")
+            .await?;
         return Ok(());
     };
     bot.answer_callback_query(q.id.clone()).await?;
@@ -128,7 +135,12 @@ pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), Reque
     request.await.map(drop)
 }
 
-async fn edit(bot: &Bot, chat_id: ChatId, message_id: teloxide::types::MessageId, reply: &Reply) -> Result<(), RequestError> {
+async fn edit(
+    bot: &Bot,
+    chat_id: ChatId,
+    message_id: teloxide::types::MessageId,
+    reply: &Reply,
+) -> Result<(), RequestError> {
     let mut request = bot
         .edit_message_text(chat_id, message_id, render(reply))
         .parse_mode(ParseMode::Html)
@@ -170,7 +182,10 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped_for_html() {
-        let reply = Reply::new().plain("a<b>&").bold("*_[]()~`>#+-=|{}.!<b>&").code("<img src=\"x\">");
+        let reply = Reply::new()
+            .plain("a<b>&")
+            .bold("*_[]()~`>#+-=|{}.!<b>&")
+            .code("<img src=\"x\">");
         assert_eq!(
             render(&reply),
             "a&lt;b&gt;&amp;<b>*_[]()~`&gt;#+-=|{}.!&lt;b&gt;&amp;</b><code>&lt;img src=\"x\"&gt;</code>"

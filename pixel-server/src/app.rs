@@ -18,7 +18,10 @@ use crate::routes::{self, App, AppState};
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
 }
 
 pub struct Application {
@@ -50,9 +53,13 @@ impl Application {
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let listener = TcpListener::bind(config.listen_addr)
             .await
-            .map_err(|source| StartError::Bind { addr: config.listen_addr, source })?;
+            .map_err(|source| StartError::Bind {
+                addr: config.listen_addr,
+                source,
+            })?;
         let (recorder, rx) = recorder::channel(config.open_buffer as usize);
-        let (per_client, per_token) = App::limiters(config.rate_limit_per_client, config.rate_limit_per_token);
+        let (per_client, per_token) =
+            App::limiters(config.rate_limit_per_client, config.rate_limit_per_token);
         let state = Arc::new(App {
             pool: pool.clone(),
             recorder,
@@ -79,7 +86,12 @@ impl Application {
             tokio::spawn(prune_limiters(state.clone())),
             tokio::spawn(purge_old_opens(pool, config.opens_retention_days)),
         ];
-        Ok(Application { listener, state, writer, background })
+        Ok(Application {
+            listener,
+            state,
+            writer,
+            background,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -88,10 +100,20 @@ impl Application {
 
     /// Serves until `shutdown` completes, then stops accepting, finishes in-flight requests,
     /// and waits until the writer has written every queued open.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let Application { listener, state, writer, background } = self;
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let Application {
+            listener,
+            state,
+            writer,
+            background,
+        } = self;
         let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await;
         for task in background {
             task.abort();
         }

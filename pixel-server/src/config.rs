@@ -7,7 +7,11 @@ use clap::{Args, Parser, Subcommand};
 use mailping_shared::config::{BaseUrl, DatabaseConfig, TrustedProxies};
 
 #[derive(Parser, Debug)]
-#[command(name = "mailping-pixel", version, about = "MailPing pixel server: serves the tracking image and records opens")]
+#[command(
+    name = "mailping-pixel",
+    version,
+    about = "MailPing pixel server: serves the tracking image and records opens"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -28,13 +32,28 @@ pub struct PixelConfig {
     #[command(flatten)]
     pub database: DatabaseConfig,
     /// The public URL the pixel and copy-page links are built on.
-    #[arg(long, env = "PUBLIC_BASE_URL", value_name = "PUBLIC_BASE_URL", default_value = "http://localhost:8080")]
+    #[arg(
+        long,
+        env = "PUBLIC_BASE_URL",
+        value_name = "PUBLIC_BASE_URL",
+        default_value = "http://localhost:8080"
+    )]
     pub public_base_url: BaseUrl,
     /// Address the pixel server listens on.
-    #[arg(long, env = "PIXEL_LISTEN_ADDR", value_name = "PIXEL_LISTEN_ADDR", default_value = "0.0.0.0:8080")]
+    #[arg(
+        long,
+        env = "PIXEL_LISTEN_ADDR",
+        value_name = "PIXEL_LISTEN_ADDR",
+        default_value = "0.0.0.0:8080"
+    )]
     pub listen_addr: SocketAddr,
     /// Comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed.
-    #[arg(long, env = "TRUSTED_PROXIES", value_name = "TRUSTED_PROXIES", default_value = "")]
+    #[arg(
+        long,
+        env = "TRUSTED_PROXIES",
+        value_name = "TRUSTED_PROXIES",
+        default_value = ""
+    )]
     pub trusted_proxies: TrustedProxies,
     /// Pixel fetches per minute allowed from one client address.
     #[arg(long, env = "RATE_LIMIT_PER_CLIENT", value_name = "RATE_LIMIT_PER_CLIENT", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
@@ -43,10 +62,20 @@ pub struct PixelConfig {
     #[arg(long, env = "RATE_LIMIT_PER_TOKEN", value_name = "RATE_LIMIT_PER_TOKEN", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
     pub rate_limit_per_token: u32,
     /// A repeat from the same client within this many seconds is a `duplicate`.
-    #[arg(long, env = "DEDUP_WINDOW_SECS", value_name = "DEDUP_WINDOW_SECS", default_value_t = 60)]
+    #[arg(
+        long,
+        env = "DEDUP_WINDOW_SECS",
+        value_name = "DEDUP_WINDOW_SECS",
+        default_value_t = 60
+    )]
     pub dedup_window_secs: u64,
     /// Fetches within this many seconds after a tracker is created are the sender's own (`self`).
-    #[arg(long, env = "SELF_GRACE_SECS", value_name = "SELF_GRACE_SECS", default_value_t = 30)]
+    #[arg(
+        long,
+        env = "SELF_GRACE_SECS",
+        value_name = "SELF_GRACE_SECS",
+        default_value_t = 30
+    )]
     pub self_grace_secs: u64,
     /// Opens held in memory while the database is slow or down; beyond this they are dropped and counted.
     #[arg(long, env = "OPEN_BUFFER", value_name = "OPEN_BUFFER", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
@@ -55,10 +84,20 @@ pub struct PixelConfig {
     #[arg(long, env = "WRITE_BATCH_MAX", value_name = "WRITE_BATCH_MAX", default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub write_batch_max: u64,
     /// On shutdown, how long to keep trying to write buffered opens to an unreachable database.
-    #[arg(long, env = "SHUTDOWN_FLUSH_SECS", value_name = "SHUTDOWN_FLUSH_SECS", default_value_t = 30)]
+    #[arg(
+        long,
+        env = "SHUTDOWN_FLUSH_SECS",
+        value_name = "SHUTDOWN_FLUSH_SECS",
+        default_value_t = 30
+    )]
     pub shutdown_flush_secs: u64,
     /// Opens older than this many days are deleted; 0 keeps them forever.
-    #[arg(long, env = "OPENS_RETENTION_DAYS", value_name = "OPENS_RETENTION_DAYS", default_value_t = 365)]
+    #[arg(
+        long,
+        env = "OPENS_RETENTION_DAYS",
+        value_name = "OPENS_RETENTION_DAYS",
+        default_value_t = 365
+    )]
     pub opens_retention_days: u32,
 }
 

@@ -22,8 +22,14 @@ pub fn response() -> Response {
             ),
             (header::PRAGMA, HeaderValue::from_static("no-cache")),
             (header::EXPIRES, HeaderValue::from_static("0")),
-            (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-            (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            ),
         ],
         &TRANSPARENT_GIF[..],
     )

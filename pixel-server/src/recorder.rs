@@ -83,7 +83,11 @@ struct WriterMetrics {
 
 /// Drains the queue until every `Recorder` is gone and the queue is empty, retrying failed
 /// batches with backoff so that a database outage delays opens instead of losing them.
-pub async fn run_writer(pool: Pool, mut rx: mpsc::Receiver<PendingFetch>, settings: WriterSettings) {
+pub async fn run_writer(
+    pool: Pool,
+    mut rx: mpsc::Receiver<PendingFetch>,
+    settings: WriterSettings,
+) {
     let m = WriterMetrics {
         depth: metrics::gauge!("mailping_queue_depth"),
         batch_size: metrics::histogram!("mailping_write_batch_size"),
@@ -127,7 +131,11 @@ pub async fn run_writer(pool: Pool, mut rx: mpsc::Receiver<PendingFetch>, settin
 /// Key for dedup: the same tracker, network and user agent.
 type ClientKey<'a> = (i64, Option<IpNet>, Option<&'a str>);
 
-async fn write_batch(pool: &Pool, batch: &[PendingFetch], settings: &WriterSettings) -> Result<(), DbError> {
+async fn write_batch(
+    pool: &Pool,
+    batch: &[PendingFetch],
+    settings: &WriterSettings,
+) -> Result<(), DbError> {
     let mut conn = pool.get().await?;
     let mut tokens: Vec<Uuid> = batch.iter().map(|f| f.token.as_uuid()).collect();
     tokens.sort_unstable();
@@ -141,7 +149,8 @@ async fn write_batch(pool: &Pool, batch: &[PendingFetch], settings: &WriterSetti
         return Ok(());
     }
     let earliest = batch.iter().map(|f| f.at).min().unwrap_or_else(Utc::now);
-    let window = chrono::Duration::from_std(settings.dedup_window).unwrap_or(chrono::Duration::zero());
+    let window =
+        chrono::Duration::from_std(settings.dedup_window).unwrap_or(chrono::Duration::zero());
     let tracker_ids: Vec<i64> = trackers.values().map(|t| t.id).collect();
     let recent = open::recent_clients(&mut conn, &tracker_ids, earliest - window).await?;
     let mut last_seen: HashMap<ClientKey<'_>, DateTime<Utc>> = HashMap::new();
@@ -159,7 +168,9 @@ async fn write_batch(pool: &Pool, batch: &[PendingFetch], settings: &WriterSetti
         };
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
         let key = (tracker.id, Some(fetch.network), ua);
-        let seen_recently = last_seen.get(&key).is_some_and(|at| fetch.at - *at < window && fetch.at >= *at);
+        let seen_recently = last_seen
+            .get(&key)
+            .is_some_and(|at| fetch.at - *at < window && fetch.at >= *at);
         let verdict = classifier::classify(
             &Fetch {
                 method: Method::Get,
@@ -168,7 +179,9 @@ async fn write_batch(pool: &Pool, batch: &[PendingFetch], settings: &WriterSetti
                 network: Some(fetch.network),
             },
             &TrackerContext {
-                age: (fetch.at - tracker.created_at).to_std().unwrap_or(Duration::ZERO),
+                age: (fetch.at - tracker.created_at)
+                    .to_std()
+                    .unwrap_or(Duration::ZERO),
                 self_grace: settings.self_grace,
                 owner_networks: &tracker.owner_networks,
                 seen_recently,
@@ -280,13 +293,22 @@ mod tests {
         let alerts = coalesce_alerts(opens.into_iter(), &map);
         assert_eq!(
             alerts,
-            vec![QueuedAlert { tracker_id: 1, open_id: 12, apple_prefetch: false, open_count: 2 }]
+            vec![QueuedAlert {
+                tracker_id: 1,
+                open_id: 12,
+                apple_prefetch: false,
+                open_count: 2
+            }]
         );
     }
 
     #[test]
     fn only_the_first_apple_prefetch_alerts_and_silent_trackers_never_do() {
-        let (a, b, c) = (tracker(1, false, false), tracker(2, false, true), tracker(3, true, false));
+        let (a, b, c) = (
+            tracker(1, false, false),
+            tracker(2, false, true),
+            tracker(3, true, false),
+        );
         let map = HashMap::from([(1, &a), (2, &b), (3, &c)]);
         let opens = vec![
             (1, (1, OpenKind::AppleMpp)),
@@ -297,7 +319,12 @@ mod tests {
         let alerts = coalesce_alerts(opens.into_iter(), &map);
         assert_eq!(
             alerts,
-            vec![QueuedAlert { tracker_id: 1, open_id: 1, apple_prefetch: true, open_count: 1 }]
+            vec![QueuedAlert {
+                tracker_id: 1,
+                open_id: 1,
+                apple_prefetch: true,
+                open_count: 1
+            }]
         );
     }
 }

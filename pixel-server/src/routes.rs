@@ -40,7 +40,13 @@ pub struct App {
 pub type AppState = Arc<App>;
 
 impl App {
-    pub fn limiters(per_client_per_minute: u32, per_token_per_minute: u32) -> (DefaultKeyedRateLimiter<IpAddr>, DefaultKeyedRateLimiter<Token>) {
+    pub fn limiters(
+        per_client_per_minute: u32,
+        per_token_per_minute: u32,
+    ) -> (
+        DefaultKeyedRateLimiter<IpAddr>,
+        DefaultKeyedRateLimiter<Token>,
+    ) {
         let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
         (
             RateLimiter::keyed(quota(per_client_per_minute)),
@@ -52,7 +58,10 @@ impl App {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(&format!("/{}/{{file}}", links::PIXEL_PREFIX), get(pixel))
-        .route(&format!("/{}/{{token}}", links::COPY_PAGE_PREFIX), get(copy_page))
+        .route(
+            &format!("/{}/{{token}}", links::COPY_PAGE_PREFIX),
+            get(copy_page),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -90,9 +99,11 @@ async fn pixel(
         app.rate_limited.increment(1);
         return gif::response();
     }
-    let user_agent = headers
-        .get(header::USER_AGENT)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned().into_boxed_str());
+    let user_agent = headers.get(header::USER_AGENT).map(|v| {
+        String::from_utf8_lossy(v.as_bytes())
+            .into_owned()
+            .into_boxed_str()
+    });
     app.recorder.record(PendingFetch {
         token,
         at: Utc::now(),
@@ -128,18 +139,33 @@ async fn copy_page(
         let Some(t) = tracker::find_by_copy_token(&mut conn, copy_token).await? else {
             return Ok(None);
         };
-        tracker::remember_sender_network(&mut conn, t.account_id, net::truncate(client), user_agent).await?;
+        tracker::remember_sender_network(
+            &mut conn,
+            t.account_id,
+            net::truncate(client),
+            user_agent,
+        )
+        .await?;
         Ok::<_, mailping_shared::errors::DbError>(Some(t))
     }
     .await;
     let page = match found {
         Ok(Some(t)) => copy_page_html(&t.label, &links::pixel_url(&app.base_url, t.token())),
-        Ok(None) => return (StatusCode::NOT_FOUND, Html(MESSAGE_PAGE.replace("{msg}", "This link is not valid."))).into_response(),
+        Ok(None) => {
+            return (
+                StatusCode::NOT_FOUND,
+                Html(MESSAGE_PAGE.replace("{msg}", "This link is not valid.")),
+            )
+                .into_response();
+        }
         Err(e) => {
             tracing::error!(error = %e, "copy page: database error");
             return (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Html(MESSAGE_PAGE.replace("{msg}", "Something went wrong. Please reload in a moment.")),
+                Html(
+                    MESSAGE_PAGE
+                        .replace("{msg}", "Something went wrong. Please reload in a moment."),
+                ),
             )
                 .into_response();
         }

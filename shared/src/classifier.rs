@@ -312,7 +312,8 @@ mod tests {
 
     #[test]
     fn vendored_corpus_matches_the_teams_copy() {
-        let team = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/proxy-corpus.tsv");
+        let team =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/proxy-corpus.tsv");
         // Outside the team's checkout there is nothing to compare with.
         if let Ok(text) = std::fs::read_to_string(&team) {
             assert_eq!(text, CORPUS, "copy {} to shared/testdata/", team.display());

@@ -15,7 +15,12 @@ pub struct DatabaseConfig {
     #[arg(long = "database-url", env = "DATABASE_URL", value_name = "DATABASE_URL", value_parser = parse_secret)]
     pub url: SecretString,
     /// Connections in each service's pool.
-    #[arg(long, env = "DATABASE_POOL_SIZE", value_name = "DATABASE_POOL_SIZE", default_value_t = 8)]
+    #[arg(
+        long,
+        env = "DATABASE_POOL_SIZE",
+        value_name = "DATABASE_POOL_SIZE",
+        default_value_t = 8
+    )]
     pub pool_size: usize,
 }
 
@@ -96,12 +101,21 @@ pub fn load<T: Parser>() -> T {
         Ok(config) => config,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
                 e.exit();
             }
             let rendered = e.render().to_string();
             let line = rendered.lines().next().unwrap_or("invalid configuration");
-            eprintln!("{}: {}", env!("CARGO_PKG_NAME"), line.trim_start_matches("error: "));
+            eprintln!(
+                "{}: {}",
+                env!("CARGO_PKG_NAME"),
+                line.trim_start_matches("error: ")
+            );
             std::process::exit(2);
         }
     }
@@ -113,7 +127,13 @@ mod tests {
 
     #[test]
     fn base_url_drops_trailing_slash_and_rejects_junk() {
-        assert_eq!("https://px.example.com/".parse::<BaseUrl>().unwrap().as_str(), "https://px.example.com");
+        assert_eq!(
+            "https://px.example.com/"
+                .parse::<BaseUrl>()
+                .unwrap()
+                .as_str(),
+            "https://px.example.com"
+        );
         assert!("px.example.com".parse::<BaseUrl>().is_err());
         assert!("https://".parse::<BaseUrl>().is_err());
         assert!("https://a b".parse::<BaseUrl>().is_err());
@@ -125,7 +145,10 @@ mod tests {
         assert!(t.contains(&"10.1.2.3".parse().unwrap()));
         assert!(t.contains(&"127.0.0.1".parse().unwrap()));
         assert!(!t.contains(&"11.0.0.1".parse().unwrap()));
-        assert_eq!("".parse::<TrustedProxies>().unwrap(), TrustedProxies::default());
+        assert_eq!(
+            "".parse::<TrustedProxies>().unwrap(),
+            TrustedProxies::default()
+        );
         assert!("10.0.0.0/33".parse::<TrustedProxies>().is_err());
     }
 }

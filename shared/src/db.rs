@@ -42,7 +42,8 @@ pub fn pool(url: &str, size: usize) -> Pool {
 pub async fn run_migrations(url: &str) -> Result<usize, DbError> {
     let url = url.to_owned();
     tokio::task::spawn_blocking(move || -> Result<usize, DbError> {
-        let mut conn = <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)?;
+        let mut conn =
+            <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)?;
         conn.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))?;
         let applied = conn
             .run_pending_migrations(MIGRATIONS)
@@ -96,7 +97,10 @@ pub async fn notify_alerts(conn: &mut AsyncPgConnection) -> QueryResult<()> {
 /// True when the database answers a trivial query.
 pub async fn ping(pool: &Pool) -> bool {
     match pool.get().await {
-        Ok(mut conn) => diesel::sql_query("SELECT 1").execute(&mut conn).await.is_ok(),
+        Ok(mut conn) => diesel::sql_query("SELECT 1")
+            .execute(&mut conn)
+            .await
+            .is_ok(),
         Err(_) => false,
     }
 }

@@ -205,7 +205,10 @@ mod tests {
     fn labels_are_validated() {
         assert_eq!(Label::parse("  Proposal  ").unwrap().as_str(), "Proposal");
         assert_eq!(Label::parse("   "), Err(LabelError::Missing));
-        assert_eq!(Label::parse(&"x".repeat(201)), Err(LabelError::TooLong(201)));
+        assert_eq!(
+            Label::parse(&"x".repeat(201)),
+            Err(LabelError::TooLong(201))
+        );
         assert!(Label::parse(&"é".repeat(200)).is_ok());
         assert_eq!(Label::parse("a\u{7}b"), Err(LabelError::ControlCharacters));
         let hostile = "*_[]()~`>#+-=|{}.!<b>&";
@@ -217,7 +220,10 @@ mod tests {
         for k in OpenKind::ALL {
             assert_eq!(k.as_str().parse::<OpenKind>().unwrap(), k);
         }
-        let counting: Vec<_> = OpenKind::ALL.into_iter().filter(|k| k.counts_as_read()).collect();
+        let counting: Vec<_> = OpenKind::ALL
+            .into_iter()
+            .filter(|k| k.counts_as_read())
+            .collect();
         assert_eq!(
             counting,
             [OpenKind::Direct, OpenKind::GmailProxy, OpenKind::YahooProxy]

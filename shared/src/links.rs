@@ -32,7 +32,9 @@ mod tests {
         let base: BaseUrl = "https://px.example.com".parse().unwrap();
         let url = pixel_url(&base, Token::generate());
         assert!(url.ends_with(".gif"));
-        let path = url.trim_start_matches("https://px.example.com").to_lowercase();
+        let path = url
+            .trim_start_matches("https://px.example.com")
+            .to_lowercase();
         for word in ["track", "pixel", "open", "mail"] {
             assert!(!path.contains(word), "{path} contains {word}");
         }

@@ -54,25 +54,53 @@ mod tests {
     #[test]
     fn networks_are_truncated() {
         assert_eq!(truncate(ip("203.0.113.77")).to_string(), "203.0.113.0/24");
-        assert_eq!(truncate(ip("2001:db8:1234:5678::1")).to_string(), "2001:db8:1234::/48");
-        assert_eq!(truncate(ip("::ffff:198.51.100.9")).to_string(), "198.51.100.0/24");
+        assert_eq!(
+            truncate(ip("2001:db8:1234:5678::1")).to_string(),
+            "2001:db8:1234::/48"
+        );
+        assert_eq!(
+            truncate(ip("::ffff:198.51.100.9")).to_string(),
+            "198.51.100.0/24"
+        );
     }
 
     #[test]
     fn forwarded_for_is_ignored_from_untrusted_peers() {
         let trusted: TrustedProxies = "10.0.0.0/8".parse().unwrap();
-        assert_eq!(client_ip(ip("8.8.8.8"), Some(b"1.2.3.4"), &trusted), ip("8.8.8.8"));
-        assert_eq!(client_ip(ip("8.8.8.8"), Some(b"1.2.3.4"), &TrustedProxies::default()), ip("8.8.8.8"));
+        assert_eq!(
+            client_ip(ip("8.8.8.8"), Some(b"1.2.3.4"), &trusted),
+            ip("8.8.8.8")
+        );
+        assert_eq!(
+            client_ip(ip("8.8.8.8"), Some(b"1.2.3.4"), &TrustedProxies::default()),
+            ip("8.8.8.8")
+        );
     }
 
     #[test]
     fn forwarded_for_from_trusted_proxy_takes_rightmost_untrusted_hop() {
         let trusted: TrustedProxies = "10.0.0.0/8".parse().unwrap();
-        assert_eq!(client_ip(ip("10.0.0.1"), Some(b"1.2.3.4"), &trusted), ip("1.2.3.4"));
+        assert_eq!(
+            client_ip(ip("10.0.0.1"), Some(b"1.2.3.4"), &trusted),
+            ip("1.2.3.4")
+        );
         // The client prepended a fake hop; the proxy appended the real one.
-        assert_eq!(client_ip(ip("10.0.0.1"), Some(b"6.6.6.6, 1.2.3.4, 10.0.0.2"), &trusted), ip("1.2.3.4"));
-        assert_eq!(client_ip(ip("10.0.0.1"), Some(b"garbage"), &trusted), ip("10.0.0.1"));
-        assert_eq!(client_ip(ip("10.0.0.1"), Some(&[0xff, 0xfe]), &trusted), ip("10.0.0.1"));
+        assert_eq!(
+            client_ip(
+                ip("10.0.0.1"),
+                Some(b"6.6.6.6, 1.2.3.4, 10.0.0.2"),
+                &trusted
+            ),
+            ip("1.2.3.4")
+        );
+        assert_eq!(
+            client_ip(ip("10.0.0.1"), Some(b"garbage"), &trusted),
+            ip("10.0.0.1")
+        );
+        assert_eq!(
+            client_ip(ip("10.0.0.1"), Some(&[0xff, 0xfe]), &trusted),
+            ip("10.0.0.1")
+        );
         assert_eq!(client_ip(ip("10.0.0.1"), None, &trusted), ip("10.0.0.1"));
     }
 }

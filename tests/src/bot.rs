@@ -18,7 +18,10 @@ pub const PATIENCE: Duration = Duration::from_secs(5);
 /// Bot settings for tests: fast sweeps and short leases, no platform configured yet.
 pub fn test_config(database_url: &str, public_base_url: &str) -> BotConfig {
     BotConfig {
-        database: DatabaseConfig { url: database_url.to_owned().into(), pool_size: 4 },
+        database: DatabaseConfig {
+            url: database_url.to_owned().into(),
+            pool_size: 4,
+        },
         public_base_url: public_base_url.parse().expect("valid URL"),
         listen_addr: "127.0.0.1:0".parse().expect("valid address"),
         telegram: TelegramConfig {
@@ -34,7 +37,11 @@ pub fn test_config(database_url: &str, public_base_url: &str) -> BotConfig {
             discord_api_url: None,
             discord_guild_id: None,
         },
-        alerts: AlertConfig { alert_sweep_secs: 1, alert_lease_secs: 2, alert_max_backoff_secs: 2 },
+        alerts: AlertConfig {
+            alert_sweep_secs: 1,
+            alert_lease_secs: 2,
+            alert_max_backoff_secs: 2,
+        },
         trackers_per_minute: 20,
         commands_per_minute: 1_000,
     }
@@ -48,7 +55,11 @@ pub fn with_telegram(mut config: BotConfig, fake: &FakeTelegram) -> BotConfig {
 }
 
 /// Points the config at a fake Discord, with the signer's public key.
-pub fn with_discord(mut config: BotConfig, fake: &FakeDiscord, signer: &InteractionSigner) -> BotConfig {
+pub fn with_discord(
+    mut config: BotConfig,
+    fake: &FakeDiscord,
+    signer: &InteractionSigner,
+) -> BotConfig {
     config.discord.discord_bot_token = Some(FakeDiscord::TOKEN.to_owned().into());
     config.discord.discord_application_id = Some(FakeDiscord::APPLICATION_ID);
     config.discord.discord_public_key = Some(signer.public_key_hex());
@@ -72,7 +83,11 @@ impl TestBot {
         let handle = tokio::spawn(app.run_until_stopped(async {
             let _ = stopped.await;
         }));
-        TestBot { port, stop: Some(stop), handle: Some(handle) }
+        TestBot {
+            port,
+            stop: Some(stop),
+            handle: Some(handle),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -19,7 +19,10 @@ pub struct TestPixel {
 /// The settings tests start from: no grace period, generous limits.
 pub fn test_config(database_url: &str) -> PixelConfig {
     PixelConfig {
-        database: DatabaseConfig { url: database_url.to_owned().into(), pool_size: 4 },
+        database: DatabaseConfig {
+            url: database_url.to_owned().into(),
+            pool_size: 4,
+        },
         public_base_url: "http://127.0.0.1:1".parse().expect("valid URL"),
         listen_addr: "127.0.0.1:0".parse().expect("valid address"),
         trusted_proxies: Default::default(),
@@ -37,7 +40,9 @@ pub fn test_config(database_url: &str) -> PixelConfig {
 impl TestPixel {
     pub async fn start(config: PixelConfig) -> TestPixel {
         crate::init_logs();
-        let app = Application::build(config).await.expect("pixel server starts");
+        let app = Application::build(config)
+            .await
+            .expect("pixel server starts");
         let port = app.port();
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(app.run_until_stopped(async {
@@ -46,7 +51,10 @@ impl TestPixel {
         TestPixel {
             port,
             base_url: format!("http://127.0.0.1:{port}"),
-            client: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().expect("client"),
+            client: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .build()
+                .expect("client"),
             stop: Some(stop),
             handle: Some(handle),
         }
@@ -65,7 +73,12 @@ impl TestPixel {
         self.fetch_pixel_with(token, user_agent, &[]).await
     }
 
-    pub async fn fetch_pixel_with(&self, token: &str, user_agent: Option<&str>, headers: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn fetch_pixel_with(
+        &self,
+        token: &str,
+        user_agent: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
         let mut req = self.client.get(self.url(&Self::pixel_path(token)));
         if let Some(ua) = user_agent {
             req = req.header("user-agent", ua);

@@ -9,8 +9,12 @@ use mailping_shared::schema::{alerts, opens};
 
 /// Creates a Telegram account (if new) and a tracker for it.
 pub async fn tracker(conn: &mut AsyncPgConnection, chat_id: i64, label: &str) -> Tracker {
-    let account = account::upsert(conn, Platform::Telegram, &chat_id.to_string()).await.expect("account");
-    tracker::create(conn, account.id, &Label::parse(label).expect("label")).await.expect("tracker")
+    let account = account::upsert(conn, Platform::Telegram, &chat_id.to_string())
+        .await
+        .expect("account");
+    tracker::create(conn, account.id, &Label::parse(label).expect("label"))
+        .await
+        .expect("tracker")
 }
 
 /// The kinds recorded for a tracker, oldest first.
@@ -33,7 +37,11 @@ pub async fn alerts_of(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<(bo
     alerts::table
         .filter(alerts::tracker_id.eq(tracker_id))
         .order(alerts::id.asc())
-        .select((alerts::apple_prefetch, alerts::open_count, alerts::finished_at.is_not_null()))
+        .select((
+            alerts::apple_prefetch,
+            alerts::open_count,
+            alerts::finished_at.is_not_null(),
+        ))
         .load(conn)
         .await
         .expect("alerts")

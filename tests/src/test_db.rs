@@ -90,17 +90,21 @@ impl TestDb {
 
     /// A connection to the admin database, which outlives an outage of this one.
     pub async fn admin_conn(&self) -> AsyncPgConnection {
-        connect(&self.admin_url).await.unwrap_or_else(|e| panic!("{e}"))
+        connect(&self.admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Simulates a Postgres outage for this database only (other tests run in parallel on the
     /// same server): refuse new connections and kill the open ones; or end the outage.
     pub async fn set_reachable(&self, admin: &mut AsyncPgConnection, reachable: bool) {
         let name = &self.name;
-        diesel::sql_query(format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {reachable}"))
-            .execute(admin)
-            .await
-            .expect("toggling connections");
+        diesel::sql_query(format!(
+            "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {reachable}"
+        ))
+        .execute(admin)
+        .await
+        .expect("toggling connections");
         if !reachable {
             diesel::sql_query(format!(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"

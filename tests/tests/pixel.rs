@@ -10,9 +10,11 @@ use mailping_tests::seed;
 use mailping_tests::test_db::TestDb;
 
 const CORPUS: &str = include_str!("../../shared/testdata/proxy-corpus.tsv");
-const GMAIL: &str = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
+const GMAIL: &str =
+    "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
 const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
-const THUNDERBIRD: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:24.0) Gecko/20100101 Thunderbird/24.4.0 Lightning/2.6.4";
+const THUNDERBIRD: &str =
+    "Mozilla/5.0 (X11; Linux x86_64; rv:24.0) Gecko/20100101 Thunderbird/24.4.0 Lightning/2.6.4";
 const GIF: [u8; 43] = mailping_pixel_server::gif::TRANSPARENT_GIF;
 
 /// Status, the headers that matter, and the body: what must be identical for every pixel.
@@ -47,22 +49,47 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
     assert_eq!(known.2.len(), 43);
     for (name, value) in [
         ("content-type", "image/gif"),
-        ("cache-control", "no-store, no-cache, must-revalidate, private"),
+        (
+            "cache-control",
+            "no-store, no-cache, must-revalidate, private",
+        ),
         ("pragma", "no-cache"),
         ("expires", "0"),
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "no-referrer"),
         ("content-length", "43"),
     ] {
-        assert!(known.1.contains(&(name.to_owned(), value.to_owned())), "missing {name}: {value} in {:?}", known.1);
+        assert!(
+            known.1.contains(&(name.to_owned(), value.to_owned())),
+            "missing {name}: {value} in {:?}",
+            known.1
+        );
     }
     assert!(!known.1.iter().any(|(k, _)| k == "set-cookie"));
-    assert_eq!(known, unknown, "an unknown token must look exactly like a known one");
-    assert_eq!(known, limited, "a rate-limited fetch must look exactly like any other");
+    assert_eq!(
+        known, unknown,
+        "an unknown token must look exactly like a known one"
+    );
+    assert_eq!(
+        known, limited,
+        "a rate-limited fetch must look exactly like any other"
+    );
 
-    let metrics = px.client.get(px.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics = px
+        .client
+        .get(px.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     px.stop().await;
-    assert_eq!(seed::kinds(&mut conn, t.id).await, ["direct"], "the rate-limited fetch is not written");
+    assert_eq!(
+        seed::kinds(&mut conn, t.id).await,
+        ["direct"],
+        "the rate-limited fetch is not written"
+    );
     let limited_count: f64 = metrics
         .lines()
         .find_map(|l| l.strip_prefix("mailping_rate_limited_total "))
@@ -88,7 +115,11 @@ async fn anything_that_is_not_a_pixel_path_is_a_plain_404() {
     ] {
         let resp = px.client.get(px.url(&path)).send().await.unwrap();
         assert_eq!(resp.status(), 404, "{path}");
-        assert_ne!(resp.headers().get("content-type").map(|v| v.as_bytes()), Some(&b"image/gif"[..]), "{path}");
+        assert_ne!(
+            resp.headers().get("content-type").map(|v| v.as_bytes()),
+            Some(&b"image/gif"[..]),
+            "{path}"
+        );
     }
 }
 
@@ -98,12 +129,26 @@ async fn every_corpus_row_is_recorded_as_its_expected_kind() {
     let mut conn = db.conn().await;
     let px = TestPixel::start(test_config(db.url())).await;
     let mut cases = Vec::new();
-    for (i, line) in CORPUS.lines().skip(1).filter(|l| !l.trim().is_empty()).enumerate() {
+    for (i, line) in CORPUS
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+    {
         let cols: Vec<&str> = line.split('\t').collect();
-        let (expect, method, header, ua, source) = (cols[0], cols[1], cols[2], cols.get(3).copied().unwrap_or(""), cols.get(4).copied().unwrap_or(""));
+        let (expect, method, header, ua, source) = (
+            cols[0],
+            cols[1],
+            cols[2],
+            cols.get(3).copied().unwrap_or(""),
+            cols.get(4).copied().unwrap_or(""),
+        );
         // A tracker per row, so no row is a duplicate of another.
         let t = seed::tracker(&mut conn, 1, &format!("row {i}")).await;
-        let mut req = px.client.request(method.parse().unwrap(), px.url(&TestPixel::pixel_path(&t.token().to_string())));
+        let mut req = px.client.request(
+            method.parse().unwrap(),
+            px.url(&TestPixel::pixel_path(&t.token().to_string())),
+        );
         if !ua.is_empty() {
             req = req.header("user-agent", ua);
         }
@@ -121,11 +166,15 @@ async fn every_corpus_row_is_recorded_as_its_expected_kind() {
     for (id, expect, ua, source) in cases {
         let kinds = seed::kinds(&mut conn, id).await;
         let ok = match expect.as_str() {
-            "ignored" => kinds.iter().all(|k| !matches!(k.as_str(), "direct" | "gmail_proxy" | "yahoo_proxy")),
+            "ignored" => kinds
+                .iter()
+                .all(|k| !matches!(k.as_str(), "direct" | "gmail_proxy" | "yahoo_proxy")),
             kind => kinds == [kind],
         };
         if !ok {
-            failures.push(format!("expected {expect}, stored {kinds:?} for {ua:?} ({source})"));
+            failures.push(format!(
+                "expected {expect}, stored {kinds:?} for {ua:?} ({source})"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -138,11 +187,25 @@ async fn head_and_prefetch_are_never_opens() {
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let px = TestPixel::start(test_config(db.url())).await;
     let url = px.url(&TestPixel::pixel_path(&t.token().to_string()));
-    let head = px.client.head(&url).header("user-agent", CHROME).send().await.unwrap();
+    let head = px
+        .client
+        .head(&url)
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(head.status(), 200);
     assert_eq!(head.headers()["content-type"], "image/gif");
-    for (name, value) in [("Sec-Purpose", "prefetch"), ("Purpose", "prefetch"), ("X-Moz", "prefetch"), ("Sec-Purpose", "prefetch;prerender"), ("X-Purpose", "preview")] {
-        let resp = px.fetch_pixel_with(&t.token().to_string(), Some(CHROME), &[(name, value)]).await;
+    for (name, value) in [
+        ("Sec-Purpose", "prefetch"),
+        ("Purpose", "prefetch"),
+        ("X-Moz", "prefetch"),
+        ("Sec-Purpose", "prefetch;prerender"),
+        ("X-Purpose", "preview"),
+    ] {
+        let resp = px
+            .fetch_pixel_with(&t.token().to_string(), Some(CHROME), &[(name, value)])
+            .await;
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
     px.stop().await;
@@ -160,7 +223,10 @@ async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
     px.fetch_pixel(&token, Some(GMAIL)).await;
     px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
     px.stop().await;
-    assert_eq!(seed::kinds(&mut conn, t.id).await, ["gmail_proxy", "duplicate", "direct"]);
+    assert_eq!(
+        seed::kinds(&mut conn, t.id).await,
+        ["gmail_proxy", "duplicate", "direct"]
+    );
 
     // A zero-length window turns dedup off: the same fetch counts again.
     let t2 = seed::tracker(&mut conn, 1, "Invoice").await;
@@ -170,7 +236,10 @@ async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
     px.fetch_pixel(&t2.token().to_string(), Some(GMAIL)).await;
     px.fetch_pixel(&t2.token().to_string(), Some(GMAIL)).await;
     px.stop().await;
-    assert_eq!(seed::kinds(&mut conn, t2.id).await, ["gmail_proxy", "gmail_proxy"]);
+    assert_eq!(
+        seed::kinds(&mut conn, t2.id).await,
+        ["gmail_proxy", "gmail_proxy"]
+    );
 }
 
 #[tokio::test]
@@ -182,7 +251,8 @@ async fn the_senders_own_views_are_self() {
     let mut config = test_config(db.url());
     config.self_grace_secs = 3600;
     let px = TestPixel::start(config).await;
-    px.fetch_pixel(&fresh.token().to_string(), Some(CHROME)).await;
+    px.fetch_pixel(&fresh.token().to_string(), Some(CHROME))
+        .await;
     px.stop().await;
     assert_eq!(seed::kinds(&mut conn, fresh.id).await, ["self"]);
 
@@ -192,27 +262,54 @@ async fn the_senders_own_views_are_self() {
     let other = seed::tracker(&mut conn, 2, "Other").await;
     let stranger = seed::tracker(&mut conn, 3, "Stranger's").await;
     let px = TestPixel::start(test_config(db.url())).await;
-    let page = px.client.get(px.url(&format!("/c/{}", viewed.copy_token()))).header("user-agent", CHROME).send().await.unwrap();
+    let page = px
+        .client
+        .get(px.url(&format!("/c/{}", viewed.copy_token())))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.contains(&format!("/i/{}.gif", viewed.token())), "{html}");
+    assert!(
+        html.contains(&format!("/i/{}.gif", viewed.token())),
+        "{html}"
+    );
     assert!(!html.contains("display:none"));
-    assert!(!html.contains("http://") || !html.contains("<script"), "no external assets or scripts");
-    assert!(seed::kinds(&mut conn, viewed.id).await.is_empty(), "viewing the copy page is not an open");
-    px.fetch_pixel(&viewed.token().to_string(), Some(THUNDERBIRD)).await;
-    px.fetch_pixel(&other.token().to_string(), Some(CHROME)).await;
-    px.fetch_pixel(&stranger.token().to_string(), Some(CHROME)).await;
+    assert!(
+        !html.contains("http://") || !html.contains("<script"),
+        "no external assets or scripts"
+    );
+    assert!(
+        seed::kinds(&mut conn, viewed.id).await.is_empty(),
+        "viewing the copy page is not an open"
+    );
+    px.fetch_pixel(&viewed.token().to_string(), Some(THUNDERBIRD))
+        .await;
+    px.fetch_pixel(&other.token().to_string(), Some(CHROME))
+        .await;
+    px.fetch_pixel(&stranger.token().to_string(), Some(CHROME))
+        .await;
     px.stop().await;
     assert_eq!(seed::kinds(&mut conn, viewed.id).await, ["self"]);
     assert_eq!(seed::kinds(&mut conn, other.id).await, ["self"]);
-    assert_eq!(seed::kinds(&mut conn, stranger.id).await, ["direct"], "another account's tracker is not affected");
+    assert_eq!(
+        seed::kinds(&mut conn, stranger.id).await,
+        ["direct"],
+        "another account's tracker is not affected"
+    );
 }
 
 #[tokio::test]
 async fn an_unknown_copy_page_is_a_404_page() {
     let db = TestDb::new().await;
     let px = TestPixel::start(test_config(db.url())).await;
-    let resp = px.client.get(px.url(&format!("/c/{}", "cd".repeat(16)))).send().await.unwrap();
+    let resp = px
+        .client
+        .get(px.url(&format!("/c/{}", "cd".repeat(16))))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 404);
 }
 
@@ -229,15 +326,34 @@ async fn reads_queue_one_coalesced_alert_and_muted_trackers_none() {
         px.fetch_pixel(&t.token().to_string(), Some(ua)).await;
         tokio::time::sleep(Duration::from_millis(30)).await;
     }
-    px.fetch_pixel(&muted.token().to_string(), Some(GMAIL)).await;
-    px.fetch_pixel(&apple.token().to_string(), Some("Mozilla/5.0")).await;
+    px.fetch_pixel(&muted.token().to_string(), Some(GMAIL))
+        .await;
+    px.fetch_pixel(&apple.token().to_string(), Some("Mozilla/5.0"))
+        .await;
     tokio::time::sleep(Duration::from_millis(30)).await;
-    px.fetch_pixel_with(&apple.token().to_string(), Some("Mozilla/5.0"), &[("x-forwarded-for", "1.1.1.1")]).await;
+    px.fetch_pixel_with(
+        &apple.token().to_string(),
+        Some("Mozilla/5.0"),
+        &[("x-forwarded-for", "1.1.1.1")],
+    )
+    .await;
     px.stop().await;
-    assert_eq!(seed::alerts_of(&mut conn, t.id).await, [(false, 3, false)], "three reads, one pending alert");
-    assert_eq!(seed::kinds(&mut conn, muted.id).await, ["gmail_proxy"], "a muted tracker still records");
+    assert_eq!(
+        seed::alerts_of(&mut conn, t.id).await,
+        [(false, 3, false)],
+        "three reads, one pending alert"
+    );
+    assert_eq!(
+        seed::kinds(&mut conn, muted.id).await,
+        ["gmail_proxy"],
+        "a muted tracker still records"
+    );
     assert!(seed::alerts_of(&mut conn, muted.id).await.is_empty());
-    assert_eq!(seed::alerts_of(&mut conn, apple.id).await, [(true, 1, false)], "only the first Apple prefetch alerts");
+    assert_eq!(
+        seed::alerts_of(&mut conn, apple.id).await,
+        [(true, 1, false)],
+        "only the first Apple prefetch alerts"
+    );
 }
 
 #[tokio::test]
@@ -246,25 +362,43 @@ async fn forwarded_for_is_believed_only_from_trusted_proxies_and_no_raw_address_
     let mut conn = db.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let px = TestPixel::start(test_config(db.url())).await;
-    px.fetch_pixel_with(&t.token().to_string(), Some(CHROME), &[("x-forwarded-for", "203.0.113.77")]).await;
+    px.fetch_pixel_with(
+        &t.token().to_string(),
+        Some(CHROME),
+        &[("x-forwarded-for", "203.0.113.77")],
+    )
+    .await;
     px.stop().await;
     let mut config = test_config(db.url());
     config.trusted_proxies = "127.0.0.0/8".parse().unwrap();
     let px = TestPixel::start(config).await;
-    px.fetch_pixel_with(&t.token().to_string(), Some(THUNDERBIRD), &[("x-forwarded-for", "6.6.6.6, 198.51.100.23")]).await;
+    px.fetch_pixel_with(
+        &t.token().to_string(),
+        Some(THUNDERBIRD),
+        &[("x-forwarded-for", "6.6.6.6, 198.51.100.23")],
+    )
+    .await;
     px.stop().await;
-    let networks: Vec<String> = diesel::sql_query("SELECT network::text AS network FROM opens ORDER BY id")
-        .load::<NetworkRow>(&mut conn)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| r.network)
-        .collect();
+    let networks: Vec<String> =
+        diesel::sql_query("SELECT network::text AS network FROM opens ORDER BY id")
+            .load::<NetworkRow>(&mut conn)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.network)
+            .collect();
     assert_eq!(networks, ["127.0.0.0/24", "198.51.100.0/24"]);
-    let dump: Vec<DumpRow> = diesel::sql_query("SELECT row_to_json(o)::text AS json FROM opens o").load(&mut conn).await.unwrap();
+    let dump: Vec<DumpRow> = diesel::sql_query("SELECT row_to_json(o)::text AS json FROM opens o")
+        .load(&mut conn)
+        .await
+        .unwrap();
     for row in dump {
         for raw in ["127.0.0.1", "198.51.100.23", "203.0.113.77", "6.6.6.6"] {
-            assert!(!row.json.contains(raw), "raw address {raw} stored: {}", row.json);
+            assert!(
+                !row.json.contains(raw),
+                "raw address {raw} stored: {}",
+                row.json
+            );
         }
     }
 }
@@ -287,7 +421,12 @@ async fn graceful_stop_under_load_writes_every_accepted_open() {
     let mut conn = db.conn().await;
     let mut tokens = Vec::new();
     for i in 0..20 {
-        tokens.push(seed::tracker(&mut conn, 1, &format!("t{i}")).await.token().to_string());
+        tokens.push(
+            seed::tracker(&mut conn, 1, &format!("t{i}"))
+                .await
+                .token()
+                .to_string(),
+        );
     }
     let px = TestPixel::start(test_config(db.url())).await;
     let mut tasks = Vec::new();
@@ -325,13 +464,16 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let px = TestPixel::start(test_config(db.url())).await;
     // Warm up so the pool holds live connections, which the outage then kills.
-    px.fetch_pixel(&t.token().to_string(), Some("Warmup/1")).await;
+    px.fetch_pixel(&t.token().to_string(), Some("Warmup/1"))
+        .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
 
     let mut admin = db.admin_conn().await;
     db.set_reachable(&mut admin, false).await;
     for i in 0..50 {
-        let resp = px.fetch_pixel(&t.token().to_string(), Some(&format!("Thunderbird/{i}"))).await;
+        let resp = px
+            .fetch_pixel(&t.token().to_string(), Some(&format!("Thunderbird/{i}")))
+            .await;
         assert_eq!(resp.status(), 200);
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
@@ -355,6 +497,22 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
 async fn health_and_readiness() {
     let db = TestDb::new().await;
     let px = TestPixel::start(test_config(db.url())).await;
-    assert_eq!(px.client.get(px.url("/healthz")).send().await.unwrap().status(), 200);
-    assert_eq!(px.client.get(px.url("/readyz")).send().await.unwrap().status(), 200);
+    assert_eq!(
+        px.client
+            .get(px.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(
+        px.client
+            .get(px.url("/readyz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
 }

@@ -27,7 +27,11 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     Reply::new()
         .plain("📬 Opened: ")
         .bold(&a.label)
-        .plain(format!(" — {when} ({}) · {} · {count}", tz.name(), a.client))
+        .plain(format!(
+            " — {when} ({}) · {} · {count}",
+            tz.name(),
+            a.client
+        ))
         .button_row(buttons)
 }
 
@@ -67,7 +71,11 @@ mod tests {
 
     #[test]
     fn coalesced_opens_say_how_many() {
-        assert!(alert_reply(&claimed(false, 3, 5)).plain_text().ends_with("opened 3 times since the last alert"));
+        assert!(
+            alert_reply(&claimed(false, 3, 5))
+                .plain_text()
+                .ends_with("opened 3 times since the last alert")
+        );
     }
 
     #[test]

@@ -33,7 +33,10 @@ pub struct Chat {
 
 impl Chat {
     pub fn new(platform: Platform, chat_id: impl ToString) -> Self {
-        Chat { platform, chat_id: chat_id.to_string() }
+        Chat {
+            platform,
+            chat_id: chat_id.to_string(),
+        }
     }
 }
 
@@ -60,9 +63,21 @@ pub enum Command {
 /// menu and Discord's slash commands are all built from this table.
 pub const COMMANDS: &[(&str, &str, &str)] = &[
     ("start", "", "Welcome and a three-step guide"),
-    ("track", "<label>", "Create a tracker for one email, e.g. /track Proposal to ACME"),
-    ("opens", "[n]", "List your trackers, or show tracker n's timeline"),
-    ("mute", "<n>", "Stop alerts for tracker n (opens are still recorded)"),
+    (
+        "track",
+        "<label>",
+        "Create a tracker for one email, e.g. /track Proposal to ACME",
+    ),
+    (
+        "opens",
+        "[n]",
+        "List your trackers, or show tracker n's timeline",
+    ),
+    (
+        "mute",
+        "<n>",
+        "Stop alerts for tracker n (opens are still recorded)",
+    ),
     ("unmute", "<n>", "Resume alerts for tracker n"),
     ("delete", "<n>", "Delete tracker n and all its opens"),
     ("tz", "<zone>", "Set your timezone, e.g. /tz Europe/Berlin"),
@@ -115,7 +130,13 @@ impl Action {
     /// Whether the answer replaces the message the button was on (paging, delete
     /// confirmation) rather than arriving as a new message.
     pub fn replaces_message(self) -> bool {
-        matches!(self, Action::Page(_) | Action::AskDelete(_) | Action::ConfirmDelete(_) | Action::CancelDelete(_))
+        matches!(
+            self,
+            Action::Page(_)
+                | Action::AskDelete(_)
+                | Action::ConfirmDelete(_)
+                | Action::CancelDelete(_)
+        )
     }
 
     /// A short payload (Telegram allows 64 bytes of callback data).
@@ -158,7 +179,10 @@ pub struct CommandLimits {
 
 impl Default for CommandLimits {
     fn default() -> Self {
-        CommandLimits { trackers_per_minute: 20, commands_per_minute: 60 }
+        CommandLimits {
+            trackers_per_minute: 20,
+            commands_per_minute: 60,
+        }
     }
 }
 
@@ -233,7 +257,12 @@ impl Commands {
                 Action::AskDelete(n) => self.ask_delete(&account, n).await,
                 Action::ConfirmDelete(n) => self.delete(&account, n).await,
                 Action::CancelDelete(n) => Ok(self
-                    .with_tracker(&account, n, |t| Reply::new().plain(format!("Kept #{} ", t.number)).bold(&t.label).plain("."))
+                    .with_tracker(&account, n, |t| {
+                        Reply::new()
+                            .plain(format!("Kept #{} ", t.number))
+                            .bold(&t.label)
+                            .plain(".")
+                    })
                     .await?),
             }
         }
@@ -291,7 +320,9 @@ impl Commands {
                 Err(reply) => Ok(reply),
             },
             Command::Tz(arg) => self.set_timezone(&account, &arg).await,
-            Command::Help | Command::Unknown(_) | Command::NotACommand => unreachable!("answered above"),
+            Command::Help | Command::Unknown(_) | Command::NotACommand => {
+                unreachable!("answered above")
+            }
         }
     }
 
@@ -301,7 +332,10 @@ impl Commands {
             Err(e) => return Ok(words::bad_label(e)),
         };
         if self.new_trackers.check_key(chat).is_err() {
-            return Ok(words::slow_down(self.limits.trackers_per_minute, "new trackers"));
+            return Ok(words::slow_down(
+                self.limits.trackers_per_minute,
+                "new trackers",
+            ));
         }
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let t = tracker::create(&mut conn, account.id, &label).await?;
@@ -318,7 +352,13 @@ impl Commands {
         }
         let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE) as u32;
         let page = page.min(pages - 1);
-        let items = tracker::list_page(&mut conn, account.id, i64::from(page) * PAGE_SIZE, PAGE_SIZE).await?;
+        let items = tracker::list_page(
+            &mut conn,
+            account.id,
+            i64::from(page) * PAGE_SIZE,
+            PAGE_SIZE,
+        )
+        .await?;
         Ok(words::tracker_list(&items, page, pages, Utc::now()))
     }
 
@@ -333,8 +373,20 @@ impl Commands {
         } else {
             open::count_for_tracker(&mut conn, t.id).await?
         };
-        let entries = collapse(opens.iter().map(|o| (o.opened_at, o.kind.parse().unwrap_or(OpenKind::Scanner), o.client.as_str())));
-        Ok(words::timeline(&t, &entries, TIMELINE_LINES, total, account.tz()))
+        let entries = collapse(opens.iter().map(|o| {
+            (
+                o.opened_at,
+                o.kind.parse().unwrap_or(OpenKind::Scanner),
+                o.client.as_str(),
+            )
+        }));
+        Ok(words::timeline(
+            &t,
+            &entries,
+            TIMELINE_LINES,
+            total,
+            account.tz(),
+        ))
     }
 
     async fn set_muted(&self, account: &Account, number: i32, muted: bool) -> Outcome {
@@ -347,7 +399,8 @@ impl Commands {
     }
 
     async fn ask_delete(&self, account: &Account, number: i32) -> Outcome {
-        self.with_tracker(account, number, words::confirm_delete).await
+        self.with_tracker(account, number, words::confirm_delete)
+            .await
     }
 
     async fn delete(&self, account: &Account, number: i32) -> Outcome {
@@ -372,12 +425,19 @@ impl Commands {
         Ok(words::timezone_set(tz.name()))
     }
 
-    async fn with_tracker(&self, account: &Account, number: i32, reply: impl FnOnce(&Tracker) -> Reply) -> Outcome {
+    async fn with_tracker(
+        &self,
+        account: &Account,
+        number: i32,
+        reply: impl FnOnce(&Tracker) -> Reply,
+    ) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
-        Ok(match tracker::find_by_number(&mut conn, account.id, number).await? {
-            Some(t) => reply(&t),
-            None => words::no_such_tracker(number),
-        })
+        Ok(
+            match tracker::find_by_number(&mut conn, account.id, number).await? {
+                Some(t) => reply(&t),
+                None => words::no_such_tracker(number),
+            },
+        )
     }
 }
 
@@ -405,13 +465,17 @@ pub struct TimelineEntry {
 }
 
 /// Collapses opens (newest first) into entries (oldest first).
-pub fn collapse<'a>(opens: impl Iterator<Item = (DateTime<Utc>, OpenKind, &'a str)>) -> Vec<TimelineEntry> {
+pub fn collapse<'a>(
+    opens: impl Iterator<Item = (DateTime<Utc>, OpenKind, &'a str)>,
+) -> Vec<TimelineEntry> {
     let mut newest_first: Vec<TimelineEntry> = Vec::new();
     for (at, kind, client) in opens {
         // A duplicate is a repeat of the line before it, whatever its recorded kind.
         if let Some(last) = newest_first.last_mut()
             && last.client == client
-            && (last.kind == kind || kind == OpenKind::Duplicate || last.kind == OpenKind::Duplicate)
+            && (last.kind == kind
+                || kind == OpenKind::Duplicate
+                || last.kind == OpenKind::Duplicate)
         {
             last.first = at;
             last.count += 1;
@@ -420,7 +484,13 @@ pub fn collapse<'a>(opens: impl Iterator<Item = (DateTime<Utc>, OpenKind, &'a st
             }
             continue;
         }
-        newest_first.push(TimelineEntry { first: at, last: at, kind, client: client.to_owned(), count: 1 });
+        newest_first.push(TimelineEntry {
+            first: at,
+            last: at,
+            kind,
+            client: client.to_owned(),
+            count: 1,
+        });
     }
     newest_first.reverse();
     newest_first
@@ -432,28 +502,60 @@ mod tests {
 
     #[test]
     fn commands_parse_with_and_without_bot_name() {
-        assert_eq!(Command::parse_text("/track  Proposal to ACME "), Command::Track("Proposal to ACME".into()));
-        assert_eq!(Command::parse_text("/opens@MailPingBot 3"), Command::Opens("3".into()));
+        assert_eq!(
+            Command::parse_text("/track  Proposal to ACME "),
+            Command::Track("Proposal to ACME".into())
+        );
+        assert_eq!(
+            Command::parse_text("/opens@MailPingBot 3"),
+            Command::Opens("3".into())
+        );
         assert_eq!(Command::parse_text("/OPENS"), Command::Opens(String::new()));
-        assert_eq!(Command::parse_text("/frobnicate"), Command::Unknown("frobnicate".into()));
+        assert_eq!(
+            Command::parse_text("/frobnicate"),
+            Command::Unknown("frobnicate".into())
+        );
         assert_eq!(Command::parse_text("hello"), Command::NotACommand);
-        assert_eq!(Command::parse_text("/track\nline two"), Command::Track("line two".into()));
+        assert_eq!(
+            Command::parse_text("/track\nline two"),
+            Command::Track("line two".into())
+        );
     }
 
     #[test]
     fn every_command_in_the_table_parses() {
         for (name, _, _) in COMMANDS {
-            assert!(!matches!(Command::from_name(name, ""), Command::Unknown(_)), "{name}");
+            assert!(
+                !matches!(Command::from_name(name, ""), Command::Unknown(_)),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn actions_round_trip_and_junk_is_rejected() {
-        for a in [Action::Page(2), Action::Timeline(3), Action::Mute(4), Action::Unmute(5), Action::AskDelete(6), Action::ConfirmDelete(7), Action::CancelDelete(8)] {
+        for a in [
+            Action::Page(2),
+            Action::Timeline(3),
+            Action::Mute(4),
+            Action::Unmute(5),
+            Action::AskDelete(6),
+            Action::ConfirmDelete(7),
+            Action::CancelDelete(8),
+        ] {
             assert_eq!(Action::decode(&a.encode()), Some(a));
             assert!(a.encode().len() <= 64);
         }
-        for junk in ["", "tl", "tl:", "tl:-1", "tl:0", "zz:1", "tl:1:2", "tl:99999999999"] {
+        for junk in [
+            "",
+            "tl",
+            "tl:",
+            "tl:-1",
+            "tl:0",
+            "zz:1",
+            "tl:1:2",
+            "tl:99999999999",
+        ] {
             assert_eq!(Action::decode(junk), None, "{junk}");
         }
     }
@@ -462,9 +564,19 @@ mod tests {
     fn numbers_are_validated() {
         assert_eq!(parse_number("3", "opens"), Ok(3));
         assert_eq!(parse_number("#3", "opens"), Ok(3));
-        assert!(parse_number("abc", "opens").unwrap_err().plain_text().contains("abc"));
+        assert!(
+            parse_number("abc", "opens")
+                .unwrap_err()
+                .plain_text()
+                .contains("abc")
+        );
         assert!(parse_number("0", "mute").is_err());
-        assert!(parse_number("", "mute").unwrap_err().plain_text().contains("/mute"));
+        assert!(
+            parse_number("", "mute")
+                .unwrap_err()
+                .plain_text()
+                .contains("/mute")
+        );
     }
 
     #[test]
@@ -480,7 +592,18 @@ mod tests {
         let entries = collapse(opens.into_iter());
         assert_eq!(entries.len(), 3);
         assert_eq!(entries[0].kind, OpenKind::AppleMpp);
-        assert_eq!((entries[1].kind, entries[1].count, entries[1].first, entries[1].last), (OpenKind::GmailProxy, 3, t(2), t(5)));
-        assert_eq!((entries[2].client.as_str(), entries[2].count), ("Outlook", 1));
+        assert_eq!(
+            (
+                entries[1].kind,
+                entries[1].count,
+                entries[1].first,
+                entries[1].last
+            ),
+            (OpenKind::GmailProxy, 3, t(2), t(5))
+        );
+        assert_eq!(
+            (entries[2].client.as_str(), entries[2].count),
+            ("Outlook", 1)
+        );
     }
 }

@@ -15,7 +15,10 @@ pub enum Span {
     Code(String),
     /// A preformatted block: the HTML snippet.
     Pre(String),
-    Link { text: String, url: String },
+    Link {
+        text: String,
+        url: String,
+    },
 }
 
 /// A button under a message.
@@ -64,7 +67,10 @@ impl Reply {
     }
 
     pub fn link(mut self, text: impl Into<String>, url: impl Into<String>) -> Self {
-        self.spans.push(Span::Link { text: text.into(), url: url.into() });
+        self.spans.push(Span::Link {
+            text: text.into(),
+            url: url.into(),
+        });
         self
     }
 
@@ -80,7 +86,9 @@ impl Reply {
         self.spans
             .iter()
             .map(|s| match s {
-                Span::Plain(t) | Span::Bold(t) | Span::Italic(t) | Span::Code(t) | Span::Pre(t) => t.as_str(),
+                Span::Plain(t) | Span::Bold(t) | Span::Italic(t) | Span::Code(t) | Span::Pre(t) => {
+                    t.as_str()
+                }
                 Span::Link { text, .. } => text.as_str(),
             })
             .collect()
@@ -89,6 +97,9 @@ impl Reply {
 
 impl Button {
     pub fn new(text: impl Into<String>, action: Action) -> Self {
-        Button { text: text.into(), action }
+        Button {
+            text: text.into(),
+            action,
+        }
     }
 }

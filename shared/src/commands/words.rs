@@ -26,8 +26,15 @@ pub fn welcome() -> Reply {
 pub fn help() -> Reply {
     let mut reply = Reply::new().bold("MailPing commands").plain("\n");
     for (name, args, description) in COMMANDS {
-        let usage = if args.is_empty() { format!("/{name}") } else { format!("/{name} {args}") };
-        reply = reply.plain("\n").code(usage).plain(format!(" — {description}"));
+        let usage = if args.is_empty() {
+            format!("/{name}")
+        } else {
+            format!("/{name} {args}")
+        };
+        reply = reply
+            .plain("\n")
+            .code(usage)
+            .plain(format!(" — {description}"));
     }
     reply
 }
@@ -52,11 +59,17 @@ pub fn not_a_command() -> Reply {
 
 pub fn bad_label(e: LabelError) -> Reply {
     let why = match e {
-        LabelError::Missing => "Please give the email a label so you can tell your trackers apart.".to_owned(),
+        LabelError::Missing => {
+            "Please give the email a label so you can tell your trackers apart.".to_owned()
+        }
         LabelError::TooLong(n) => format!("That label is {n} characters long; the limit is 200."),
-        LabelError::ControlCharacters => "The label can't contain control characters such as tabs or line breaks.".to_owned(),
+        LabelError::ControlCharacters => {
+            "The label can't contain control characters such as tabs or line breaks.".to_owned()
+        }
     };
-    Reply::new().plain(format!("⚠️ {why} Example: ")).code(EXAMPLE_LABEL)
+    Reply::new()
+        .plain(format!("⚠️ {why} Example: "))
+        .code(EXAMPLE_LABEL)
 }
 
 pub fn slow_down(per_minute: u32, what: &str) -> Reply {
@@ -133,7 +146,10 @@ pub fn tracker_list(items: &[TrackerSummary], page: u32, pages: u32, now: DateTi
     }
     reply = reply.plain("\n");
     for item in items {
-        reply = reply.plain(format!("\n#{} ", item.number)).bold(&item.label).plain(" — ");
+        reply = reply
+            .plain(format!("\n#{} ", item.number))
+            .bold(&item.label)
+            .plain(" — ");
         let status = match (item.reads, item.apple_prefetched) {
             (0, false) => "not opened yet".to_owned(),
             (0, true) => "Apple Mail prefetch only".to_owned(),
@@ -161,7 +177,13 @@ pub fn tracker_list(items: &[TrackerSummary], page: u32, pages: u32, now: DateTi
     reply.button_row(nav)
 }
 
-pub fn timeline(t: &Tracker, entries: &[TimelineEntry], max_lines: usize, total_opens: i64, tz: Tz) -> Reply {
+pub fn timeline(
+    t: &Tracker,
+    entries: &[TimelineEntry],
+    max_lines: usize,
+    total_opens: i64,
+    tz: Tz,
+) -> Reply {
     let mut reply = Reply::new()
         .plain(format!("🕓 #{} ", t.number))
         .bold(&t.label)
@@ -183,15 +205,28 @@ pub fn timeline(t: &Tracker, entries: &[TimelineEntry], max_lines: usize, total_
         let when = if e.count == 1 {
             first.format("%d %b %H:%M").to_string()
         } else if first.date_naive() == last.date_naive() {
-            format!("{}–{} ×{}", first.format("%d %b %H:%M"), last.format("%H:%M"), e.count)
+            format!(
+                "{}–{} ×{}",
+                first.format("%d %b %H:%M"),
+                last.format("%H:%M"),
+                e.count
+            )
         } else {
-            format!("{}–{} ×{}", first.format("%d %b %H:%M"), last.format("%d %b %H:%M"), e.count)
+            format!(
+                "{}–{} ×{}",
+                first.format("%d %b %H:%M"),
+                last.format("%d %b %H:%M"),
+                e.count
+            )
         };
         reply = reply.plain(format!("\n• {when} — {} · {}", e.kind.describe(), e.client));
     }
     let shown: usize = entries.iter().map(|e| e.count).sum();
     if (shown as i64) < total_opens {
-        reply = reply.plain(format!("\n({} older opens not shown)", total_opens - shown as i64));
+        reply = reply.plain(format!(
+            "\n({} older opens not shown)",
+            total_opens - shown as i64
+        ));
     }
     let mut row = tracker_buttons(t.number, t.muted);
     row[0] = Button::new("🗑 Delete", Action::AskDelete(t.number));
@@ -199,7 +234,11 @@ pub fn timeline(t: &Tracker, entries: &[TimelineEntry], max_lines: usize, total_
 }
 
 pub fn muted(t: &Tracker, muted: bool) -> Reply {
-    let reply = Reply::new().plain(if muted { "🔕 Muted #" } else { "🔔 Unmuted #" });
+    let reply = Reply::new().plain(if muted {
+        "🔕 Muted #"
+    } else {
+        "🔔 Unmuted #"
+    });
     let reply = reply.plain(format!("{} ", t.number)).bold(&t.label);
     if muted {
         reply
@@ -249,7 +288,9 @@ pub fn bad_timezone(raw: &str) -> Reply {
 }
 
 pub fn timezone_set(tz: &str) -> Reply {
-    Reply::new().plain(format!("🌍 Timezone set to {tz}. Times are now shown in it."))
+    Reply::new().plain(format!(
+        "🌍 Timezone set to {tz}. Times are now shown in it."
+    ))
 }
 
 /// "just now", "5 min ago", "3 h ago", "2 days ago".
@@ -290,8 +331,17 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        let got: Vec<_> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(ordinal).collect();
-        assert_eq!(got, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+        let got: Vec<_> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
     }
 
     #[test]
@@ -309,7 +359,10 @@ mod tests {
     fn help_lists_every_command_with_a_description() {
         let text = help().plain_text();
         for (name, _, description) in COMMANDS {
-            assert!(text.contains(&format!("/{name}")) && text.contains(description), "{name}");
+            assert!(
+                text.contains(&format!("/{name}")) && text.contains(description),
+                "{name}"
+            );
         }
     }
 

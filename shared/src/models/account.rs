@@ -67,7 +67,11 @@ pub async fn upsert(
         .await
 }
 
-pub async fn set_timezone(conn: &mut AsyncPgConnection, account_id: i64, tz: &str) -> QueryResult<()> {
+pub async fn set_timezone(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    tz: &str,
+) -> QueryResult<()> {
     diesel::update(accounts::table.find(account_id))
         .set(accounts::timezone.eq(tz))
         .execute(conn)

@@ -87,7 +87,11 @@ pub type AlertToSend = ClaimedAlert;
 /// Claims up to `limit` due alerts for `lease`. `SKIP LOCKED` keeps replicas apart while
 /// claiming; the lease keeps them apart while sending. If this dispatcher dies, the lease
 /// runs out and another one sends the alert: at least once, and at most one repeat.
-pub async fn claim_due(conn: &mut AsyncPgConnection, limit: i64, lease: Duration) -> QueryResult<Vec<ClaimedAlert>> {
+pub async fn claim_due(
+    conn: &mut AsyncPgConnection,
+    limit: i64,
+    lease: Duration,
+) -> QueryResult<Vec<ClaimedAlert>> {
     diesel::sql_query(
         "WITH claimed AS (
              UPDATE alerts SET next_attempt_at = now() + $2, attempts = attempts + 1
@@ -109,7 +113,9 @@ pub async fn claim_due(conn: &mut AsyncPgConnection, limit: i64, lease: Duration
          JOIN opens o ON o.id = c.open_id",
     )
     .bind::<BigInt, _>(limit)
-    .bind::<Interval, _>(diesel::pg::data_types::PgInterval::from_microseconds(lease.as_micros() as i64))
+    .bind::<Interval, _>(diesel::pg::data_types::PgInterval::from_microseconds(
+        lease.as_micros() as i64,
+    ))
     .load(conn)
     .await
 }
@@ -134,7 +140,11 @@ impl Outcome {
 
 /// Finishes a claimed alert. If opens arrived while it was being sent (its version moved on),
 /// the alert stays pending for the opens not yet reported, so none is lost.
-pub async fn finish(conn: &mut AsyncPgConnection, alert: &ClaimedAlert, outcome: Outcome) -> QueryResult<()> {
+pub async fn finish(
+    conn: &mut AsyncPgConnection,
+    alert: &ClaimedAlert,
+    outcome: Outcome,
+) -> QueryResult<()> {
     diesel::sql_query(
         "UPDATE alerts SET
              finished_at = CASE WHEN version = $2 THEN now() END,
@@ -154,7 +164,12 @@ pub async fn finish(conn: &mut AsyncPgConnection, alert: &ClaimedAlert, outcome:
 }
 
 /// Puts a failed alert back, due again after `delay`.
-pub async fn retry_later(conn: &mut AsyncPgConnection, alert_id: i64, delay: Duration, error: &str) -> QueryResult<()> {
+pub async fn retry_later(
+    conn: &mut AsyncPgConnection,
+    alert_id: i64,
+    delay: Duration,
+    error: &str,
+) -> QueryResult<()> {
     diesel::sql_query(
         "UPDATE alerts SET next_attempt_at = now() + $2, last_error = $3 WHERE id = $1 AND finished_at IS NULL",
     )
@@ -167,7 +182,10 @@ pub async fn retry_later(conn: &mut AsyncPgConnection, alert_id: i64, delay: Dur
 }
 
 /// Finishes every pending alert of an account whose chat refuses messages.
-pub async fn finish_all_blocked(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<usize> {
+pub async fn finish_all_blocked(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+) -> QueryResult<usize> {
     diesel::sql_query(
         "UPDATE alerts SET finished_at = now(), outcome = 'blocked'
          WHERE finished_at IS NULL AND tracker_id IN (SELECT id FROM trackers WHERE account_id = $1)",

@@ -1,6 +1,8 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, BigInt, Bool, Cidr, Int8, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{
+    Array, BigInt, Bool, Cidr, Int8, Nullable, Text, Timestamptz, Uuid as SqlUuid,
+};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
 use uuid::Uuid;
@@ -44,7 +46,10 @@ pub struct Open {
 }
 
 /// Writes a batch of opens in one multi-row INSERT, returning their ids in order.
-pub async fn insert_batch(conn: &mut AsyncPgConnection, batch: &[NewOpen]) -> QueryResult<Vec<i64>> {
+pub async fn insert_batch(
+    conn: &mut AsyncPgConnection,
+    batch: &[NewOpen],
+) -> QueryResult<Vec<i64>> {
     if batch.is_empty() {
         return Ok(Vec::new());
     }
@@ -56,7 +61,11 @@ pub async fn insert_batch(conn: &mut AsyncPgConnection, batch: &[NewOpen]) -> Qu
 }
 
 /// A tracker's opens, newest first.
-pub async fn timeline(conn: &mut AsyncPgConnection, tracker_id: i64, limit: i64) -> QueryResult<Vec<Open>> {
+pub async fn timeline(
+    conn: &mut AsyncPgConnection,
+    tracker_id: i64,
+    limit: i64,
+) -> QueryResult<Vec<Open>> {
     opens::table
         .filter(opens::tracker_id.eq(tracker_id))
         .order((opens::opened_at.desc(), opens::id.desc()))
@@ -75,7 +84,10 @@ pub async fn count_for_tracker(conn: &mut AsyncPgConnection, tracker_id: i64) ->
 }
 
 /// Deletes opens older than the retention period, returning how many went.
-pub async fn purge_older_than(conn: &mut AsyncPgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
+pub async fn purge_older_than(
+    conn: &mut AsyncPgConnection,
+    cutoff: DateTime<Utc>,
+) -> QueryResult<usize> {
     diesel::delete(opens::table.filter(opens::opened_at.lt(cutoff)))
         .execute(conn)
         .await
@@ -100,7 +112,10 @@ pub struct PixelTracker {
 }
 
 /// Loads the trackers behind a batch of tokens in one query. Unknown tokens are absent.
-pub async fn pixel_trackers(conn: &mut AsyncPgConnection, tokens: &[Uuid]) -> QueryResult<Vec<PixelTracker>> {
+pub async fn pixel_trackers(
+    conn: &mut AsyncPgConnection,
+    tokens: &[Uuid],
+) -> QueryResult<Vec<PixelTracker>> {
     diesel::sql_query(
         "SELECT t.token, t.id, t.created_at,
                 (t.muted OR a.alerts_blocked_at IS NOT NULL) AS silent,

@@ -32,31 +32,39 @@ impl Tracker {
 }
 
 /// Creates a tracker with the account's next number. Numbers are never reused.
-pub async fn create(conn: &mut AsyncPgConnection, account_id: i64, label: &Label) -> QueryResult<Tracker> {
+pub async fn create(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    label: &Label,
+) -> QueryResult<Tracker> {
     let label = label.as_str().to_owned();
     conn.transaction(async |conn| {
-            let number: i32 = diesel::update(accounts::table.find(account_id))
-                .set(accounts::trackers_created.eq(accounts::trackers_created + 1))
-                .returning(accounts::trackers_created)
-                .get_result(conn)
-                .await?;
-            diesel::insert_into(trackers::table)
-                .values((
-                    trackers::account_id.eq(account_id),
-                    trackers::number.eq(number),
-                    trackers::token.eq(Token::generate().as_uuid()),
-                    trackers::copy_token.eq(Token::generate().as_uuid()),
-                    trackers::label.eq(label),
-                ))
-                .returning(Tracker::as_returning())
-                .get_result(conn)
-                .await
+        let number: i32 = diesel::update(accounts::table.find(account_id))
+            .set(accounts::trackers_created.eq(accounts::trackers_created + 1))
+            .returning(accounts::trackers_created)
+            .get_result(conn)
+            .await?;
+        diesel::insert_into(trackers::table)
+            .values((
+                trackers::account_id.eq(account_id),
+                trackers::number.eq(number),
+                trackers::token.eq(Token::generate().as_uuid()),
+                trackers::copy_token.eq(Token::generate().as_uuid()),
+                trackers::label.eq(label),
+            ))
+            .returning(Tracker::as_returning())
+            .get_result(conn)
+            .await
     })
     .await
 }
 
 /// The account's tracker with this number. Another account's tracker is simply not found.
-pub async fn find_by_number(conn: &mut AsyncPgConnection, account_id: i64, number: i32) -> QueryResult<Option<Tracker>> {
+pub async fn find_by_number(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    number: i32,
+) -> QueryResult<Option<Tracker>> {
     trackers::table
         .filter(trackers::account_id.eq(account_id))
         .filter(trackers::number.eq(number))
@@ -66,7 +74,10 @@ pub async fn find_by_number(conn: &mut AsyncPgConnection, account_id: i64, numbe
         .optional()
 }
 
-pub async fn find_by_copy_token(conn: &mut AsyncPgConnection, copy_token: Token) -> QueryResult<Option<Tracker>> {
+pub async fn find_by_copy_token(
+    conn: &mut AsyncPgConnection,
+    copy_token: Token,
+) -> QueryResult<Option<Tracker>> {
     trackers::table
         .filter(trackers::copy_token.eq(copy_token.as_uuid()))
         .select(Tracker::as_select())
@@ -75,7 +86,11 @@ pub async fn find_by_copy_token(conn: &mut AsyncPgConnection, copy_token: Token)
         .optional()
 }
 
-pub async fn set_muted(conn: &mut AsyncPgConnection, tracker_id: i64, muted: bool) -> QueryResult<()> {
+pub async fn set_muted(
+    conn: &mut AsyncPgConnection,
+    tracker_id: i64,
+    muted: bool,
+) -> QueryResult<()> {
     diesel::update(trackers::table.find(tracker_id))
         .set(trackers::muted.eq(muted))
         .execute(conn)
@@ -162,7 +177,11 @@ pub async fn remember_sender_network(
             sender_networks::network.eq(network),
             sender_networks::user_agent.eq(user_agent),
         ))
-        .on_conflict((sender_networks::account_id, sender_networks::network, sender_networks::user_agent))
+        .on_conflict((
+            sender_networks::account_id,
+            sender_networks::network,
+            sender_networks::user_agent,
+        ))
         .do_update()
         .set(sender_networks::last_seen_at.eq(diesel::dsl::now))
         .execute(conn)
