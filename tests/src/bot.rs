@@ -158,3 +158,38 @@ pub fn token_in(reply: &SentMessage) -> String {
     let start = reply.text.find("/i/").expect("a pixel URL in the reply") + 3;
     reply.text[start..start + 32].to_owned()
 }
+
+/// Posts a signed interaction to the bot's endpoint; returns the status and the JSON answer.
+pub async fn interact(
+    bot: &TestBot,
+    signer: &InteractionSigner,
+    body: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let body = body.to_string();
+    let (timestamp, signature) = signer.sign(&body);
+    post_interaction(bot, &body, &timestamp, &signature).await
+}
+
+/// Posts an interaction with whatever headers the caller wants, signed or not.
+pub async fn post_interaction(
+    bot: &TestBot,
+    body: &str,
+    timestamp: &str,
+    signature: &str,
+) -> (u16, serde_json::Value) {
+    let resp = reqwest::Client::new()
+        .post(bot.url("/discord/interactions"))
+        .header("content-type", "application/json")
+        .header(InteractionSigner::TIMESTAMP_HEADER, timestamp)
+        .header(InteractionSigner::SIGNATURE_HEADER, signature)
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("interaction request");
+    let status = resp.status().as_u16();
+    let text = resp.text().await.unwrap_or_default();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}
