@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use diesel_async::AsyncPgConnection;
-use futures_util::{StreamExt, stream};
+use futures_util::StreamExt;
 use mailping_shared::commands::{Reply, alert_reply};
 use mailping_shared::db::{self, Pool};
 use mailping_shared::errors::DbError;
@@ -67,8 +67,10 @@ pub struct AlertDispatcher {
     config: AlertConfig,
 }
 
-/// Alerts claimed per round trip, and sent concurrently.
-const CLAIM_BATCH: i64 = 32;
+/// Alerts are claimed and sent one at a time: a crash can then leave at most one alert sent
+/// but not marked (repeated once after the lease), and no claimed-but-unsent alert waits out
+/// a dead dispatcher's lease. Replicas add throughput.
+const CLAIM_BATCH: i64 = 1;
 
 impl AlertDispatcher {
     pub fn new(pool: Pool, database_url: String, outbound: Outbound, config: AlertConfig) -> Self {
@@ -147,14 +149,12 @@ impl AlertDispatcher {
             if claimed.is_empty() {
                 return Ok(());
             }
-            stream::iter(claimed)
-                .for_each_concurrent(8, |a| async move {
-                    if let Err(e) = self.deliver(&a).await {
-                        // The lease runs out and the alert is tried again: nothing is lost.
-                        tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome");
-                    }
-                })
-                .await;
+            for a in claimed {
+                if let Err(e) = self.deliver(&a).await {
+                    // The lease runs out and the alert is tried again: nothing is lost.
+                    tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome");
+                }
+            }
         }
     }
 
