@@ -81,7 +81,7 @@ async fn pixel(
     Path(file): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(token) = file.strip_suffix(".gif").and_then(Token::parse) else {
+    let Some(token) = links::parse_pixel_file(&file) else {
         return not_found().await;
     };
     app.requests.increment(1);

@@ -17,6 +17,11 @@ pub fn copy_page_url(base: &BaseUrl, copy_token: Token) -> String {
     format!("{}/{COPY_PAGE_PREFIX}/{copy_token}", base.as_str())
 }
 
+/// The token of a pixel file name such as `0123…cdef.gif`; anything else is `None`.
+pub fn parse_pixel_file(file: &str) -> Option<Token> {
+    file.strip_suffix(".gif").and_then(Token::parse)
+}
+
 /// The snippet to paste into an HTML email. No `display:none` or other hiding: SpamAssassin
 /// penalises that (STY_INVIS_DIRECT), and a 1x1 image is invisible anyway.
 pub fn snippet(pixel_url: &str) -> String {

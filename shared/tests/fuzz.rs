@@ -1,0 +1,97 @@
+//! Property tests over every parser that sees raw input: nothing panics, and what is
+//! accepted is well-formed.
+
+use mailping_shared::classifier::{self, Fetch, Method, TrackerContext, Verdict};
+use mailping_shared::commands::{Action, Command};
+use mailping_shared::config::TrustedProxies;
+use mailping_shared::domain::{Label, Token};
+use mailping_shared::links;
+use mailping_shared::net;
+use proptest::prelude::*;
+use std::net::IpAddr;
+use std::time::Duration;
+
+fn ctx() -> TrackerContext<'static> {
+    TrackerContext {
+        age: Duration::from_secs(3600),
+        self_grace: Duration::from_secs(30),
+        owner_networks: &[],
+        seen_recently: false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn pixel_paths_parse_only_into_round_tripping_tokens(file in ".{0,80}") {
+        if let Some(token) = links::parse_pixel_file(&file) {
+            prop_assert_eq!(format!("{token}.gif"), file.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn hex_tokens_round_trip(hex in "[0-9a-f]{32}") {
+        let token = Token::parse(&hex).expect("32 hex digits parse");
+        prop_assert_eq!(token.to_string(), hex);
+    }
+
+    #[test]
+    fn forwarded_for_never_panics_and_untrusted_peers_are_never_replaced(
+        header in proptest::collection::vec(any::<u8>(), 0..400),
+        peer in any::<[u8; 4]>(),
+    ) {
+        let peer = IpAddr::from(peer);
+        let trusted: TrustedProxies = "10.0.0.0/8".parse().unwrap();
+        let client = net::client_ip(peer, Some(&header), &trusted);
+        if !trusted.contains(&peer) {
+            prop_assert_eq!(client, peer);
+        }
+        let _ = net::truncate(client);
+    }
+
+    #[test]
+    fn forwarded_for_chains_from_a_trusted_proxy_never_panic(
+        hops in proptest::collection::vec("(10\\.1\\.2\\.3|1\\.2\\.3\\.4|::1|junk|)", 0..50),
+    ) {
+        let trusted: TrustedProxies = "10.0.0.0/8".parse().unwrap();
+        let header = hops.join(", ");
+        let _ = net::client_ip("10.0.0.1".parse().unwrap(), Some(header.as_bytes()), &trusted);
+    }
+
+    #[test]
+    fn the_classifier_never_panics_and_head_is_never_an_open(ua in proptest::option::of(".{0,300}"), get in any::<bool>(), prefetch in any::<bool>()) {
+        let fetch = Fetch {
+            method: if get { Method::Get } else { Method::Head },
+            prefetch,
+            user_agent: ua.as_deref(),
+            network: Some("203.0.113.0/24".parse().unwrap()),
+        };
+        let verdict = classifier::classify(&fetch, &ctx());
+        if !get || prefetch {
+            prop_assert_eq!(verdict, Verdict::Ignored);
+        }
+    }
+
+    #[test]
+    fn prefetch_detection_never_panics(name in "[A-Za-z-]{0,20}", value in proptest::collection::vec(any::<u8>(), 0..100)) {
+        let _ = classifier::is_prefetch([(name.as_str(), value.as_slice())]);
+    }
+
+    #[test]
+    fn commands_and_button_payloads_never_panic(text in ".{0,300}", data in ".{0,70}") {
+        let _ = Command::parse_text(&text);
+        if let Some(action) = Action::decode(&data) {
+            prop_assert_eq!(Action::decode(&action.encode()), Some(action));
+        }
+    }
+
+    #[test]
+    fn accepted_labels_are_short_and_free_of_control_characters(raw in ".{0,300}") {
+        if let Ok(label) = Label::parse(&raw) {
+            prop_assert!(label.as_str().chars().count() <= 200);
+            prop_assert!(!label.as_str().chars().any(char::is_control));
+            prop_assert!(!label.as_str().is_empty());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Nobody reaches anything that isn't theirs: a table of every command and button, run by
+//! every owner against every other owner's trackers, through the shared command logic that
+//! both platforms call.
+
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use mailping_shared::commands::{Action, Chat, Command, CommandLimits, Commands};
+use mailping_shared::models::Platform;
+use mailping_shared::models::tracker;
+use mailping_tests::seed;
+use mailping_tests::test_db::TestDb;
+
+fn owners() -> Vec<Chat> {
+    vec![
+        Chat::new(Platform::Telegram, 42),
+        Chat::new(Platform::Discord, 42),
+        Chat::new(Platform::Telegram, -100_123),
+    ]
+}
+
+#[tokio::test]
+async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
+    let db = TestDb::new().await;
+    let commands = Commands::new(
+        db.pool(),
+        "https://px.example.com".parse().unwrap(),
+        CommandLimits {
+            trackers_per_minute: 100,
+            commands_per_minute: 10_000,
+        },
+    );
+    let owners = owners();
+    // Each owner has trackers #1..#3; actors first delete their own #2 and #3, so those
+    // numbers exist only in the other owners' accounts.
+    for owner in &owners {
+        for i in 1..=3 {
+            commands
+                .run(
+                    owner,
+                    Command::Track(format!("{} secret {i}", owner.platform.as_str())),
+                )
+                .await;
+        }
+    }
+    let mut conn = db.conn().await;
+    let tokens: Vec<(String, String)> = {
+        let mut out = Vec::new();
+        for id in 1..=9 {
+            if let Ok(t) = mailping_shared::schema::trackers::table
+                .find(id as i64)
+                .select(tracker::Tracker::as_select())
+                .first::<tracker::Tracker>(&mut conn)
+                .await
+            {
+                out.push((t.token().to_string(), t.copy_token().to_string()));
+            }
+        }
+        out
+    };
+    assert_eq!(tokens.len(), 9);
+    for actor in &owners {
+        for n in [2, 3] {
+            commands.press(actor, Action::ConfirmDelete(n)).await;
+        }
+    }
+    let missing = |n: i32| format!("You have no tracker #{n}.");
+    let mut failures = Vec::new();
+    for actor in &owners {
+        let listing = commands
+            .run(actor, Command::Opens(String::new()))
+            .await
+            .plain_text();
+        for other in owners.iter().filter(|o| *o != actor) {
+            let theirs = format!("{} secret", other.platform.as_str());
+            if other.platform != actor.platform && listing.contains(&theirs) {
+                failures.push(format!("{actor:?} lists {other:?}'s trackers: {listing}"));
+            }
+        }
+        for n in [2, 3] {
+            let arg = n.to_string();
+            let attempts = [
+                (
+                    "/opens n",
+                    commands.run(actor, Command::Opens(arg.clone())).await,
+                ),
+                (
+                    "/mute n",
+                    commands.run(actor, Command::Mute(arg.clone())).await,
+                ),
+                (
+                    "/unmute n",
+                    commands.run(actor, Command::Unmute(arg.clone())).await,
+                ),
+                (
+                    "/delete n",
+                    commands.run(actor, Command::Delete(arg.clone())).await,
+                ),
+                (
+                    "button timeline",
+                    commands.press(actor, Action::Timeline(n)).await,
+                ),
+                ("button mute", commands.press(actor, Action::Mute(n)).await),
+                (
+                    "button unmute",
+                    commands.press(actor, Action::Unmute(n)).await,
+                ),
+                (
+                    "button ask delete",
+                    commands.press(actor, Action::AskDelete(n)).await,
+                ),
+                (
+                    "button confirm delete",
+                    commands.press(actor, Action::ConfirmDelete(n)).await,
+                ),
+                (
+                    "button cancel delete",
+                    commands.press(actor, Action::CancelDelete(n)).await,
+                ),
+            ];
+            for (what, reply) in attempts {
+                let text = reply.plain_text();
+                if !text.contains(&missing(n)) || !reply.buttons.is_empty() {
+                    failures.push(format!("{actor:?} {what} {n}: {text:?}"));
+                }
+            }
+        }
+        for (token, copy_token) in &tokens {
+            for arg in [token, copy_token] {
+                for command in [
+                    Command::Opens(arg.clone()),
+                    Command::Mute(arg.clone()),
+                    Command::Delete(arg.clone()),
+                ] {
+                    let text = commands.run(actor, command.clone()).await.plain_text();
+                    if !text.contains("is not a tracker number") {
+                        failures.push(format!("{actor:?} {command:?}: {text:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Only each owner's own #1 survived their own deletes; nothing else was touched.
+    let left: Vec<(i32, bool)> = mailping_shared::schema::trackers::table
+        .select((
+            mailping_shared::schema::trackers::number,
+            mailping_shared::schema::trackers::muted,
+        ))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(left, vec![(1, false); 3]);
+}
+
+#[tokio::test]
+async fn a_number_that_exists_elsewhere_reads_exactly_like_one_that_exists_nowhere() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    seed::tracker(&mut conn, 1, "Someone else's").await;
+    let commands = Commands::new(
+        db.pool(),
+        "https://px.example.com".parse().unwrap(),
+        CommandLimits::default(),
+    );
+    let stranger = Chat::new(Platform::Telegram, 2);
+    let exists_elsewhere = commands.run(&stranger, Command::Opens("1".into())).await;
+    let exists_nowhere = commands.run(&stranger, Command::Opens("1000".into())).await;
+    assert_eq!(
+        exists_elsewhere.plain_text().replace("#1.", "#N."),
+        exists_nowhere.plain_text().replace("#1000.", "#N.")
+    );
+}
