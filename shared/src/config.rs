@@ -4,7 +4,7 @@
 use std::net::IpAddr;
 use std::str::FromStr;
 
-use clap::{Args, Parser};
+use clap::{Args, CommandFactory, Parser};
 use ipnet::IpNet;
 use secrecy::{ExposeSecret, SecretString};
 
@@ -90,7 +90,7 @@ impl FromStr for TrustedProxies {
 
 /// Loads `.env` (if present), then parses `T` from flags and the environment. A bad setting
 /// stops start-up with one line that names it.
-pub fn load<T: Parser>() -> T {
+pub fn load<T: Parser + CommandFactory>() -> T {
     // A missing .env is normal; a malformed one is worth a warning but not a crash.
     if let Err(e) = dotenvy::dotenv()
         && !e.not_found()
@@ -109,13 +109,17 @@ pub fn load<T: Parser>() -> T {
             ) {
                 e.exit();
             }
+            // clap spreads some errors over lines ("required arguments were not provided:"
+            // then the names); keep everything before the usage hint, on one line.
             let rendered = e.render().to_string();
-            let line = rendered.lines().next().unwrap_or("invalid configuration");
-            eprintln!(
-                "{}: {}",
-                env!("CARGO_PKG_NAME"),
-                line.trim_start_matches("error: ")
-            );
+            let message: Vec<&str> = rendered
+                .lines()
+                .map(str::trim)
+                .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
+                .collect();
+            let message = message.join(" ");
+            let name = T::command().get_name().to_owned();
+            eprintln!("{name}: {}", message.trim_start_matches("error: "));
             std::process::exit(2);
         }
     }

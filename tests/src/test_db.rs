@@ -68,6 +68,28 @@ impl TestDb {
         }
     }
 
+    /// A fresh database with no schema at all, for testing migrations themselves.
+    pub async fn empty() -> TestDb {
+        let admin_url = admin_url();
+        let name = format!(
+            "{TEST_DB_PREFIX}{}_{}_{:08x}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            rand::random::<u32>()
+        );
+        let mut admin = connect(&admin_url).await.unwrap_or_else(|e| panic!("{e}"));
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut admin)
+            .await
+            .unwrap_or_else(|e| panic!("creating empty test database {name}: {e}"));
+        let url = database_url(&admin_url, &name);
+        TestDb {
+            name,
+            url,
+            admin_url,
+        }
+    }
+
     /// The URL of this test's database.
     pub fn url(&self) -> &str {
         &self.url
