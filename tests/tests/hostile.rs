@@ -15,11 +15,14 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 const GIF: [u8; 43] = mailping_pixel_server::gif::TRANSPARENT_GIF;
-const GMAIL: &str = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
+const GMAIL: &str =
+    "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
 
 /// Sends raw bytes as one HTTP/1.1 request; returns the status and the body.
 async fn raw_request(port: u16, request: &[u8]) -> (u16, Vec<u8>) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).await.expect("connect");
+    let mut stream = TcpStream::connect(("127.0.0.1", port))
+        .await
+        .expect("connect");
     // The server may answer and close before reading everything (e.g. 431): that's fine.
     let _ = stream.write_all(request).await;
     let mut response = Vec::new();
@@ -54,7 +57,9 @@ fn hostile_request(rng: &mut StdRng, token: &str) -> Vec<u8> {
         6 => format!("/i/{}.gif", &token[..rng.gen_range(0..32)]).into_bytes(),
         7 => format!("/c/{}", "%ff".repeat(rng.gen_range(0..100))).into_bytes(),
         8 => format!("/i/{token}.gif").into_bytes(),
-        _ => (0..rng.gen_range(1..200)).map(|_| rng.gen_range(0x21..0x7fu8)).collect(),
+        _ => (0..rng.gen_range(1..200))
+            .map(|_| rng.gen_range(0x21..0x7fu8))
+            .collect(),
     };
     if <[u8]>::first(&path) != Some(&b'/') {
         path.insert(0, b'/');
@@ -63,9 +68,13 @@ fn hostile_request(rng: &mut StdRng, token: &str) -> Vec<u8> {
     req.extend_from_slice(&path);
     req.extend_from_slice(b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
     match rng.gen_range(0..6) {
-        0 => req.extend_from_slice(format!("User-Agent: {}\r\n", "A".repeat(rng.gen_range(1..200_000))).as_bytes()),
+        0 => req.extend_from_slice(
+            format!("User-Agent: {}\r\n", "A".repeat(rng.gen_range(1..200_000))).as_bytes(),
+        ),
         1 => {
-            let hops: Vec<String> = (0..rng.gen_range(1..3_000)).map(|i| format!("10.{}.{}.{}", i % 256, i / 256 % 256, i % 7)).collect();
+            let hops: Vec<String> = (0..rng.gen_range(1..3_000))
+                .map(|i| format!("10.{}.{}.{}", i % 256, i / 256 % 256, i % 7))
+                .collect();
             req.extend_from_slice(format!("X-Forwarded-For: {}\r\n", hops.join(", ")).as_bytes());
         }
         2 => {
@@ -78,7 +87,13 @@ fn hostile_request(rng: &mut StdRng, token: &str) -> Vec<u8> {
             req.extend((0..rng.gen_range(1..100)).map(|_| rng.gen_range(0x80..=0xffu8)));
             req.extend_from_slice(b"\r\n");
         }
-        4 => req.extend_from_slice(format!("Sec-Purpose: {}\r\n", "prefetch;".repeat(rng.gen_range(1..1000))).as_bytes()),
+        4 => req.extend_from_slice(
+            format!(
+                "Sec-Purpose: {}\r\n",
+                "prefetch;".repeat(rng.gen_range(1..1000))
+            )
+            .as_bytes(),
+        ),
         _ => {}
     }
     req.extend_from_slice(b"\r\n");
@@ -109,12 +124,17 @@ async fn ten_thousand_malformed_requests_get_a_gif_or_a_plain_4xx_and_nothing_br
                 let text = String::from_utf8_lossy(&body).to_lowercase();
                 let ok = match status {
                     200 => body == GIF,
-                    400..=499 => !text.contains("panic") && !text.contains("thread") && !text.contains(".rs"),
+                    400..=499 => {
+                        !text.contains("panic") && !text.contains("thread") && !text.contains(".rs")
+                    }
                     _ => false,
                 };
                 if !ok {
                     let shown = String::from_utf8_lossy(&req[..req.len().min(200)]).into_owned();
-                    problems.push(format!("{status} for {shown:?}: {}", &text[..text.len().min(200)]));
+                    problems.push(format!(
+                        "{status} for {shown:?}: {}",
+                        &text[..text.len().min(200)]
+                    ));
                 }
             }
             problems
@@ -124,7 +144,12 @@ async fn ten_thousand_malformed_requests_get_a_gif_or_a_plain_4xx_and_nothing_br
     for w in workers {
         problems.extend(w.await.unwrap());
     }
-    assert!(problems.is_empty(), "{} bad answers, e.g.:\n{}", problems.len(), problems[..problems.len().min(10)].join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} bad answers, e.g.:\n{}",
+        problems.len(),
+        problems[..problems.len().min(10)].join("\n")
+    );
     // Still alive and still recording.
     let resp = px.fetch_pixel(&token, Some("Thunderbird/1")).await;
     assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
@@ -143,13 +168,32 @@ async fn an_untrusted_peer_cannot_dodge_the_rate_limit_or_pose_as_the_sender() {
     let px = TestPixel::start(config).await;
     for i in 0..20 {
         let spoof = format!("198.51.100.{i}");
-        let resp = px.fetch_pixel_with(&t.token().to_string(), Some(&format!("Thunderbird/{i}")), &[("x-forwarded-for", &spoof)]).await;
+        let resp = px
+            .fetch_pixel_with(
+                &t.token().to_string(),
+                Some(&format!("Thunderbird/{i}")),
+                &[("x-forwarded-for", &spoof)],
+            )
+            .await;
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
     px.stop().await;
-    let networks: Vec<Option<ipnet::IpNet>> = opens::table.select(opens::network).load(&mut conn).await.unwrap();
-    assert_eq!(networks.len(), 5, "a spoofed X-Forwarded-For does not reset the limit");
-    assert!(networks.iter().all(|n| n.map(|n| n.to_string()) == Some("127.0.0.0/24".to_owned())), "{networks:?}");
+    let networks: Vec<Option<ipnet::IpNet>> = opens::table
+        .select(opens::network)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(
+        networks.len(),
+        5,
+        "a spoofed X-Forwarded-For does not reset the limit"
+    );
+    assert!(
+        networks
+            .iter()
+            .all(|n| n.map(|n| n.to_string()) == Some("127.0.0.0/24".to_owned())),
+        "{networks:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -171,7 +215,12 @@ async fn a_flood_of_one_token_from_one_address_is_served_but_bounded() {
         workers.push(tokio::spawn(async move {
             let mut gifs = 0;
             for _ in 0..(10_000 / 32 + 1) {
-                let resp = client.get(&url).header("user-agent", GMAIL).send().await.expect("fetch");
+                let resp = client
+                    .get(&url)
+                    .header("user-agent", GMAIL)
+                    .send()
+                    .await
+                    .expect("fetch");
                 if resp.status() == 200 && resp.bytes().await.expect("body").as_ref() == GIF {
                     gifs += 1;
                 }
@@ -189,9 +238,20 @@ async fn a_flood_of_one_token_from_one_address_is_served_but_bounded() {
     let rows: i64 = opens::table.count().get_result(&mut conn).await.unwrap();
     // A burst of 60, then one a second as the quota refills.
     let bound = 60 + elapsed;
-    assert!((1..=bound).contains(&rows), "writes stay bounded by the per-token limit: {rows} > {bound}");
-    let alert_rows: Vec<i32> = alerts::table.select(alerts::open_count).load(&mut conn).await.unwrap();
-    assert_eq!(alert_rows, [1], "one alert: the repeats are duplicates of the first read");
+    assert!(
+        (1..=bound).contains(&rows),
+        "writes stay bounded by the per-token limit: {rows} > {bound}"
+    );
+    let alert_rows: Vec<i32> = alerts::table
+        .select(alerts::open_count)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(
+        alert_rows,
+        [1],
+        "one alert: the repeats are duplicates of the first read"
+    );
 }
 
 #[tokio::test]
@@ -206,16 +266,30 @@ async fn unknown_and_known_tokens_take_the_same_path() {
     let mut unknown = Vec::new();
     for i in 0..200 {
         let started = std::time::Instant::now();
-        px.fetch_pixel(&t.token().to_string(), Some(&format!("Thunderbird/{i}"))).await.bytes().await.unwrap();
+        px.fetch_pixel(&t.token().to_string(), Some(&format!("Thunderbird/{i}")))
+            .await
+            .bytes()
+            .await
+            .unwrap();
         known.push(started.elapsed());
         let started = std::time::Instant::now();
-        px.fetch_pixel(&format!("{:032x}", i + 1), Some(&format!("Thunderbird/{i}"))).await.bytes().await.unwrap();
+        px.fetch_pixel(
+            &format!("{:032x}", i + 1),
+            Some(&format!("Thunderbird/{i}")),
+        )
+        .await
+        .bytes()
+        .await
+        .unwrap();
         unknown.push(started.elapsed());
     }
     known.sort();
     unknown.sort();
     // Reported, not asserted: timing targets live in benchmarks.
-    println!("median fetch: known {:?}, unknown {:?}", known[100], unknown[100]);
+    println!(
+        "median fetch: known {:?}, unknown {:?}",
+        known[100], unknown[100]
+    );
     px.stop().await;
     let rows: i64 = opens::table.count().get_result(&mut conn).await.unwrap();
     assert_eq!(rows, 200, "only the known token's fetches are written");
