@@ -39,7 +39,10 @@ pub enum StartError {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    /// Tasks that finish on shutdown and are waited for.
     tasks: Vec<JoinHandle<()>>,
+    /// Tasks that loop forever and are aborted on shutdown.
+    background: Vec<JoinHandle<()>>,
     telegram: Option<TelegramRunner>,
     stop: watch::Sender<bool>,
 }
@@ -90,7 +93,7 @@ impl Application {
                 source,
             })?;
         let pool = db::pool(config.database.url(), config.database.pool_size);
-        let mut tasks = vec![tokio::spawn(db::migrate_until_done(
+        let mut background = vec![tokio::spawn(db::migrate_until_done(
             config.database.url().to_owned(),
         ))];
         let commands = Arc::new(Commands::new(
@@ -101,6 +104,14 @@ impl Application {
                 commands_per_minute: config.commands_per_minute,
             },
         ));
+        let pruned = commands.clone();
+        background.push(tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                pruned.forget_quiet_chats();
+            }
+        }));
         let mut router = Router::new()
             .route("/healthz", get(|| async { "ok" }))
             .route("/readyz", get(readyz).with_state(pool.clone()));
@@ -174,11 +185,12 @@ impl Application {
             outbound,
             config.alerts.clone(),
         );
-        tasks.push(tokio::spawn(dispatcher.run(stop_rx)));
+        let tasks = vec![tokio::spawn(dispatcher.run(stop_rx))];
         Ok(Application {
             listener,
             router,
             tasks,
+            background,
             telegram: telegram_runner,
             stop,
         })
@@ -198,6 +210,7 @@ impl Application {
             listener,
             router,
             mut tasks,
+            background,
             telegram,
             stop,
         } = self;
@@ -230,13 +243,13 @@ impl Application {
         let _ = stop.send(true);
         let _ = http_stop_tx.send(());
         let served = http.await.unwrap_or(Ok(()));
-        for task in tasks.drain(1..) {
+        for task in background {
+            task.abort();
+        }
+        for task in tasks {
             if let Err(e) = task.await {
                 tracing::error!(error = %e, "a bot task panicked");
             }
-        }
-        if let Some(migrations) = tasks.pop() {
-            migrations.abort();
         }
         served
     }

@@ -232,6 +232,12 @@ impl Commands {
         }
     }
 
+    /// Forgets rate-limit state of chats that have gone quiet, so memory stays bounded.
+    pub fn forget_quiet_chats(&self) {
+        self.new_trackers.retain_recent();
+        self.commands.retain_recent();
+    }
+
     /// Runs a command. Never fails: a database error becomes "something went wrong" for the
     /// user, and the cause goes to the log.
     pub async fn run(&self, chat: &Chat, command: Command) -> Reply {
