@@ -114,7 +114,8 @@ impl Application {
         }));
         let mut router = Router::new()
             .route("/healthz", get(|| async { "ok" }))
-            .route("/readyz", get(readyz).with_state(pool.clone()));
+            .route("/readyz", get(readyz).with_state(pool.clone()))
+            .route("/metrics", get(metrics));
         let mut outbound = Outbound::default();
 
         let mut telegram_runner = None;
@@ -253,6 +254,10 @@ impl Application {
         }
         served
     }
+}
+
+async fn metrics() -> String {
+    mailping_shared::telemetry::metrics().render()
 }
 
 async fn readyz(State(pool): State<Pool>) -> (StatusCode, &'static str) {

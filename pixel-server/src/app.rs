@@ -3,11 +3,10 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use mailping_shared::db;
-use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
@@ -31,25 +30,9 @@ pub struct Application {
     background: Vec<JoinHandle<()>>,
 }
 
-/// The Prometheus recorder is process-wide (the `metrics` facade is global), so it is
-/// installed once even when tests start many servers in one process.
-pub fn metrics_handle() -> PrometheusHandle {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE
-        .get_or_init(|| {
-            let recorder = PrometheusBuilder::new().build_recorder();
-            let handle = recorder.handle();
-            if metrics::set_global_recorder(recorder).is_err() {
-                tracing::warn!("a metrics recorder was already installed; /metrics will be empty");
-            }
-            handle
-        })
-        .clone()
-}
-
 impl Application {
     pub async fn build(config: PixelConfig) -> Result<Self, StartError> {
-        let metrics = metrics_handle();
+        let metrics = mailping_shared::telemetry::metrics();
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let listener = TcpListener::bind(config.listen_addr)
             .await
@@ -134,6 +117,8 @@ async fn prune_limiters(state: AppState) {
         state.per_token.retain_recent();
         state.per_client.shrink_to_fit();
         state.per_token.shrink_to_fit();
+        // Folds histogram samples into summaries even if nobody scrapes /metrics.
+        state.metrics.run_upkeep();
     }
 }
 
@@ -149,12 +134,16 @@ async fn purge_old_opens(pool: db::Pool, retention_days: u32) {
         let result = async {
             let mut conn = pool.get().await?;
             Ok::<_, mailping_shared::errors::DbError>(
-                mailping_shared::models::open::purge_older_than(&mut conn, cutoff).await?,
+                mailping_shared::models::purge_older_than(&mut conn, cutoff).await?,
             )
         }
         .await;
         match result {
-            Ok(n) if n > 0 => tracing::info!(purged = n, retention_days, "purged old opens"),
+            Ok(n) if n > 0 => tracing::info!(
+                purged = n,
+                retention_days,
+                "purged rows past the retention period"
+            ),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "purging old opens failed"),
         }

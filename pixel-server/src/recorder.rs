@@ -193,7 +193,6 @@ async fn write_batch(
         if is_deduplicated(kind) {
             last_seen.insert(key, fetch.at);
         }
-        metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);
         alerting.push((tracker.id, kind));
         opens.push(NewOpen {
             tracker_id: tracker.id,
@@ -217,6 +216,10 @@ async fn write_batch(
         Ok::<_, diesel::result::Error>(())
     })
     .await?;
+    // Counted once committed, so a retried batch is not counted twice.
+    for (_, kind) in &alerting {
+        metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);
+    }
     Ok(())
 }
 

@@ -139,13 +139,16 @@ async fn copy_page(
         let Some(t) = tracker::find_by_copy_token(&mut conn, copy_token).await? else {
             return Ok(None);
         };
-        tracker::remember_sender_network(
-            &mut conn,
-            t.account_id,
-            net::truncate(client),
-            user_agent,
-        )
-        .await?;
+        // A scanner or preview bot opening the link is not the sender: learn nothing from it.
+        if !classifier::is_bot(Some(user_agent).filter(|ua| !ua.is_empty())) {
+            tracker::remember_sender_network(
+                &mut conn,
+                t.account_id,
+                net::truncate(client),
+                user_agent,
+            )
+            .await?;
+        }
         Ok::<_, mailping_shared::errors::DbError>(Some(t))
     }
     .await;

@@ -89,6 +89,15 @@ pub fn classify(fetch: &Fetch<'_>, ctx: &TrackerContext<'_>) -> Verdict {
     Verdict::Open { kind, client }
 }
 
+/// Whether a User-Agent belongs to a link-preview bot, a scanner or an HTTP library (or is
+/// missing): such a client is never a person.
+pub fn is_bot(user_agent: Option<&str>) -> bool {
+    matches!(
+        identify(user_agent).0,
+        OpenKind::LinkPreview | OpenKind::Scanner
+    )
+}
+
 /// true when any of `Sec-Purpose`, `Purpose`, `X-Purpose` or `X-Moz` header values contains "prefetch" or "preview" (case-insensitive).
 /// Takes header (name, value) pairs so that `shared` needs no HTTP crate: `is_prefetch(headers.iter().map(|(n,v)| (n.as_str(), v.as_bytes())))`.
 pub fn is_prefetch<'a>(headers: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> bool {

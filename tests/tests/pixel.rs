@@ -516,3 +516,32 @@ async fn health_and_readiness() {
         200
     );
 }
+
+#[tokio::test]
+async fn a_bot_opening_the_copy_page_is_not_learned_as_the_sender() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let px = TestPixel::start(test_config(db.url())).await;
+    for ua in [
+        "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+        "curl/8.4.0",
+    ] {
+        let page = px
+            .client
+            .get(px.url(&format!("/c/{}", t.copy_token())))
+            .header("user-agent", ua)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+    }
+    px.fetch_pixel(&t.token().to_string(), Some(THUNDERBIRD))
+        .await;
+    px.stop().await;
+    assert_eq!(
+        seed::kinds(&mut conn, t.id).await,
+        ["direct"],
+        "the recipient's open is not mistaken for the sender's"
+    );
+}

@@ -9,3 +9,28 @@ pub use account::{Account, Platform};
 pub use alert::{AlertToSend, ClaimedAlert};
 pub use open::{NewOpen, Open};
 pub use tracker::{Tracker, TrackerSummary};
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::schema::{alerts, opens, sender_networks};
+
+/// Retention: deletes opens, finished alerts and remembered sender networks older than
+/// `cutoff`, returning how many rows went.
+pub async fn purge_older_than(
+    conn: &mut AsyncPgConnection,
+    cutoff: DateTime<Utc>,
+) -> QueryResult<usize> {
+    let opens = diesel::delete(opens::table.filter(opens::opened_at.lt(cutoff)))
+        .execute(conn)
+        .await?;
+    let alerts = diesel::delete(alerts::table.filter(alerts::finished_at.lt(cutoff)))
+        .execute(conn)
+        .await?;
+    let senders =
+        diesel::delete(sender_networks::table.filter(sender_networks::last_seen_at.lt(cutoff)))
+            .execute(conn)
+            .await?;
+    Ok(opens + alerts + senders)
+}

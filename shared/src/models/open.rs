@@ -83,16 +83,6 @@ pub async fn count_for_tracker(conn: &mut AsyncPgConnection, tracker_id: i64) ->
         .await
 }
 
-/// Deletes opens older than the retention period, returning how many went.
-pub async fn purge_older_than(
-    conn: &mut AsyncPgConnection,
-    cutoff: DateTime<Utc>,
-) -> QueryResult<usize> {
-    diesel::delete(opens::table.filter(opens::opened_at.lt(cutoff)))
-        .execute(conn)
-        .await
-}
-
 /// What the recording path needs to know about a tracker to classify a fetch of its pixel.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct PixelTracker {
