@@ -14,12 +14,12 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, Response};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use mailping_pixel_server::app::metrics_handle;
 use mailping_pixel_server::gif;
 use mailping_pixel_server::recorder::{self, PendingFetch};
 use mailping_pixel_server::routes::{self, App};
 use mailping_shared::db;
 use mailping_shared::domain::Token;
+use mailping_shared::telemetry::metrics as metrics_handle;
 use tokio::sync::mpsc;
 use tower::Service;
 

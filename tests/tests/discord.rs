@@ -501,13 +501,19 @@ async fn commands_are_registered_in_one_guild_when_configured() {
 async fn discord_server_errors_are_retried_with_backoff() {
     let w = world().await;
     let user = 4_000_000_000_000_007;
-    let token = token_in(&content(&w.command(user, "track", &[("label", json!("Proposal"))]).await));
+    let token = token_in(&content(
+        &w.command(user, "track", &[("label", json!("Proposal"))])
+            .await,
+    ));
     w.dc.fail_next(Failure::ServerError);
     w.dc.fail_next(Failure::ServerError);
     let fetched = tokio::time::Instant::now();
     w.px.fetch_pixel(&token, Some(GMAIL)).await;
     assert_eq!(w.dms(user, 1).await.len(), 1, "delivered after two 500s");
-    assert!(fetched.elapsed() >= Duration::from_secs(2), "backed off 1 s, then 2 s");
+    assert!(
+        fetched.elapsed() >= Duration::from_secs(2),
+        "backed off 1 s, then 2 s"
+    );
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(w.dc.dms_to(user).len(), 1, "delivered once");
 }
