@@ -23,6 +23,9 @@ use crate::discord::{self, DiscordSender, InteractionsState};
 use crate::dispatcher::{AlertDispatcher, Outbound};
 use crate::telegram;
 
+/// How long a stopping Telegram dispatcher may take to finish the updates in hand.
+const TELEGRAM_STOP: std::time::Duration = std::time::Duration::from_secs(20);
+
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("cannot listen on {addr}: {source}")]
@@ -210,7 +213,7 @@ impl Application {
         let Application {
             listener,
             router,
-            mut tasks,
+            tasks,
             background,
             telegram,
             stop,
@@ -223,23 +226,30 @@ impl Application {
                 })
                 .await
         });
-        let telegram_token = match telegram {
+        let telegram = match telegram {
             Some(TelegramRunner::Polling(mut dispatcher)) => {
                 let token = dispatcher.shutdown_token();
-                tasks.push(tokio::spawn(async move { dispatcher.dispatch().await }));
-                Some(token)
+                Some((
+                    tokio::spawn(async move { dispatcher.dispatch().await }),
+                    token,
+                ))
             }
-            Some(TelegramRunner::Webhook(handle, token)) => {
-                tasks.push(handle);
-                Some(token)
-            }
+            Some(TelegramRunner::Webhook(handle, token)) => Some((handle, token)),
             None => None,
         };
         shutdown.await;
-        if let Some(token) = telegram_token
-            && let Ok(done) = token.shutdown()
-        {
-            done.await;
+        if let Some((handle, token)) = telegram {
+            // The future `shutdown()` returns may miss its wake-up if dispatching ends first,
+            // so wait for the dispatch task itself; an idle (not yet started) dispatcher
+            // can't be told to stop at all, so it is aborted.
+            match token.shutdown() {
+                Ok(_) => match tokio::time::timeout(TELEGRAM_STOP, handle).await {
+                    Ok(Err(e)) => tracing::error!(error = %e, "the Telegram dispatcher panicked"),
+                    Ok(Ok(())) => {}
+                    Err(_) => tracing::warn!("the Telegram dispatcher did not stop in time"),
+                },
+                Err(_) => handle.abort(),
+            }
         }
         let _ = stop.send(true);
         let _ = http_stop_tx.send(());

@@ -72,6 +72,9 @@ pub struct AlertDispatcher {
 /// a dead dispatcher's lease. Replicas add throughput.
 const CLAIM_BATCH: i64 = 1;
 
+/// The longest a rate limit pauses the dispatcher at once.
+const MAX_PAUSE: Duration = Duration::from_secs(60);
+
 impl AlertDispatcher {
     pub fn new(pool: Pool, database_url: String, outbound: Outbound, config: AlertConfig) -> Self {
         AlertDispatcher {
@@ -150,15 +153,23 @@ impl AlertDispatcher {
                 return Ok(());
             }
             for a in claimed {
-                if let Err(e) = self.deliver(&a).await {
+                match self.deliver(&a).await {
+                    // A platform rate limit applies to the bot, not just this chat: pause
+                    // instead of spending one doomed call per pending alert.
+                    Ok(Some(pause)) => tokio::time::sleep(pause.min(MAX_PAUSE)).await,
+                    Ok(None) => {}
                     // The lease runs out and the alert is tried again: nothing is lost.
-                    tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome");
+                    Err(e) => {
+                        tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome")
+                    }
                 }
             }
         }
     }
 
-    async fn deliver(&self, a: &ClaimedAlert) -> Result<(), DbError> {
+    /// Sends one alert and records the outcome; returns how long to pause if the platform
+    /// asked us to slow down.
+    async fn deliver(&self, a: &ClaimedAlert) -> Result<Option<Duration>, DbError> {
         if a.muted || a.blocked {
             let mut conn = self.pool.get().await?;
             let outcome = if a.muted {
@@ -166,7 +177,8 @@ impl AlertDispatcher {
             } else {
                 Outcome::Blocked
             };
-            return Ok(alert::finish(&mut conn, a, outcome).await?);
+            alert::finish(&mut conn, a, outcome).await?;
+            return Ok(None);
         }
         let result = self
             .outbound
@@ -181,6 +193,7 @@ impl AlertDispatcher {
             Err(SendError::RetryAfter(after)) => {
                 tracing::info!(alert = a.id, retry_after = ?after, "platform rate limit; alert postponed");
                 alert::retry_later(&mut conn, a.id, after, "rate limited").await?;
+                return Ok(Some(after));
             }
             Err(SendError::Refused(why)) => {
                 tracing::warn!(alert = a.id, account = a.account_id, %why, "chat refuses messages; alerts stopped for it");
@@ -194,7 +207,7 @@ impl AlertDispatcher {
                 alert::retry_later(&mut conn, a.id, delay, &why).await?;
             }
         }
-        Ok(())
+        Ok(None)
     }
 }
 

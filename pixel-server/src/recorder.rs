@@ -151,26 +151,58 @@ async fn write_batch(
     let earliest = batch.iter().map(|f| f.at).min().unwrap_or_else(Utc::now);
     let window =
         chrono::Duration::from_std(settings.dedup_window).unwrap_or(chrono::Duration::zero());
-    let tracker_ids: Vec<i64> = trackers.values().map(|t| t.id).collect();
-    let recent = open::recent_clients(&mut conn, &tracker_ids, earliest - window).await?;
+    let mut tracker_ids: Vec<i64> = trackers.values().map(|t| t.id).collect();
+    tracker_ids.sort_unstable();
+    let by_id: HashMap<i64, &PixelTracker> = trackers.values().map(|t| (t.id, t)).collect();
+    let kinds = conn
+        .transaction(async |conn| {
+            // Writers of several replicas take the batch's trackers in the same order, so each
+            // classifies against the other's committed opens and a repeat is never a read twice.
+            open::lock_trackers(conn, &tracker_ids).await?;
+            let recent = open::recent_clients(conn, &tracker_ids, earliest - window).await?;
+            let (opens, kinds) = classify_batch(batch, &trackers, &recent, window, settings);
+            let ids = open::insert_batch(conn, &opens).await?;
+            let alerts = coalesce_alerts(ids.iter().copied().zip(kinds.iter().copied()), &by_id);
+            if alert::queue(conn, &alerts).await? > 0 {
+                db::notify_alerts(conn).await?;
+            }
+            Ok::<_, diesel::result::Error>(kinds)
+        })
+        .await?;
+    // Counted once committed, so a retried batch is not counted twice.
+    for (_, kind) in &kinds {
+        metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);
+    }
+    Ok(())
+}
+
+/// Classifies a batch against the trackers and the clients seen recently, returning the opens
+/// to write and, for each, its tracker and kind.
+fn classify_batch(
+    batch: &[PendingFetch],
+    trackers: &HashMap<Uuid, PixelTracker>,
+    recent: &[open::RecentClient],
+    window: chrono::Duration,
+    settings: &WriterSettings,
+) -> (Vec<NewOpen>, Vec<(i64, OpenKind)>) {
     let mut last_seen: HashMap<ClientKey<'_>, DateTime<Utc>> = HashMap::new();
-    for r in &recent {
+    for r in recent {
         let key = (r.tracker_id, r.network, r.user_agent.as_deref());
         let at = last_seen.entry(key).or_insert(r.opened_at);
         *at = (*at).max(r.opened_at);
     }
-
     let mut opens = Vec::with_capacity(batch.len());
-    let mut alerting: Vec<(i64, OpenKind)> = Vec::with_capacity(batch.len());
+    let mut kinds = Vec::with_capacity(batch.len());
     for fetch in batch {
         let Some(tracker) = trackers.get(&fetch.token.as_uuid()) else {
             continue;
         };
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
         let key = (tracker.id, Some(fetch.network), ua);
+        // Either order: a replica may commit a fetch stamped a moment after this one.
         let seen_recently = last_seen
             .get(&key)
-            .is_some_and(|at| fetch.at - *at < window && fetch.at >= *at);
+            .is_some_and(|at| (fetch.at - *at).abs() < window);
         let verdict = classifier::classify(
             &Fetch {
                 method: Method::Get,
@@ -191,9 +223,10 @@ async fn write_batch(
             continue;
         };
         if is_deduplicated(kind) {
-            last_seen.insert(key, fetch.at);
+            let at = last_seen.entry(key).or_insert(fetch.at);
+            *at = (*at).max(fetch.at);
         }
-        alerting.push((tracker.id, kind));
+        kinds.push((tracker.id, kind));
         opens.push(NewOpen {
             tracker_id: tracker.id,
             opened_at: fetch.at,
@@ -203,24 +236,7 @@ async fn write_batch(
             user_agent: ua.map(str::to_owned),
         });
     }
-    if opens.is_empty() {
-        return Ok(());
-    }
-    let by_id: HashMap<i64, &PixelTracker> = trackers.values().map(|t| (t.id, t)).collect();
-    conn.transaction(async |conn| {
-        let ids = open::insert_batch(conn, &opens).await?;
-        let alerts = coalesce_alerts(ids.iter().copied().zip(alerting.iter().copied()), &by_id);
-        if alert::queue(conn, &alerts).await? > 0 {
-            db::notify_alerts(conn).await?;
-        }
-        Ok::<_, diesel::result::Error>(())
-    })
-    .await?;
-    // Counted once committed, so a retried batch is not counted twice.
-    for (_, kind) in &alerting {
-        metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);
-    }
-    Ok(())
+    (opens, kinds)
 }
 
 /// Kinds that a repeat of the same client turns into `duplicate`.

@@ -120,6 +120,16 @@ pub async fn pixel_trackers(
     .await
 }
 
+/// Takes a transaction-scoped advisory lock on each tracker. Callers pass the ids sorted, so
+/// concurrent writers always lock in the same order and cannot deadlock.
+pub async fn lock_trackers(conn: &mut AsyncPgConnection, sorted_ids: &[i64]) -> QueryResult<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(id) FROM unnest($1::int8[]) AS id")
+        .bind::<Array<Int8>, _>(sorted_ids)
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
 /// A client seen recently on a tracker, for dedup.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct RecentClient {

@@ -1,0 +1,2 @@
+DROP INDEX opens_apple_mpp;
+DROP INDEX opens_reads;
