@@ -3,8 +3,8 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
-use mailping_shared::config::{BaseUrl, DatabaseConfig};
+use clap::{Args, Parser};
+use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
 use secrecy::SecretString;
 
 #[derive(Parser, Debug)]
@@ -18,14 +18,6 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub config: BotConfig,
-}
-
-#[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    /// Run the bot (the default).
-    Serve,
-    /// Apply pending database migrations and exit.
-    Migrate,
 }
 
 fn secret(s: &str) -> Result<SecretString, String> {

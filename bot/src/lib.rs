@@ -8,4 +8,5 @@ pub mod dispatcher;
 pub mod telegram;
 
 pub use app::Application;
-pub use config::{BotConfig, Cli, Command};
+pub use config::{BotConfig, Cli};
+pub use mailping_shared::config::Command;

@@ -3,12 +3,12 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
-use mailping_shared::config::{BaseUrl, DatabaseConfig, TrustedProxies};
+use clap::{Args, Parser};
+use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, TrustedProxies};
 
 #[derive(Parser, Debug)]
 #[command(
-    name = "mailping-pixel",
+    name = "mailping-pixel-server",
     version,
     about = "MailPing pixel server: serves the tracking image and records opens"
 )]
@@ -17,14 +17,6 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub config: PixelConfig,
-}
-
-#[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    /// Serve pixels (the default).
-    Serve,
-    /// Apply pending database migrations and exit.
-    Migrate,
 }
 
 #[derive(Args, Debug, Clone)]

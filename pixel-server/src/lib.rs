@@ -8,4 +8,5 @@ pub mod recorder;
 pub mod routes;
 
 pub use app::Application;
-pub use config::{Cli, Command, PixelConfig};
+pub use config::{Cli, PixelConfig};
+pub use mailping_shared::config::Command;

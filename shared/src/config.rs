@@ -8,6 +8,15 @@ use clap::{Args, CommandFactory, Parser};
 use ipnet::IpNet;
 use secrecy::{ExposeSecret, SecretString};
 
+/// What a service binary is asked to do.
+#[derive(clap::Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Run the service (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
 /// Where Postgres is.
 #[derive(Args, Debug, Clone)]
 pub struct DatabaseConfig {

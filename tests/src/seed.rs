@@ -5,7 +5,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use mailping_shared::domain::Label;
 use mailping_shared::models::account::{self, Platform};
 use mailping_shared::models::tracker::{self, Tracker};
-use mailping_shared::schema::{alerts, opens};
+use mailping_shared::schema::{accounts, alerts, opens};
 
 /// Creates a Telegram account (if new) and a tracker for it.
 pub async fn tracker(conn: &mut AsyncPgConnection, chat_id: i64, label: &str) -> Tracker {
@@ -45,4 +45,24 @@ pub async fn alerts_of(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<(bo
         .load(conn)
         .await
         .expect("alerts")
+}
+
+/// Waits until the (only) account is marked as refusing alerts; panics after `timeout`.
+pub async fn wait_until_alerts_blocked(conn: &mut AsyncPgConnection, timeout: std::time::Duration) {
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let blocked: Option<chrono::DateTime<chrono::Utc>> = accounts::table
+            .select(accounts::alerts_blocked_at)
+            .first(conn)
+            .await
+            .expect("account");
+        if blocked.is_some() {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the account was never marked as refusing alerts"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }

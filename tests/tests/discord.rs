@@ -5,11 +5,12 @@ use std::time::Duration;
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use mailping_shared::schema::{accounts, trackers};
+use mailping_shared::schema::trackers;
 use mailping_tests::bot::{self, PATIENCE, TestBot, interact, post_interaction, say};
 use mailping_tests::fake_discord::{self, Failure, FakeDiscord, InteractionSigner, SentMessage};
 use mailping_tests::fake_telegram::FakeTelegram;
 use mailping_tests::pixel::{self, TestPixel};
+use mailping_tests::seed;
 use mailping_tests::test_db::TestDb;
 use serde_json::{Value, json};
 
@@ -451,22 +452,7 @@ async fn closed_dms_stop_alerts_without_a_retry_storm() {
     w.dc.close_dms(user);
     w.px.fetch_pixel(&token, Some(GMAIL)).await;
     let mut conn = w.db.conn().await;
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
-        let blocked: Option<chrono::DateTime<chrono::Utc>> = accounts::table
-            .select(accounts::alerts_blocked_at)
-            .first(&mut conn)
-            .await
-            .unwrap();
-        if blocked.is_some() {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the user was never marked unreachable"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    seed::wait_until_alerts_blocked(&mut conn, PATIENCE).await;
     let calls = w.dc.call_count(fake_discord::route::CREATE_MESSAGE);
     w.px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
     tokio::time::sleep(Duration::from_secs(3)).await;

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use mailping_bot::config::AlertConfig;
 use mailping_bot::dispatcher::{AlertDispatcher, Outbound};
-use mailping_shared::schema::{accounts, alerts, opens, trackers};
+use mailping_shared::schema::{alerts, opens, trackers};
 use mailping_tests::bot::{self, PATIENCE, TestBot, press, say, token_in};
 use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage};
 use mailping_tests::pixel::{self, TestPixel};
@@ -334,22 +334,7 @@ async fn a_blocked_bot_stops_alerts_for_that_chat_without_retrying() {
     w.tg.block_chat(chat);
     w.px.fetch_pixel(&token, Some(GMAIL)).await;
     let mut conn = w.db.conn().await;
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
-        let blocked: Option<chrono::DateTime<chrono::Utc>> = accounts::table
-            .select(accounts::alerts_blocked_at)
-            .first(&mut conn)
-            .await
-            .unwrap();
-        if blocked.is_some() {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the chat was never marked blocked"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    seed::wait_until_alerts_blocked(&mut conn, PATIENCE).await;
     let attempts = w.tg.call_count("sendMessage");
     w.px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
     w.px.fetch_pixel(&token, Some(OUTLOOK)).await;
