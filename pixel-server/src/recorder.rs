@@ -159,7 +159,9 @@ async fn write_batch(
             // Writers of several replicas take the batch's trackers in the same order, so each
             // classifies against the other's committed opens and a repeat is never a read twice.
             open::lock_trackers(conn, &tracker_ids).await?;
-            let recent = open::recent_clients(conn, &tracker_ids, earliest - window).await?;
+            let recent =
+                open::recent_clients(conn, &client_keys(batch, &trackers), earliest - window)
+                    .await?;
             let (opens, kinds) = classify_batch(batch, &trackers, &recent, window, settings);
             let ids = open::insert_batch(conn, &opens).await?;
             let alerts = coalesce_alerts(ids.iter().copied().zip(kinds.iter().copied()), &by_id);
@@ -174,6 +176,24 @@ async fn write_batch(
         metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);
     }
     Ok(())
+}
+
+/// The batch's distinct clients of known trackers, as the arrays `recent_clients` takes.
+fn client_keys(batch: &[PendingFetch], trackers: &HashMap<Uuid, PixelTracker>) -> open::ClientKeys {
+    let mut seen = std::collections::HashSet::new();
+    let mut keys: open::ClientKeys = Default::default();
+    for fetch in batch {
+        let Some(tracker) = trackers.get(&fetch.token.as_uuid()) else {
+            continue;
+        };
+        let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
+        if seen.insert((tracker.id, fetch.network, ua)) {
+            keys.0.push(tracker.id);
+            keys.1.push(Some(fetch.network));
+            keys.2.push(ua.map(str::to_owned));
+        }
+    }
+    keys
 }
 
 /// Classifies a batch against the trackers and the clients seen recently, returning the opens

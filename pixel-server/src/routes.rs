@@ -5,7 +5,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -77,10 +77,11 @@ async fn not_found() -> Response {
 async fn pixel(
     State(app): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    method: Method,
     Path(file): Path<String>,
-    headers: HeaderMap,
+    // The whole request rather than the `HeaderMap` extractor, which clones every header.
+    request: Request,
 ) -> Response {
+    let (method, headers) = (request.method(), request.headers());
     let Some(token) = links::parse_pixel_file(&file) else {
         return not_found().await;
     };

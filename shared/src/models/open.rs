@@ -45,7 +45,8 @@ pub struct Open {
     pub client: String,
 }
 
-/// Writes a batch of opens in one multi-row INSERT, returning their ids in order.
+/// Writes a batch of opens in one INSERT over arrays (one cached statement whatever the batch
+/// size), returning their ids in order.
 pub async fn insert_batch(
     conn: &mut AsyncPgConnection,
     batch: &[NewOpen],
@@ -53,11 +54,25 @@ pub async fn insert_batch(
     if batch.is_empty() {
         return Ok(Vec::new());
     }
-    diesel::insert_into(opens::table)
-        .values(batch)
-        .returning(opens::id)
-        .get_results(conn)
-        .await
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let ids: Vec<Id> = diesel::sql_query(
+        "INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent)
+         SELECT * FROM unnest($1::int8[], $2::timestamptz[], $3::text[], $4::text[], $5::cidr[], $6::text[])
+         RETURNING id",
+    )
+    .bind::<Array<Int8>, _>(batch.iter().map(|o| o.tracker_id).collect::<Vec<_>>())
+    .bind::<Array<Timestamptz>, _>(batch.iter().map(|o| o.opened_at).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(batch.iter().map(|o| o.kind.as_str()).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(batch.iter().map(|o| o.client.as_str()).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Cidr>>, _>(batch.iter().map(|o| o.network).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Text>>, _>(batch.iter().map(|o| o.user_agent.as_deref()).collect::<Vec<_>>())
+    .load(conn)
+    .await?;
+    Ok(ids.into_iter().map(|r| r.id).collect())
 }
 
 /// A tracker's opens, newest first.
@@ -109,7 +124,7 @@ pub async fn pixel_trackers(
     diesel::sql_query(
         "SELECT t.token, t.id, t.created_at,
                 (t.muted OR a.alerts_blocked_at IS NOT NULL) AS silent,
-                EXISTS (SELECT 1 FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp') AS had_apple_prefetch,
+                COALESCE((SELECT true FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp' LIMIT 1), false) AS had_apple_prefetch,
                 COALESCE((SELECT array_agg(DISTINCT s.network) FROM sender_networks s
                           WHERE s.account_id = t.account_id), '{}') AS owner_networks
          FROM trackers t JOIN accounts a ON a.id = t.account_id
@@ -143,18 +158,29 @@ pub struct RecentClient {
     pub opened_at: DateTime<Utc>,
 }
 
-/// Opens of these trackers since `since`, excluding kinds that are never deduplicated.
+/// The clients of a batch, as (tracker, network, user agent), each once.
+pub type ClientKeys = (Vec<i64>, Vec<Option<IpNet>>, Vec<Option<String>>);
+
+/// When each of these exact clients was last recorded since `since`, excluding kinds that are
+/// never deduplicated. One index probe per client, not a scan of every open of the trackers.
 pub async fn recent_clients(
     conn: &mut AsyncPgConnection,
-    tracker_ids: &[i64],
+    keys: &ClientKeys,
     since: DateTime<Utc>,
 ) -> QueryResult<Vec<RecentClient>> {
     diesel::sql_query(
-        "SELECT tracker_id, network, user_agent, opened_at FROM opens
-         WHERE tracker_id = ANY($1) AND opened_at >= $2
-           AND kind IN ('direct', 'gmail_proxy', 'yahoo_proxy', 'apple_mpp', 'duplicate')",
+        "SELECT o.tracker_id, o.network, o.user_agent, max(o.opened_at) AS opened_at
+         FROM unnest($1::int8[], $2::cidr[], $3::text[]) AS k(tracker_id, network, user_agent)
+         JOIN opens o ON o.tracker_id = k.tracker_id
+             AND o.network IS NOT DISTINCT FROM k.network
+             AND o.user_agent IS NOT DISTINCT FROM k.user_agent
+         WHERE o.opened_at >= $4
+           AND o.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy', 'apple_mpp', 'duplicate')
+         GROUP BY o.tracker_id, o.network, o.user_agent",
     )
-    .bind::<Array<Int8>, _>(tracker_ids)
+    .bind::<Array<Int8>, _>(&keys.0)
+    .bind::<Array<Nullable<Cidr>>, _>(&keys.1)
+    .bind::<Array<Nullable<Text>>, _>(&keys.2)
     .bind::<Timestamptz, _>(since)
     .load(conn)
     .await

@@ -145,7 +145,7 @@ pub async fn list_page(
         "SELECT t.number, t.label, t.muted,
                 (SELECT count(*) FROM opens o WHERE o.tracker_id = t.id
                     AND o.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy')) AS reads,
-                EXISTS (SELECT 1 FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp') AS apple_prefetched,
+                COALESCE((SELECT true FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp' LIMIT 1), false) AS apple_prefetched,
                 last.opened_at AS last_read_at, last.client AS last_read_client
          FROM trackers t
          LEFT JOIN LATERAL (
