@@ -81,9 +81,6 @@ pub struct ClaimedAlert {
     pub ordinal: i64,
 }
 
-/// What the alert wording is built from.
-pub type AlertToSend = ClaimedAlert;
-
 /// Claims up to `limit` due alerts for `lease`. `SKIP LOCKED` keeps replicas apart while
 /// claiming; the lease keeps them apart while sending. If this dispatcher dies, the lease
 /// runs out and another one sends the alert: at least once, and at most one repeat.

@@ -6,7 +6,7 @@ pub mod open;
 pub mod tracker;
 
 pub use account::{Account, Platform};
-pub use alert::{AlertToSend, ClaimedAlert};
+pub use alert::ClaimedAlert;
 pub use open::{NewOpen, Open};
 pub use tracker::{Tracker, TrackerSummary};
 

@@ -24,8 +24,8 @@ pub fn truncate_user_agent(ua: &str) -> &str {
     &ua[..end]
 }
 
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = opens)]
+/// An open to write (see `insert_batch`).
+#[derive(Debug, Clone)]
 pub struct NewOpen {
     pub tracker_id: i64,
     pub opened_at: DateTime<Utc>,
