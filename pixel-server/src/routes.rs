@@ -40,6 +40,15 @@ pub struct App {
 pub type AppState = Arc<App>;
 
 impl App {
+    /// The client address of a request: the peer, or X-Forwarded-For from a trusted proxy.
+    fn client_ip(&self, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
+        net::client_ip(
+            peer.ip(),
+            headers.get("x-forwarded-for").map(HeaderValue::as_bytes),
+            &self.trusted_proxies,
+        )
+    }
+
     pub fn limiters(
         per_client_per_minute: u32,
         per_token_per_minute: u32,
@@ -91,11 +100,7 @@ async fn pixel(
     if method != Method::GET || prefetch {
         return gif::response();
     }
-    let client = net::client_ip(
-        peer.ip(),
-        headers.get("x-forwarded-for").map(HeaderValue::as_bytes),
-        &app.trusted_proxies,
-    );
+    let client = app.client_ip(peer, headers);
     if app.per_client.check_key(&client).is_err() || app.per_token.check_key(&token).is_err() {
         app.rate_limited.increment(1);
         return gif::response();
@@ -125,11 +130,7 @@ async fn copy_page(
     let Some(copy_token) = Token::parse(&raw) else {
         return not_found().await;
     };
-    let client = net::client_ip(
-        peer.ip(),
-        headers.get("x-forwarded-for").map(HeaderValue::as_bytes),
-        &app.trusted_proxies,
-    );
+    let client = app.client_ip(peer, &headers);
     let user_agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())

@@ -5,7 +5,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use mailping_shared::domain::Label;
 use mailping_shared::models::account::{self, Platform};
 use mailping_shared::models::tracker::{self, Tracker};
-use mailping_shared::schema::{accounts, alerts, opens};
+use mailping_shared::schema::{accounts, alerts, opens, trackers};
 
 /// Creates a Telegram account (if new) and a tracker for it.
 pub async fn tracker(conn: &mut AsyncPgConnection, chat_id: i64, label: &str) -> Tracker {
@@ -30,6 +30,14 @@ pub async fn kinds(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<String>
 
 pub async fn open_count(conn: &mut AsyncPgConnection) -> i64 {
     opens::table.count().get_result(conn).await.expect("count")
+}
+
+pub async fn tracker_count(conn: &mut AsyncPgConnection) -> i64 {
+    trackers::table
+        .count()
+        .get_result(conn)
+        .await
+        .expect("count")
 }
 
 /// (apple_prefetch, open_count, finished) of every alert of a tracker.

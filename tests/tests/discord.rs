@@ -217,14 +217,7 @@ async fn the_whole_story_on_discord() {
         done["data"]
     );
     let mut conn = w.db.conn().await;
-    assert_eq!(
-        trackers::table
-            .count()
-            .get_result::<i64>(&mut conn)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(seed::tracker_count(&mut conn).await, 0);
 }
 
 #[tokio::test]
@@ -276,14 +269,7 @@ async fn unsigned_or_forged_interactions_are_rejected_with_401() {
         "a signed ping gets a pong"
     );
     let mut conn = w.db.conn().await;
-    assert_eq!(
-        trackers::table
-            .count()
-            .get_result::<i64>(&mut conn)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(seed::tracker_count(&mut conn).await, 0);
 }
 
 #[tokio::test]
@@ -362,14 +348,7 @@ async fn users_see_only_their_own_trackers() {
         .await
         .unwrap();
     assert!(!muted);
-    assert_eq!(
-        trackers::table
-            .count()
-            .get_result::<i64>(&mut conn)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(seed::tracker_count(&mut conn).await, 1);
 }
 
 #[tokio::test]

@@ -1,9 +1,7 @@
 //! Migrations are embedded, idempotent, and safe when several services start at once.
 
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
 use mailping_shared::db;
-use mailping_shared::schema::trackers;
+use mailping_tests::seed;
 use mailping_tests::test_db::TestDb;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -40,12 +38,5 @@ async fn services_starting_together_migrate_once_and_safely() {
         "a second run is a no-op"
     );
     let mut conn = db.conn().await;
-    assert_eq!(
-        trackers::table
-            .count()
-            .get_result::<i64>(&mut conn)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(seed::tracker_count(&mut conn).await, 0);
 }

@@ -200,14 +200,7 @@ async fn the_whole_story_from_start_to_delete() {
     );
     let done = press(&w.tg, chat, ask.message_id, &button(&ask, "Yes")).await;
     assert!(done.text.contains("Deleted #1"), "{}", done.text);
-    assert_eq!(
-        trackers::table
-            .count()
-            .get_result::<i64>(&mut conn)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(seed::tracker_count(&mut conn).await, 0);
     assert_eq!(
         opens::table
             .count()
@@ -512,14 +505,7 @@ async fn another_chats_tracker_numbers_answer_like_missing_ones() {
         forged.text
     );
     let mut conn = w.db.conn().await;
-    assert_eq!(
-        trackers::table
-            .count()
-            .get_result::<i64>(&mut conn)
-            .await
-            .unwrap(),
-        3
-    );
+    assert_eq!(seed::tracker_count(&mut conn).await, 3);
     let list = say(&w.tg, alice, "/opens").await;
     assert!(
         list.text.contains("Alice's proposal") && !list.text.contains("Mallory"),
