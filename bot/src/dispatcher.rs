@@ -182,7 +182,7 @@ impl AlertDispatcher {
         }
         let result = self
             .outbound
-            .send(&a.platform, &a.chat_id, &alert_reply(a))
+            .send(a.platform.as_str(), &a.chat_id, &alert_reply(a))
             .await;
         let mut conn = self.pool.get().await?;
         match result {

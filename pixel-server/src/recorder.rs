@@ -16,7 +16,6 @@ use mailping_shared::models::alert::{self, QueuedAlert};
 use mailping_shared::models::open::{self, NewOpen, PixelTracker};
 use metrics::{Counter, Gauge, Histogram};
 use tokio::sync::mpsc;
-use uuid::Uuid;
 
 /// A pixel fetch waiting to be written. Holds no raw address: only the truncated network.
 #[derive(Debug, Clone)]
@@ -131,16 +130,17 @@ pub async fn run_writer(
 /// Key for dedup: the same tracker, network and user agent.
 type ClientKey<'a> = (i64, Option<IpNet>, Option<&'a str>);
 
+#[tracing::instrument(skip_all, fields(batch = batch.len()))]
 async fn write_batch(
     pool: &Pool,
     batch: &[PendingFetch],
     settings: &WriterSettings,
 ) -> Result<(), DbError> {
     let mut conn = pool.get().await?;
-    let mut tokens: Vec<Uuid> = batch.iter().map(|f| f.token.as_uuid()).collect();
+    let mut tokens: Vec<Token> = batch.iter().map(|f| f.token).collect();
     tokens.sort_unstable();
     tokens.dedup();
-    let trackers: HashMap<Uuid, PixelTracker> = open::pixel_trackers(&mut conn, &tokens)
+    let trackers: HashMap<Token, PixelTracker> = open::pixel_trackers(&mut conn, &tokens)
         .await?
         .into_iter()
         .map(|t| (t.token, t))
@@ -179,11 +179,14 @@ async fn write_batch(
 }
 
 /// The batch's distinct clients of known trackers, as the arrays `recent_clients` takes.
-fn client_keys(batch: &[PendingFetch], trackers: &HashMap<Uuid, PixelTracker>) -> open::ClientKeys {
+fn client_keys(
+    batch: &[PendingFetch],
+    trackers: &HashMap<Token, PixelTracker>,
+) -> open::ClientKeys {
     let mut seen = std::collections::HashSet::new();
     let mut keys: open::ClientKeys = Default::default();
     for fetch in batch {
-        let Some(tracker) = trackers.get(&fetch.token.as_uuid()) else {
+        let Some(tracker) = trackers.get(&fetch.token) else {
             continue;
         };
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
@@ -200,7 +203,7 @@ fn client_keys(batch: &[PendingFetch], trackers: &HashMap<Uuid, PixelTracker>) -
 /// to write and, for each, its tracker and kind.
 fn classify_batch(
     batch: &[PendingFetch],
-    trackers: &HashMap<Uuid, PixelTracker>,
+    trackers: &HashMap<Token, PixelTracker>,
     recent: &[open::RecentClient],
     window: chrono::Duration,
     settings: &WriterSettings,
@@ -214,7 +217,7 @@ fn classify_batch(
     let mut opens = Vec::with_capacity(batch.len());
     let mut kinds = Vec::with_capacity(batch.len());
     for fetch in batch {
-        let Some(tracker) = trackers.get(&fetch.token.as_uuid()) else {
+        let Some(tracker) = trackers.get(&fetch.token) else {
             continue;
         };
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
@@ -242,7 +245,7 @@ fn classify_batch(
         let Verdict::Open { kind, client } = verdict else {
             continue;
         };
-        if is_deduplicated(kind) {
+        if kind.deduplicated() {
             let at = last_seen.entry(key).or_insert(fetch.at);
             *at = (*at).max(fetch.at);
         }
@@ -250,18 +253,13 @@ fn classify_batch(
         opens.push(NewOpen {
             tracker_id: tracker.id,
             opened_at: fetch.at,
-            kind: kind.as_str().to_owned(),
+            kind,
             client: client.to_owned(),
             network: Some(fetch.network),
             user_agent: ua.map(str::to_owned),
         });
     }
     (opens, kinds)
-}
-
-/// Kinds that a repeat of the same client turns into `duplicate`.
-fn is_deduplicated(kind: OpenKind) -> bool {
-    kind.counts_as_read() || matches!(kind, OpenKind::AppleMpp | OpenKind::Duplicate)
 }
 
 /// One alert per tracker for a batch: every read counts, and a tracker's first Apple prefetch
@@ -309,7 +307,7 @@ mod tests {
 
     fn tracker(id: i64, silent: bool, had_apple: bool) -> PixelTracker {
         PixelTracker {
-            token: Uuid::new_v4(),
+            token: Token::generate(),
             id,
             created_at: Utc::now(),
             silent,

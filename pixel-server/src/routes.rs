@@ -155,7 +155,7 @@ async fn copy_page(
     }
     .await;
     let page = match found {
-        Ok(Some(t)) => copy_page_html(&t.label, &links::pixel_url(&app.base_url, t.token())),
+        Ok(Some(t)) => copy_page_html(&t.label, &links::pixel_url(&app.base_url, t.token)),
         Ok(None) => {
             return (
                 StatusCode::NOT_FOUND,

@@ -1,14 +1,40 @@
 //! Domain types: raw input is parsed into these at the edge, so the rest of the code
-//! cannot hold an invalid token, label or open kind.
+//! cannot hold an invalid token, label, platform or open kind.
+//!
+//! The vocabulary is typed at the database boundary too (as crates.io's `pg_enum!` does): each
+//! type here implements diesel's `ToSql`/`FromSql`, so model structs hold `OpenKind`,
+//! `Platform`, `Outcome` and `Token`, never `String` or `Uuid`. Enums are stored as `TEXT`
+//! with a `CHECK`, not as Postgres enums: the strings are a documented interface for users'
+//! own SQL, and a new kind is then one `CHECK` change instead of an `ALTER TYPE .. ADD VALUE`,
+//! which cannot run inside the migration's transaction on older servers. A value the code does
+//! not know is a deserialization error (logged with its cause), never a silent default.
 
 use std::fmt;
 use std::str::FromStr;
 
+use diesel::deserialize::{self, FromSql, FromSqlRow};
+use diesel::expression::AsExpression;
+use diesel::pg::{Pg, PgValue};
+use diesel::serialize::{self, Output, ToSql};
+use diesel::sql_types::{Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
 /// The unguessable part of a pixel URL: a UUID v4 (122 random bits), written as 32 hex digits.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, AsExpression, FromSqlRow)]
+#[diesel(sql_type = SqlUuid)]
 pub struct Token(Uuid);
+
+impl ToSql<SqlUuid, Pg> for Token {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+        <Uuid as ToSql<SqlUuid, Pg>>::to_sql(&self.0, out)
+    }
+}
+
+impl FromSql<SqlUuid, Pg> for Token {
+    fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
+        <Uuid as FromSql<SqlUuid, Pg>>::from_sql(bytes).map(Token)
+    }
+}
 
 impl Token {
     /// A fresh random token.
@@ -85,59 +111,104 @@ impl Label {
     }
 }
 
-/// The documented values of `opens.kind`. The strings are a public interface: users point
-/// SQL and Grafana at them, so they never change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum OpenKind {
-    /// A mail client or webmail loaded the image itself.
-    Direct,
-    /// Gmail's image proxy: a real open, location hidden.
-    GmailProxy,
-    /// Yahoo's image proxy.
-    YahooProxy,
-    /// Apple Mail Privacy Protection prefetch: delivered, not a confirmed read.
-    AppleMpp,
-    /// A chat or social link-preview bot.
-    LinkPreview,
-    /// A security scanner, crawler, HTTP library, or a request without User-Agent.
-    Scanner,
-    /// The sender's own view.
-    SelfView,
-    /// A repeat of the same client within the dedup window.
-    Duplicate,
+/// Declares a closed vocabulary stored as `TEXT`: the enum, its stable strings, `as_str`,
+/// `Display`, `FromStr`, and diesel's `ToSql`/`FromSql`. Written once for every such type.
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+ }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
+        #[diesel(sql_type = Text)]
+        pub enum $name { $( $(#[$vmeta])* $variant, )+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored string; a public interface that never changes.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownValue { of: stringify!($name), value: s.to_owned() }),
+                }
+            }
+        }
+
+        impl ToSql<Text, Pg> for $name {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+                <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl FromSql<Text, Pg> for $name {
+            fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
+                let text = <String as FromSql<Text, Pg>>::from_sql(bytes)?;
+                Ok(text.parse::<$name>()?)
+            }
+        }
+    };
+}
+
+/// A stored string that names no known value, e.g. a kind written by a newer version.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {of} {value:?}")]
+pub struct UnknownValue {
+    pub of: &'static str,
+    pub value: String,
+}
+
+text_enum! {
+    /// The documented values of `opens.kind`. The strings are a public interface: users point
+    /// SQL and Grafana at them, so they never change.
+    pub enum OpenKind {
+        /// A mail client or webmail loaded the image itself.
+        Direct = "direct",
+        /// Gmail's image proxy: a real open, location hidden.
+        GmailProxy = "gmail_proxy",
+        /// Yahoo's image proxy.
+        YahooProxy = "yahoo_proxy",
+        /// Apple Mail Privacy Protection prefetch: delivered, not a confirmed read.
+        AppleMpp = "apple_mpp",
+        /// A chat or social link-preview bot.
+        LinkPreview = "link_preview",
+        /// A security scanner, crawler, HTTP library, or a request without User-Agent.
+        Scanner = "scanner",
+        /// The sender's own view.
+        SelfView = "self",
+        /// A repeat of the same client within the dedup window.
+        Duplicate = "duplicate",
+    }
 }
 
 impl OpenKind {
-    pub const ALL: [OpenKind; 8] = [
-        OpenKind::Direct,
-        OpenKind::GmailProxy,
-        OpenKind::YahooProxy,
-        OpenKind::AppleMpp,
-        OpenKind::LinkPreview,
-        OpenKind::Scanner,
-        OpenKind::SelfView,
-        OpenKind::Duplicate,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OpenKind::Direct => "direct",
-            OpenKind::GmailProxy => "gmail_proxy",
-            OpenKind::YahooProxy => "yahoo_proxy",
-            OpenKind::AppleMpp => "apple_mpp",
-            OpenKind::LinkPreview => "link_preview",
-            OpenKind::Scanner => "scanner",
-            OpenKind::SelfView => "self",
-            OpenKind::Duplicate => "duplicate",
-        }
-    }
-
-    /// Whether this kind is a real read of the email.
+    /// Whether this kind is a real read of the email. The database's generated column
+    /// `opens.is_read` says the same; `tests/tests/vocabulary.rs` checks that they agree.
     pub fn counts_as_read(self) -> bool {
         matches!(
             self,
             OpenKind::Direct | OpenKind::GmailProxy | OpenKind::YahooProxy
         )
+    }
+
+    /// Kinds that a repeat of the same client within the dedup window turns into `duplicate`.
+    /// Bots and the sender's own views are recorded every time.
+    pub fn deduplicated(self) -> bool {
+        self.counts_as_read() || matches!(self, OpenKind::AppleMpp | OpenKind::Duplicate)
     }
 
     /// The kind in the user's words, for timelines.
@@ -155,23 +226,30 @@ impl OpenKind {
     }
 }
 
-impl fmt::Display for OpenKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+text_enum! {
+    /// The chat platforms MailPing speaks (`accounts.platform`).
+    pub enum Platform {
+        Telegram = "telegram",
+        Discord = "discord",
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("unknown open kind {0:?}")]
-pub struct UnknownOpenKind(pub String);
+impl Platform {
+    /// Parses a stored or configured platform name.
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse().ok()
+    }
+}
 
-impl FromStr for OpenKind {
-    type Err = UnknownOpenKind;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        OpenKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| UnknownOpenKind(s.to_owned()))
+text_enum! {
+    /// How an alert's delivery ended (`alerts.outcome`).
+    pub enum Outcome {
+        /// The platform accepted the message.
+        Sent = "sent",
+        /// The tracker was muted: finished without sending.
+        Muted = "muted",
+        /// The chat refuses our messages: finished without sending.
+        Blocked = "blocked",
     }
 }
 
@@ -196,6 +274,17 @@ mod tests {
     }
 
     #[test]
+    fn unknown_stored_values_are_errors_not_defaults() {
+        let e = "carrier_pigeon".parse::<OpenKind>().unwrap_err();
+        assert_eq!(e.to_string(), "unknown OpenKind \"carrier_pigeon\"");
+        assert!("slack".parse::<Platform>().is_err());
+        assert_eq!("discord".parse::<Platform>().unwrap(), Platform::Discord);
+        for &o in Outcome::ALL {
+            assert_eq!(o.as_str().parse::<Outcome>().unwrap(), o);
+        }
+    }
+
+    #[test]
     fn token_debug_is_redacted() {
         let t = Token::generate();
         assert!(!format!("{t:?}").contains(&t.to_string()));
@@ -217,11 +306,12 @@ mod tests {
 
     #[test]
     fn open_kinds_round_trip_and_only_reads_count() {
-        for k in OpenKind::ALL {
+        for &k in OpenKind::ALL {
             assert_eq!(k.as_str().parse::<OpenKind>().unwrap(), k);
         }
         let counting: Vec<_> = OpenKind::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|k| k.counts_as_read())
             .collect();
         assert_eq!(

@@ -10,10 +10,28 @@ use diesel_async::pooled_connection::deadpool::PoolError;
 pub enum DbError {
     #[error("database pool: {0}")]
     Pool(#[from] PoolError),
-    #[error("database query: {0}")]
+    /// Diesel's message for a value it could not read ("Error deserializing field 'kind'")
+    /// leaves out why; the causes are spelled out so the log says which value was unknown.
+    #[error("database query: {}", with_causes(.0))]
     Query(#[from] diesel::result::Error),
     #[error("database connection: {0}")]
     Connection(#[from] diesel::ConnectionError),
     #[error("database migration: {0}")]
     Migration(String),
+}
+
+/// An error followed by each of its causes, separated by ": ".
+pub fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        // Some wrappers repeat their source's message; say each thing once.
+        if !text.ends_with(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
 }

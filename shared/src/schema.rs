@@ -38,6 +38,7 @@ diesel::table! {
         client -> Text,
         network -> Nullable<Cidr>,
         user_agent -> Nullable<Text>,
+        is_read -> Bool,
     }
 }
 

@@ -105,7 +105,7 @@ async fn ten_thousand_malformed_requests_get_a_gif_or_a_plain_4xx_and_nothing_br
     let db = TestDb::new().await;
     let mut conn = db.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let token = t.token().to_string();
+    let token = t.token.to_string();
     let mut config = test_config(db.url());
     config.trusted_proxies = "127.0.0.0/8, 10.0.0.0/8".parse().unwrap();
     config.rate_limit_per_client = 1_000_000;
@@ -170,7 +170,7 @@ async fn an_untrusted_peer_cannot_dodge_the_rate_limit_or_pose_as_the_sender() {
         let spoof = format!("198.51.100.{i}");
         let resp = px
             .fetch_pixel_with(
-                &t.token().to_string(),
+                &t.token.to_string(),
                 Some(&format!("Thunderbird/{i}")),
                 &[("x-forwarded-for", &spoof)],
             )
@@ -206,7 +206,7 @@ async fn a_flood_of_one_token_from_one_address_is_served_but_bounded() {
     config.rate_limit_per_client = 120;
     config.rate_limit_per_token = 60;
     let px = TestPixel::start(config).await;
-    let url = px.url(&TestPixel::pixel_path(&t.token().to_string()));
+    let url = px.url(&TestPixel::pixel_path(&t.token.to_string()));
     let started = std::time::Instant::now();
     let mut workers = Vec::new();
     for _ in 0..32 {
@@ -266,7 +266,7 @@ async fn unknown_and_known_tokens_take_the_same_path() {
     let mut unknown = Vec::new();
     for i in 0..200 {
         let started = std::time::Instant::now();
-        px.fetch_pixel(&t.token().to_string(), Some(&format!("Thunderbird/{i}")))
+        px.fetch_pixel(&t.token.to_string(), Some(&format!("Thunderbird/{i}")))
             .await
             .bytes()
             .await

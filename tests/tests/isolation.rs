@@ -52,7 +52,7 @@ async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
                 .first::<tracker::Tracker>(&mut conn)
                 .await
             {
-                out.push((t.token().to_string(), t.copy_token().to_string()));
+                out.push((t.token.to_string(), t.copy_token.to_string()));
             }
         }
         out

@@ -39,10 +39,10 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
     config.rate_limit_per_client = 2;
     let px = TestPixel::start(config).await;
 
-    let known = snapshot(px.fetch_pixel(&t.token().to_string(), Some(CHROME)).await).await;
+    let known = snapshot(px.fetch_pixel(&t.token.to_string(), Some(CHROME)).await).await;
     let unknown = snapshot(px.fetch_pixel(&"ab".repeat(16), Some(CHROME)).await).await;
     // The third fetch from this client is over the limit of 2 a minute.
-    let limited = snapshot(px.fetch_pixel(&t.token().to_string(), Some(CHROME)).await).await;
+    let limited = snapshot(px.fetch_pixel(&t.token.to_string(), Some(CHROME)).await).await;
 
     assert_eq!(known.0, 200);
     assert_eq!(known.2, GIF);
@@ -147,7 +147,7 @@ async fn every_corpus_row_is_recorded_as_its_expected_kind() {
         let t = seed::tracker(&mut conn, 1, &format!("row {i}")).await;
         let mut req = px.client.request(
             method.parse().unwrap(),
-            px.url(&TestPixel::pixel_path(&t.token().to_string())),
+            px.url(&TestPixel::pixel_path(&t.token.to_string())),
         );
         if !ua.is_empty() {
             req = req.header("user-agent", ua);
@@ -186,7 +186,7 @@ async fn head_and_prefetch_are_never_opens() {
     let mut conn = db.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let px = TestPixel::start(test_config(db.url())).await;
-    let url = px.url(&TestPixel::pixel_path(&t.token().to_string()));
+    let url = px.url(&TestPixel::pixel_path(&t.token.to_string()));
     let head = px
         .client
         .head(&url)
@@ -204,7 +204,7 @@ async fn head_and_prefetch_are_never_opens() {
         ("X-Purpose", "preview"),
     ] {
         let resp = px
-            .fetch_pixel_with(&t.token().to_string(), Some(CHROME), &[(name, value)])
+            .fetch_pixel_with(&t.token.to_string(), Some(CHROME), &[(name, value)])
             .await;
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
@@ -218,7 +218,7 @@ async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
     let mut conn = db.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let px = TestPixel::start(test_config(db.url())).await;
-    let token = t.token().to_string();
+    let token = t.token.to_string();
     px.fetch_pixel(&token, Some(GMAIL)).await;
     px.fetch_pixel(&token, Some(GMAIL)).await;
     px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
@@ -233,8 +233,8 @@ async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
     let mut config = test_config(db.url());
     config.dedup_window_secs = 0;
     let px = TestPixel::start(config).await;
-    px.fetch_pixel(&t2.token().to_string(), Some(GMAIL)).await;
-    px.fetch_pixel(&t2.token().to_string(), Some(GMAIL)).await;
+    px.fetch_pixel(&t2.token.to_string(), Some(GMAIL)).await;
+    px.fetch_pixel(&t2.token.to_string(), Some(GMAIL)).await;
     px.stop().await;
     assert_eq!(
         seed::kinds(&mut conn, t2.id).await,
@@ -251,8 +251,7 @@ async fn the_senders_own_views_are_self() {
     let mut config = test_config(db.url());
     config.self_grace_secs = 3600;
     let px = TestPixel::start(config).await;
-    px.fetch_pixel(&fresh.token().to_string(), Some(CHROME))
-        .await;
+    px.fetch_pixel(&fresh.token.to_string(), Some(CHROME)).await;
     px.stop().await;
     assert_eq!(seed::kinds(&mut conn, fresh.id).await, ["self"]);
 
@@ -264,17 +263,14 @@ async fn the_senders_own_views_are_self() {
     let px = TestPixel::start(test_config(db.url())).await;
     let page = px
         .client
-        .get(px.url(&format!("/c/{}", viewed.copy_token())))
+        .get(px.url(&format!("/c/{}", viewed.copy_token)))
         .header("user-agent", CHROME)
         .send()
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(
-        html.contains(&format!("/i/{}.gif", viewed.token())),
-        "{html}"
-    );
+    assert!(html.contains(&format!("/i/{}.gif", viewed.token)), "{html}");
     assert!(!html.contains("display:none"));
     assert!(
         !html.contains("http://") || !html.contains("<script"),
@@ -284,11 +280,10 @@ async fn the_senders_own_views_are_self() {
         seed::kinds(&mut conn, viewed.id).await.is_empty(),
         "viewing the copy page is not an open"
     );
-    px.fetch_pixel(&viewed.token().to_string(), Some(THUNDERBIRD))
+    px.fetch_pixel(&viewed.token.to_string(), Some(THUNDERBIRD))
         .await;
-    px.fetch_pixel(&other.token().to_string(), Some(CHROME))
-        .await;
-    px.fetch_pixel(&stranger.token().to_string(), Some(CHROME))
+    px.fetch_pixel(&other.token.to_string(), Some(CHROME)).await;
+    px.fetch_pixel(&stranger.token.to_string(), Some(CHROME))
         .await;
     px.stop().await;
     assert_eq!(seed::kinds(&mut conn, viewed.id).await, ["self"]);
@@ -323,16 +318,15 @@ async fn reads_queue_one_coalesced_alert_and_muted_trackers_none() {
     let apple = seed::tracker(&mut conn, 1, "Apple").await;
     let px = TestPixel::start(test_config(db.url())).await;
     for ua in [GMAIL, CHROME, THUNDERBIRD] {
-        px.fetch_pixel(&t.token().to_string(), Some(ua)).await;
+        px.fetch_pixel(&t.token.to_string(), Some(ua)).await;
         tokio::time::sleep(Duration::from_millis(30)).await;
     }
-    px.fetch_pixel(&muted.token().to_string(), Some(GMAIL))
-        .await;
-    px.fetch_pixel(&apple.token().to_string(), Some("Mozilla/5.0"))
+    px.fetch_pixel(&muted.token.to_string(), Some(GMAIL)).await;
+    px.fetch_pixel(&apple.token.to_string(), Some("Mozilla/5.0"))
         .await;
     tokio::time::sleep(Duration::from_millis(30)).await;
     px.fetch_pixel_with(
-        &apple.token().to_string(),
+        &apple.token.to_string(),
         Some("Mozilla/5.0"),
         &[("x-forwarded-for", "1.1.1.1")],
     )
@@ -363,7 +357,7 @@ async fn forwarded_for_is_believed_only_from_trusted_proxies_and_no_raw_address_
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let px = TestPixel::start(test_config(db.url())).await;
     px.fetch_pixel_with(
-        &t.token().to_string(),
+        &t.token.to_string(),
         Some(CHROME),
         &[("x-forwarded-for", "203.0.113.77")],
     )
@@ -373,7 +367,7 @@ async fn forwarded_for_is_believed_only_from_trusted_proxies_and_no_raw_address_
     config.trusted_proxies = "127.0.0.0/8".parse().unwrap();
     let px = TestPixel::start(config).await;
     px.fetch_pixel_with(
-        &t.token().to_string(),
+        &t.token.to_string(),
         Some(THUNDERBIRD),
         &[("x-forwarded-for", "6.6.6.6, 198.51.100.23")],
     )
@@ -424,7 +418,7 @@ async fn graceful_stop_under_load_writes_every_accepted_open() {
         tokens.push(
             seed::tracker(&mut conn, 1, &format!("t{i}"))
                 .await
-                .token()
+                .token
                 .to_string(),
         );
     }
@@ -464,15 +458,14 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let px = TestPixel::start(test_config(db.url())).await;
     // Warm up so the pool holds live connections, which the outage then kills.
-    px.fetch_pixel(&t.token().to_string(), Some("Warmup/1"))
-        .await;
+    px.fetch_pixel(&t.token.to_string(), Some("Warmup/1")).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
 
     let mut admin = db.admin_conn().await;
     db.set_reachable(&mut admin, false).await;
     for i in 0..50 {
         let resp = px
-            .fetch_pixel(&t.token().to_string(), Some(&format!("Thunderbird/{i}")))
+            .fetch_pixel(&t.token.to_string(), Some(&format!("Thunderbird/{i}")))
             .await;
         assert_eq!(resp.status(), 200);
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
@@ -529,14 +522,14 @@ async fn a_bot_opening_the_copy_page_is_not_learned_as_the_sender() {
     ] {
         let page = px
             .client
-            .get(px.url(&format!("/c/{}", t.copy_token())))
+            .get(px.url(&format!("/c/{}", t.copy_token)))
             .header("user-agent", ua)
             .send()
             .await
             .unwrap();
         assert_eq!(page.status(), 200);
     }
-    px.fetch_pixel(&t.token().to_string(), Some(THUNDERBIRD))
+    px.fetch_pixel(&t.token.to_string(), Some(THUNDERBIRD))
         .await;
     px.stop().await;
     assert_eq!(

@@ -55,7 +55,7 @@ async fn raw_addresses_reach_neither_the_database_nor_the_logs() {
     ];
     for (i, ip) in raw.iter().enumerate() {
         px.fetch_pixel_with(
-            &t.token().to_string(),
+            &t.token.to_string(),
             Some(&format!("Thunderbird/{i}")),
             &[("x-forwarded-for", ip)],
         )
@@ -63,7 +63,7 @@ async fn raw_addresses_reach_neither_the_database_nor_the_logs() {
     }
     let page = px
         .client
-        .get(px.url(&format!("/c/{}", t.copy_token())))
+        .get(px.url(&format!("/c/{}", t.copy_token)))
         .header("x-forwarded-for", raw[2])
         .send()
         .await
@@ -93,7 +93,7 @@ async fn raw_addresses_reach_neither_the_database_nor_the_logs() {
         assert!(!logs.contains(ip), "{ip} in the logs");
     }
     assert!(
-        !logs.contains(&t.token().to_string()),
+        !logs.contains(&t.token.to_string()),
         "a whole token in the logs"
     );
 }
@@ -106,7 +106,7 @@ async fn opens_older_than_the_retention_period_are_purged() {
     let at = |days: i64| NewOpen {
         tracker_id: t.id,
         opened_at: Utc::now() - chrono::Duration::days(days),
-        kind: "direct".into(),
+        kind: mailping_shared::domain::OpenKind::Direct,
         client: "Thunderbird".into(),
         network: None,
         user_agent: None,

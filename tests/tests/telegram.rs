@@ -388,7 +388,7 @@ async fn two_dispatchers_on_one_database_deliver_every_alert_exactly_once() {
     let mut chats = Vec::new();
     for chat in 3000..3040 {
         let t = seed::tracker(&mut conn, chat, "Proposal").await;
-        px.fetch_pixel(&t.token().to_string(), Some(GMAIL)).await;
+        px.fetch_pixel(&t.token.to_string(), Some(GMAIL)).await;
         chats.push(chat);
     }
     let config = AlertConfig {

@@ -48,7 +48,7 @@ mod tests {
             apple_prefetch: apple,
             open_count: count,
             account_id: 1,
-            platform: "telegram".into(),
+            platform: crate::domain::Platform::Telegram,
             chat_id: "1".into(),
             timezone: "Europe/Berlin".into(),
             blocked: false,

@@ -345,8 +345,8 @@ impl Commands {
         }
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let t = tracker::create(&mut conn, account.id, &label).await?;
-        let pixel_url = links::pixel_url(&self.base_url, t.token());
-        let copy_url = links::copy_page_url(&self.base_url, t.copy_token());
+        let pixel_url = links::pixel_url(&self.base_url, t.token);
+        let copy_url = links::copy_page_url(&self.base_url, t.copy_token);
         Ok(words::tracker_created(&t, &pixel_url, &copy_url))
     }
 
@@ -379,13 +379,11 @@ impl Commands {
         } else {
             open::count_for_tracker(&mut conn, t.id).await?
         };
-        let entries = collapse(opens.iter().map(|o| {
-            (
-                o.opened_at,
-                o.kind.parse().unwrap_or(OpenKind::Scanner),
-                o.client.as_str(),
-            )
-        }));
+        let entries = collapse(
+            opens
+                .iter()
+                .map(|o| (o.opened_at, o.kind, o.client.as_str())),
+        );
         Ok(words::timeline(
             &t,
             &entries,

@@ -4,36 +4,14 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::schema::accounts;
 
-/// The chat platforms MailPing speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Platform {
-    Telegram,
-    Discord,
-}
-
-impl Platform {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Platform::Telegram => "telegram",
-            Platform::Discord => "discord",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "telegram" => Some(Platform::Telegram),
-            "discord" => Some(Platform::Discord),
-            _ => None,
-        }
-    }
-}
+pub use crate::domain::Platform;
 
 /// A Telegram chat or a Discord user: the owner of trackers and the target of alerts.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = accounts, check_for_backend(diesel::pg::Pg))]
 pub struct Account {
     pub id: i64,
-    pub platform: String,
+    pub platform: Platform,
     pub chat_id: String,
     pub timezone: String,
     pub trackers_created: i32,
@@ -56,7 +34,7 @@ pub async fn upsert(
 ) -> QueryResult<Account> {
     diesel::insert_into(accounts::table)
         .values((
-            accounts::platform.eq(platform.as_str()),
+            accounts::platform.eq(platform),
             accounts::chat_id.eq(chat_id),
         ))
         .on_conflict((accounts::platform, accounts::chat_id))

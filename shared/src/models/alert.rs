@@ -5,6 +5,9 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Bool, Int4, Int8, Integer, Interval, Text, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+pub use crate::domain::Outcome;
+use crate::domain::Platform;
+
 /// An alert to queue (or to fold into the tracker's pending one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueuedAlert {
@@ -59,7 +62,7 @@ pub struct ClaimedAlert {
     #[diesel(sql_type = BigInt)]
     pub account_id: i64,
     #[diesel(sql_type = Text)]
-    pub platform: String,
+    pub platform: Platform,
     #[diesel(sql_type = Text)]
     pub chat_id: String,
     #[diesel(sql_type = Text)]
@@ -103,7 +106,7 @@ pub async fn claim_due(
                 t.number, t.label, t.muted,
                 o.opened_at, o.client,
                 (SELECT count(*) FROM opens r WHERE r.tracker_id = t.id AND r.id <= c.open_id
-                    AND r.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy')) AS ordinal
+                    AND r.is_read) AS ordinal
          FROM claimed c
          JOIN trackers t ON t.id = c.tracker_id
          JOIN accounts a ON a.id = t.account_id
@@ -115,24 +118,6 @@ pub async fn claim_due(
     ))
     .load(conn)
     .await
-}
-
-/// How a delivery attempt ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Sent,
-    Muted,
-    Blocked,
-}
-
-impl Outcome {
-    fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Sent => "sent",
-            Outcome::Muted => "muted",
-            Outcome::Blocked => "blocked",
-        }
-    }
 }
 
 /// Finishes a claimed alert. If opens arrived while it was being sent (its version moved on),
@@ -152,7 +137,7 @@ pub async fn finish(
     )
     .bind::<BigInt, _>(alert.id)
     .bind::<Integer, _>(alert.version)
-    .bind::<Text, _>(outcome.as_str())
+    .bind::<Text, _>(outcome)
     .bind::<Bool, _>(alert.apple_prefetch)
     .bind::<Integer, _>(alert.open_count)
     .execute(conn)
@@ -184,10 +169,11 @@ pub async fn finish_all_blocked(
     account_id: i64,
 ) -> QueryResult<usize> {
     diesel::sql_query(
-        "UPDATE alerts SET finished_at = now(), outcome = 'blocked'
+        "UPDATE alerts SET finished_at = now(), outcome = $2
          WHERE finished_at IS NULL AND tracker_id IN (SELECT id FROM trackers WHERE account_id = $1)",
     )
     .bind::<BigInt, _>(account_id)
+    .bind::<Text, _>(Outcome::Blocked)
     .execute(conn)
     .await
 }

@@ -5,7 +5,8 @@ use diesel::sql_types::{
 };
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
-use uuid::Uuid;
+
+use crate::domain::{OpenKind, Token};
 
 use crate::schema::opens;
 
@@ -29,7 +30,7 @@ pub fn truncate_user_agent(ua: &str) -> &str {
 pub struct NewOpen {
     pub tracker_id: i64,
     pub opened_at: DateTime<Utc>,
-    pub kind: String,
+    pub kind: OpenKind,
     pub client: String,
     pub network: Option<IpNet>,
     pub user_agent: Option<String>,
@@ -41,7 +42,7 @@ pub struct Open {
     pub id: i64,
     pub tracker_id: i64,
     pub opened_at: DateTime<Utc>,
-    pub kind: String,
+    pub kind: OpenKind,
     pub client: String,
 }
 
@@ -66,7 +67,7 @@ pub async fn insert_batch(
     )
     .bind::<Array<Int8>, _>(batch.iter().map(|o| o.tracker_id).collect::<Vec<_>>())
     .bind::<Array<Timestamptz>, _>(batch.iter().map(|o| o.opened_at).collect::<Vec<_>>())
-    .bind::<Array<Text>, _>(batch.iter().map(|o| o.kind.as_str()).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(batch.iter().map(|o| o.kind).collect::<Vec<_>>())
     .bind::<Array<Text>, _>(batch.iter().map(|o| o.client.as_str()).collect::<Vec<_>>())
     .bind::<Array<Nullable<Cidr>>, _>(batch.iter().map(|o| o.network).collect::<Vec<_>>())
     .bind::<Array<Nullable<Text>>, _>(batch.iter().map(|o| o.user_agent.as_deref()).collect::<Vec<_>>())
@@ -102,7 +103,7 @@ pub async fn count_for_tracker(conn: &mut AsyncPgConnection, tracker_id: i64) ->
 #[derive(Debug, Clone, QueryableByName)]
 pub struct PixelTracker {
     #[diesel(sql_type = SqlUuid)]
-    pub token: Uuid,
+    pub token: Token,
     #[diesel(sql_type = BigInt)]
     pub id: i64,
     #[diesel(sql_type = Timestamptz)]
@@ -119,7 +120,7 @@ pub struct PixelTracker {
 /// Loads the trackers behind a batch of tokens in one query. Unknown tokens are absent.
 pub async fn pixel_trackers(
     conn: &mut AsyncPgConnection,
-    tokens: &[Uuid],
+    tokens: &[Token],
 ) -> QueryResult<Vec<PixelTracker>> {
     diesel::sql_query(
         "SELECT t.token, t.id, t.created_at,
@@ -161,8 +162,8 @@ pub struct RecentClient {
 /// The clients of a batch, as (tracker, network, user agent), each once.
 pub type ClientKeys = (Vec<i64>, Vec<Option<IpNet>>, Vec<Option<String>>);
 
-/// When each of these exact clients was last recorded since `since`, excluding kinds that are
-/// never deduplicated. One index probe per client, not a scan of every open of the trackers.
+/// When each of these exact clients was last recorded since `since`, among the kinds that are
+/// deduplicated (`OpenKind::deduplicated`). One index probe per client, not a scan of every open of the trackers.
 pub async fn recent_clients(
     conn: &mut AsyncPgConnection,
     keys: &ClientKeys,
@@ -175,13 +176,19 @@ pub async fn recent_clients(
              AND o.network IS NOT DISTINCT FROM k.network
              AND o.user_agent IS NOT DISTINCT FROM k.user_agent
          WHERE o.opened_at >= $4
-           AND o.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy', 'apple_mpp', 'duplicate')
+           AND o.kind = ANY($5)
          GROUP BY o.tracker_id, o.network, o.user_agent",
     )
     .bind::<Array<Int8>, _>(&keys.0)
     .bind::<Array<Nullable<Cidr>>, _>(&keys.1)
     .bind::<Array<Nullable<Text>>, _>(&keys.2)
     .bind::<Timestamptz, _>(since)
+    .bind::<Array<Text>, _>(
+        OpenKind::ALL
+            .iter()
+            .filter(|k| k.deduplicated())
+            .collect::<Vec<_>>(),
+    )
     .load(conn)
     .await
 }

@@ -3,7 +3,6 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text, Timestamptz};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
-use uuid::Uuid;
 
 use crate::domain::{Label, Token};
 use crate::schema::{accounts, sender_networks, trackers};
@@ -15,20 +14,11 @@ pub struct Tracker {
     pub id: i64,
     pub account_id: i64,
     pub number: i32,
-    pub token: Uuid,
-    pub copy_token: Uuid,
+    pub token: Token,
+    pub copy_token: Token,
     pub label: String,
     pub muted: bool,
     pub created_at: DateTime<Utc>,
-}
-
-impl Tracker {
-    pub fn token(&self) -> Token {
-        Token::from_uuid(self.token)
-    }
-    pub fn copy_token(&self) -> Token {
-        Token::from_uuid(self.copy_token)
-    }
 }
 
 /// Creates a tracker with the account's next number. Numbers are never reused.
@@ -48,8 +38,8 @@ pub async fn create(
             .values((
                 trackers::account_id.eq(account_id),
                 trackers::number.eq(number),
-                trackers::token.eq(Token::generate().as_uuid()),
-                trackers::copy_token.eq(Token::generate().as_uuid()),
+                trackers::token.eq(Token::generate()),
+                trackers::copy_token.eq(Token::generate()),
                 trackers::label.eq(label),
             ))
             .returning(Tracker::as_returning())
@@ -79,7 +69,7 @@ pub async fn find_by_copy_token(
     copy_token: Token,
 ) -> QueryResult<Option<Tracker>> {
     trackers::table
-        .filter(trackers::copy_token.eq(copy_token.as_uuid()))
+        .filter(trackers::copy_token.eq(copy_token))
         .select(Tracker::as_select())
         .first(conn)
         .await
@@ -143,14 +133,13 @@ pub async fn list_page(
 ) -> QueryResult<Vec<TrackerSummary>> {
     diesel::sql_query(
         "SELECT t.number, t.label, t.muted,
-                (SELECT count(*) FROM opens o WHERE o.tracker_id = t.id
-                    AND o.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy')) AS reads,
+                (SELECT count(*) FROM opens o WHERE o.tracker_id = t.id AND o.is_read) AS reads,
                 COALESCE((SELECT true FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp' LIMIT 1), false) AS apple_prefetched,
                 last.opened_at AS last_read_at, last.client AS last_read_client
          FROM trackers t
          LEFT JOIN LATERAL (
              SELECT o.opened_at, o.client FROM opens o
-             WHERE o.tracker_id = t.id AND o.kind IN ('direct', 'gmail_proxy', 'yahoo_proxy')
+             WHERE o.tracker_id = t.id AND o.is_read
              ORDER BY o.opened_at DESC LIMIT 1
          ) last ON true
          WHERE t.account_id = $1

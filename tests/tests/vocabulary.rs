@@ -1,0 +1,115 @@
+//! The typed vocabulary at the database boundary: the stored strings, the generated
+//! `opens.is_read` column and the Rust types say the same thing, and a value the code does
+//! not know is an error, never a silent default.
+
+use chrono::Utc;
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use mailping_shared::commands::{Chat, Command, CommandLimits, Commands};
+use mailping_shared::domain::{OpenKind, Platform};
+use mailping_shared::errors::DbError;
+use mailping_shared::models::open::{self, NewOpen};
+use mailping_shared::schema::opens;
+use mailping_tests::seed;
+use mailping_tests::test_db::TestDb;
+
+#[tokio::test]
+async fn is_read_column_agrees_with_counts_as_read_for_every_kind() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let batch: Vec<NewOpen> = OpenKind::ALL
+        .iter()
+        .map(|&kind| NewOpen {
+            tracker_id: t.id,
+            opened_at: Utc::now(),
+            kind,
+            client: "test".into(),
+            network: None,
+            user_agent: None,
+        })
+        .collect();
+    // Every kind the code knows is accepted by the table's CHECK.
+    open::insert_batch(&mut conn, &batch).await.unwrap();
+    let stored: Vec<(OpenKind, bool)> = opens::table
+        .filter(opens::tracker_id.eq(t.id))
+        .select((opens::kind, opens::is_read))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), OpenKind::ALL.len());
+    for (kind, is_read) in stored {
+        assert_eq!(
+            is_read,
+            kind.counts_as_read(),
+            "opens.is_read and OpenKind::counts_as_read disagree on {kind}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_kind_in_the_database_is_an_error_not_a_scanner() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 7, "Invoice").await;
+    // A newer version might write a kind this one does not know.
+    diesel::sql_query("ALTER TABLE opens DROP CONSTRAINT opens_kind_check")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    diesel::sql_query(
+        "INSERT INTO opens (tracker_id, opened_at, kind, client) VALUES ($1, now(), 'carrier_pigeon', 'Pigeon')",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(t.id)
+    .execute(&mut conn)
+    .await
+    .unwrap();
+
+    let err = DbError::from(open::timeline(&mut conn, t.id, 10).await.unwrap_err());
+    // This is the text the services log.
+    assert!(
+        err.to_string()
+            .contains("unknown OpenKind \"carrier_pigeon\""),
+        "{err}"
+    );
+
+    // The user gets the generic apology, not a timeline that calls the pigeon a scanner.
+    let commands = Commands::new(
+        db.pool(),
+        "http://127.0.0.1:1".parse().unwrap(),
+        CommandLimits {
+            trackers_per_minute: 20,
+            commands_per_minute: 60,
+        },
+    );
+    let reply = commands
+        .run(
+            &Chat::new(Platform::Telegram, 7),
+            Command::parse_text(&format!("/opens {}", t.number)),
+        )
+        .await
+        .plain_text();
+    assert!(reply.contains("Something went wrong"), "{reply}");
+    assert!(!reply.contains("scanner"), "{reply}");
+}
+
+#[tokio::test]
+async fn platforms_are_stored_as_their_documented_strings() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    seed::tracker(&mut conn, 42, "Quote").await;
+    let stored: Vec<String> = diesel::sql_query("SELECT platform AS value FROM accounts")
+        .load::<Value>(&mut conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.value)
+        .collect();
+    assert_eq!(stored, ["telegram"]);
+}
+
+#[derive(QueryableByName)]
+struct Value {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
