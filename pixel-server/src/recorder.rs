@@ -2,7 +2,7 @@
 //! bounded queue, and one writer task drains the queue in batches, classifies them with what
 //! Postgres knows about each tracker, and writes opens and alerts in one transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -14,6 +14,7 @@ use mailping_shared::domain::{OpenKind, Token};
 use mailping_shared::errors::DbError;
 use mailping_shared::models::alert::{self, QueuedAlert};
 use mailping_shared::models::open::{self, NewOpen, PixelTracker};
+use mailping_shared::models::reminder;
 use metrics::{Counter, Gauge, Histogram};
 use tokio::sync::mpsc;
 
@@ -164,7 +165,22 @@ async fn write_batch(
                     .await?;
             let (opens, kinds) = classify_batch(batch, &trackers, &recent, window, settings);
             let ids = open::insert_batch(conn, &opens).await?;
-            let alerts = coalesce_alerts(ids.iter().copied().zip(kinds.iter().copied()), &by_id);
+            let mut read: Vec<i64> = kinds
+                .iter()
+                .filter(|(_, kind)| kind.counts_as_read())
+                .map(|(tracker_id, _)| *tracker_id)
+                .collect();
+            read.sort_unstable();
+            read.dedup();
+            let reminders_cancelled: HashSet<i64> = reminder::cancel_for_reads(conn, &read)
+                .await?
+                .into_iter()
+                .collect();
+            let alerts = coalesce_alerts(
+                ids.iter().copied().zip(kinds.iter().copied()),
+                &by_id,
+                &reminders_cancelled,
+            );
             if alert::queue(conn, &alerts).await? > 0 {
                 db::notify_alerts(conn).await?;
             }
@@ -267,6 +283,7 @@ fn classify_batch(
 fn coalesce_alerts(
     opens: impl Iterator<Item = (i64, (i64, OpenKind))>,
     trackers: &HashMap<i64, &PixelTracker>,
+    reminders_cancelled: &HashSet<i64>,
 ) -> Vec<QueuedAlert> {
     let mut per_tracker: HashMap<i64, QueuedAlert> = HashMap::new();
     for (open_id, (tracker_id, kind)) in opens {
@@ -282,7 +299,9 @@ fn coalesce_alerts(
                 open_id,
                 apple_prefetch: false,
                 open_count: 0,
+                reminder_cancelled: false,
             });
+            entry.reminder_cancelled = reminders_cancelled.contains(&tracker_id);
             if entry.apple_prefetch {
                 entry.apple_prefetch = false;
                 entry.open_count = 0;
@@ -295,6 +314,7 @@ fn coalesce_alerts(
                 open_id,
                 apple_prefetch: true,
                 open_count: 1,
+                reminder_cancelled: false,
             });
         }
     }
@@ -327,14 +347,15 @@ mod tests {
             (13, (2, OpenKind::Scanner)),
             (14, (2, OpenKind::Duplicate)),
         ];
-        let alerts = coalesce_alerts(opens.into_iter(), &map);
+        let alerts = coalesce_alerts(opens.into_iter(), &map, &HashSet::from([1, 2]));
         assert_eq!(
             alerts,
             vec![QueuedAlert {
                 tracker_id: 1,
                 open_id: 12,
                 apple_prefetch: false,
-                open_count: 2
+                open_count: 2,
+                reminder_cancelled: true,
             }]
         );
     }
@@ -353,14 +374,15 @@ mod tests {
             (3, (2, OpenKind::AppleMpp)),
             (4, (3, OpenKind::Direct)),
         ];
-        let alerts = coalesce_alerts(opens.into_iter(), &map);
+        let alerts = coalesce_alerts(opens.into_iter(), &map, &HashSet::new());
         assert_eq!(
             alerts,
             vec![QueuedAlert {
                 tracker_id: 1,
                 open_id: 1,
                 apple_prefetch: true,
-                open_count: 1
+                open_count: 1,
+                reminder_cancelled: false,
             }]
         );
     }

@@ -10,6 +10,7 @@ pub mod errors;
 pub mod links;
 pub mod models;
 pub mod net;
+pub mod schedule;
 pub mod schema;
 pub mod shutdown;
 pub mod telemetry;

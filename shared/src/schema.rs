@@ -9,6 +9,9 @@ diesel::table! {
         trackers_created -> Int4,
         alerts_blocked_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        remind_after -> Nullable<Interval>,
+        quiet_start -> Nullable<Time>,
+        quiet_end -> Nullable<Time>,
     }
 }
 
@@ -26,6 +29,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         finished_at -> Nullable<Timestamptz>,
         outcome -> Nullable<Text>,
+        reminder_cancelled -> Bool,
     }
 }
 
@@ -39,6 +43,25 @@ diesel::table! {
         network -> Nullable<Cidr>,
         user_agent -> Nullable<Text>,
         is_read -> Bool,
+    }
+}
+
+diesel::table! {
+    clock_skew (only_row) {
+        only_row -> Bool,
+        skew -> Interval,
+    }
+}
+
+diesel::table! {
+    reminders (id) {
+        id -> Int8,
+        tracker_id -> Int8,
+        due_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
+        attempts -> Int4,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -66,7 +89,16 @@ diesel::table! {
 
 diesel::joinable!(alerts -> trackers (tracker_id));
 diesel::joinable!(opens -> trackers (tracker_id));
+diesel::joinable!(reminders -> trackers (tracker_id));
 diesel::joinable!(sender_networks -> accounts (account_id));
 diesel::joinable!(trackers -> accounts (account_id));
 
-diesel::allow_tables_to_appear_in_same_query!(accounts, alerts, opens, sender_networks, trackers,);
+diesel::allow_tables_to_appear_in_same_query!(
+    accounts,
+    alerts,
+    clock_skew,
+    opens,
+    reminders,
+    sender_networks,
+    trackers,
+);

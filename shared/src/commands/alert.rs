@@ -24,15 +24,20 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     } else {
         format!("{} open", ordinal(a.ordinal.max(1)))
     };
-    Reply::new()
+    let reply = Reply::new()
         .plain("📬 Opened: ")
         .bold(&a.label)
         .plain(format!(
             " — {when} ({}) · {} · {count}",
             tz.name(),
             a.client
-        ))
-        .button_row(buttons)
+        ));
+    let reply = if a.reminder_cancelled {
+        reply.plain(" · ⏰ reminder cancelled")
+    } else {
+        reply
+    };
+    reply.button_row(buttons)
 }
 
 #[cfg(test)]
@@ -47,6 +52,7 @@ mod tests {
             attempts: 1,
             apple_prefetch: apple,
             open_count: count,
+            reminder_cancelled: false,
             account_id: 1,
             platform: crate::domain::Platform::Telegram,
             chat_id: "1".into(),

@@ -3,17 +3,20 @@
 //! Every business rule and every word the user reads is written here, once.
 
 mod alert;
+mod reminder_words;
 mod reply;
 mod words;
 
 use std::num::NonZeroU32;
 
 use chrono::{DateTime, Utc};
+use diesel_async::AsyncConnection;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 pub use alert::alert_reply;
+pub use reminder_words::reminder_reply;
 pub use reply::{Button, Reply, Span};
-pub use words::{ordinal, relative_time};
+pub use words::{ordinal, relative_time, truncate_chars};
 
 use crate::config::BaseUrl;
 use crate::db::Pool;
@@ -22,7 +25,9 @@ use crate::errors::DbError;
 use crate::links;
 use crate::models::account::{self, Account, Platform};
 use crate::models::open;
+use crate::models::reminder;
 use crate::models::tracker::{self, Tracker};
+use crate::schedule::{QuietHours, ReminderDelay};
 
 /// Who is talking: a Telegram chat or a Discord user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -53,6 +58,12 @@ pub enum Command {
     Unmute(String),
     Delete(String),
     Tz(String),
+    /// `/remind` lists; `/remind 3 2d`, `/remind 3 off`, `/remind default 3d` set.
+    Remind(String),
+    /// `/quiet 22:00-08:00`, `/quiet off`, or `/quiet` to show.
+    Quiet(String),
+    /// Delete everything held for this chat, after a confirmation.
+    Forget,
     /// A command we don't have, e.g. `/foo`.
     Unknown(String),
     /// Text without a command.
@@ -66,7 +77,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "track",
         "<label>",
-        "Create a tracker for one email, e.g. /track Proposal to ACME",
+        "Create a tracker for one email, e.g. /track Proposal to ACME; put recipients on the lines below the label for one tracker each",
     ),
     (
         "opens",
@@ -81,6 +92,21 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     ("unmute", "<n>", "Resume alerts for tracker n"),
     ("delete", "<n>", "Delete tracker n and all its opens"),
     ("tz", "<zone>", "Set your timezone, e.g. /tz Europe/Berlin"),
+    (
+        "remind",
+        "[n] [when]",
+        "Remind me if tracker n has no read by then, e.g. /remind 3 2d, /remind 3 off, /remind default 3d; alone, lists reminders",
+    ),
+    (
+        "quiet",
+        "[hours]",
+        "Hours without reminders, e.g. /quiet 22:00-08:00 or /quiet off",
+    ),
+    (
+        "forget",
+        "",
+        "Delete everything MailPing holds for this chat",
+    ),
     ("help", "", "Show this list"),
 ];
 
@@ -108,6 +134,9 @@ impl Command {
             "unmute" => Command::Unmute(arg),
             "delete" => Command::Delete(arg),
             "tz" => Command::Tz(arg),
+            "remind" => Command::Remind(arg),
+            "quiet" => Command::Quiet(arg),
+            "forget" => Command::Forget,
             other => Command::Unknown(other.to_owned()),
         }
     }
@@ -124,6 +153,12 @@ pub enum Action {
     AskDelete(i32),
     ConfirmDelete(i32),
     CancelDelete(i32),
+    /// Remind about tracker n after this many minutes without a read.
+    Remind(i32, u32),
+    StopReminding(i32),
+    AskForget,
+    ConfirmForget,
+    CancelForget,
 }
 
 impl Action {
@@ -136,6 +171,8 @@ impl Action {
                 | Action::AskDelete(_)
                 | Action::ConfirmDelete(_)
                 | Action::CancelDelete(_)
+                | Action::ConfirmForget
+                | Action::CancelForget
         )
     }
 
@@ -149,13 +186,27 @@ impl Action {
             Action::AskDelete(n) => format!("da:{n}"),
             Action::ConfirmDelete(n) => format!("dy:{n}"),
             Action::CancelDelete(n) => format!("dn:{n}"),
+            Action::Remind(n, minutes) => format!("rm:{n}:{minutes}"),
+            Action::StopReminding(n) => format!("rs:{n}"),
+            Action::AskForget => "fa:0".to_owned(),
+            Action::ConfirmForget => "fy:0".to_owned(),
+            Action::CancelForget => "fn:0".to_owned(),
         }
     }
 
     pub fn decode(s: &str) -> Option<Action> {
         let (kind, n) = s.split_once(':')?;
-        if kind == "pg" {
-            return n.parse().ok().map(Action::Page);
+        match (kind, n) {
+            ("pg", _) => return n.parse().ok().map(Action::Page),
+            ("fa", "0") => return Some(Action::AskForget),
+            ("fy", "0") => return Some(Action::ConfirmForget),
+            ("fn", "0") => return Some(Action::CancelForget),
+            ("rm", _) => {
+                let (n, minutes) = n.split_once(':')?;
+                let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
+                return minutes.parse().ok().map(|m| Action::Remind(n, m));
+            }
+            _ => {}
         }
         let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
         Some(match kind {
@@ -165,6 +216,7 @@ impl Action {
             "da" => Action::AskDelete(n),
             "dy" => Action::ConfirmDelete(n),
             "dn" => Action::CancelDelete(n),
+            "rs" => Action::StopReminding(n),
             _ => return None,
         })
     }
@@ -270,6 +322,16 @@ impl Commands {
                             .plain(".")
                     })
                     .await?),
+                Action::Remind(n, minutes) => {
+                    match ReminderDelay::new(chrono::Duration::minutes(i64::from(minutes))) {
+                        Ok(delay) => self.set_reminder(&account, n, delay).await,
+                        Err(e) => Ok(words::bad_delay(&e)),
+                    }
+                }
+                Action::StopReminding(n) => self.stop_reminder(&account, n).await,
+                Action::AskForget => Ok(words::confirm_forget()),
+                Action::ConfirmForget => self.forget(&account).await,
+                Action::CancelForget => Ok(words::kept_everything()),
             }
         }
         .await;
@@ -298,8 +360,8 @@ impl Commands {
             Command::Unknown(name) => return Ok(words::unknown_command(name)),
             Command::NotACommand => return Ok(words::not_a_command()),
             Command::Track(raw) => {
-                if let Err(e) = Label::parse(raw) {
-                    return Ok(words::bad_label(e));
+                if let Err(reply) = track_labels(raw) {
+                    return Ok(reply);
                 }
             }
             _ => {}
@@ -326,6 +388,9 @@ impl Commands {
                 Err(reply) => Ok(reply),
             },
             Command::Tz(arg) => self.set_timezone(&account, &arg).await,
+            Command::Remind(arg) => self.remind(&account, &arg).await,
+            Command::Quiet(arg) => self.quiet(&account, &arg).await,
+            Command::Forget => Ok(words::confirm_forget()),
             Command::Help | Command::Unknown(_) | Command::NotACommand => {
                 unreachable!("answered above")
             }
@@ -333,21 +398,118 @@ impl Commands {
     }
 
     async fn track(&self, chat: &Chat, account: &Account, raw: &str) -> Outcome {
-        let label = match Label::parse(raw) {
-            Ok(label) => label,
-            Err(e) => return Ok(words::bad_label(e)),
+        let labels = match track_labels(raw) {
+            Ok(labels) => labels,
+            Err(reply) => return Ok(reply),
         };
-        if self.new_trackers.check_key(chat).is_err() {
+        let n = NonZeroU32::new(labels.len() as u32).unwrap_or(NonZeroU32::MIN);
+        if !matches!(self.new_trackers.check_key_n(chat, n), Ok(Ok(()))) {
             return Ok(words::slow_down(
                 self.limits.trackers_per_minute,
                 "new trackers",
             ));
         }
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
-        let t = tracker::create(&mut conn, account.id, &label).await?;
-        let pixel_url = links::pixel_url(&self.base_url, t.token);
-        let copy_url = links::copy_page_url(&self.base_url, t.copy_token);
-        Ok(words::tracker_created(&t, &pixel_url, &copy_url))
+        // All or none: a half-made set of recipients would only confuse.
+        let created: Vec<Tracker> = conn
+            .transaction(async |conn| {
+                let mut created = Vec::with_capacity(labels.len());
+                for label in &labels {
+                    created.push(tracker::create(conn, account, label).await?);
+                }
+                Ok::<_, diesel::result::Error>(created)
+            })
+            .await?;
+        let links: Vec<TrackerLinks> = created
+            .iter()
+            .map(|t| TrackerLinks {
+                tracker: t,
+                pixel_url: links::pixel_url(&self.base_url, t.token),
+                copy_url: links::copy_page_url(&self.base_url, t.copy_token),
+            })
+            .collect();
+        let reminder = account.default_reminder();
+        Ok(match links.as_slice() {
+            [one] => words::tracker_created(one, reminder),
+            many => words::trackers_created(many, reminder),
+        })
+    }
+
+    async fn remind(&self, account: &Account, arg: &str) -> Outcome {
+        let mut words_in = arg.split_whitespace();
+        let Some(first) = words_in.next() else {
+            let mut conn = self.pool.get().await.map_err(DbError::from)?;
+            let pending = reminder::pending(&mut conn, account.id).await?;
+            return Ok(words::reminders(&pending, account));
+        };
+        let rest: Vec<&str> = words_in.collect();
+        let rest = rest.join(" ");
+        if first.eq_ignore_ascii_case("default") {
+            let delay = match rest.as_str() {
+                "" => return Ok(words::missing_delay("default")),
+                "off" => None,
+                raw => match ReminderDelay::parse(raw) {
+                    Ok(delay) => Some(delay),
+                    Err(e) => return Ok(words::bad_delay(&e)),
+                },
+            };
+            let mut conn = self.pool.get().await.map_err(DbError::from)?;
+            account::set_default_reminder(&mut conn, account.id, delay).await?;
+            return Ok(words::default_reminder_set(delay));
+        }
+        let n = match parse_number(first, "remind") {
+            Ok(n) => n,
+            Err(reply) => return Ok(reply),
+        };
+        match rest.as_str() {
+            "" => Ok(words::missing_delay(&n.to_string())),
+            "off" => self.stop_reminder(account, n).await,
+            raw => match ReminderDelay::parse(raw) {
+                Ok(delay) => self.set_reminder(account, n, delay).await,
+                Err(e) => Ok(words::bad_delay(&e)),
+            },
+        }
+    }
+
+    async fn set_reminder(&self, account: &Account, number: i32, delay: ReminderDelay) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
+            return Ok(words::no_such_tracker(number));
+        };
+        if open::has_read(&mut conn, t.id).await? {
+            return Ok(words::already_read(&t));
+        }
+        let due = reminder::set(&mut conn, t.id, delay).await?;
+        Ok(words::reminder_set(&t, delay, due, account))
+    }
+
+    async fn stop_reminder(&self, account: &Account, number: i32) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
+            return Ok(words::no_such_tracker(number));
+        };
+        reminder::stop(&mut conn, t.id).await?;
+        Ok(words::reminder_stopped(&t))
+    }
+
+    async fn quiet(&self, account: &Account, arg: &str) -> Outcome {
+        let quiet = match arg.trim() {
+            "" => return Ok(words::current_quiet_hours(account)),
+            "off" => None,
+            raw => match QuietHours::parse(raw) {
+                Some(q) => Some(q),
+                None => return Ok(words::bad_quiet_hours(raw)),
+            },
+        };
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        account::set_quiet_hours(&mut conn, account.id, quiet).await?;
+        Ok(words::quiet_hours_set(quiet, account.tz()))
+    }
+
+    async fn forget(&self, account: &Account) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        account::forget(&mut conn, account.id).await?;
+        Ok(words::forgotten())
     }
 
     async fn list(&self, account: &Account, page: u32) -> Outcome {
@@ -365,7 +527,13 @@ impl Commands {
             PAGE_SIZE,
         )
         .await?;
-        Ok(words::tracker_list(&items, page, pages, Utc::now()))
+        Ok(words::tracker_list(
+            &items,
+            page,
+            pages,
+            Utc::now(),
+            account.tz(),
+        ))
     }
 
     async fn timeline(&self, account: &Account, number: i32) -> Outcome {
@@ -443,6 +611,42 @@ impl Commands {
             },
         )
     }
+}
+
+/// Most recipients one `/track` may name.
+pub const MAX_RECIPIENTS: usize = 10;
+
+/// The labels a `/track` asks for: its first line is the email, and each further line a
+/// recipient who gets a tracker of their own ("Proposal to ACME — Alice").
+fn track_labels(raw: &str) -> Result<Vec<Label>, Reply> {
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let (email, recipients) = match lines.split_first() {
+        Some((email, recipients)) => (*email, recipients),
+        None => return Err(words::bad_label(crate::domain::LabelError::Missing)),
+    };
+    if recipients.len() > MAX_RECIPIENTS {
+        return Err(words::too_many_recipients(recipients.len()));
+    }
+    if recipients.is_empty() {
+        return Label::parse(email)
+            .map(|l| vec![l])
+            .map_err(words::bad_label);
+    }
+    recipients
+        .iter()
+        .map(|r| Label::parse(&format!("{email} — {r}")).map_err(words::bad_label))
+        .collect()
+}
+
+/// A new tracker with its links, as the `/track` reply shows it.
+pub struct TrackerLinks<'a> {
+    pub tracker: &'a Tracker,
+    pub pixel_url: String,
+    pub copy_url: String,
 }
 
 /// A tracker number argument: a positive integer, with an optional leading `#`.

@@ -3,10 +3,13 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{Action, Button, COMMANDS, Reply, TimelineEntry};
+use super::{Action, Button, COMMANDS, MAX_RECIPIENTS, Reply, TimelineEntry, TrackerLinks};
 use crate::domain::LabelError;
 use crate::links;
+use crate::models::account::Account;
+use crate::models::reminder::PendingReminder;
 use crate::models::tracker::{Tracker, TrackerSummary};
+use crate::schedule::{DelayError, QuietHours, ReminderDelay};
 
 const EXAMPLE_LABEL: &str = "/track Proposal to ACME";
 
@@ -118,18 +121,250 @@ fn tracker_buttons(number: i32, muted: bool) -> Vec<Button> {
     ]
 }
 
-pub fn tracker_created(t: &Tracker, pixel_url: &str, copy_url: &str) -> Reply {
-    Reply::new()
+/// Buttons that set a reminder: one per preset delay.
+fn remind_buttons(number: i32) -> Vec<Button> {
+    ReminderDelay::PRESETS
+        .iter()
+        .map(|d| {
+            Button::new(
+                format!("⏰ {d}"),
+                Action::Remind(number, d.minutes() as u32),
+            )
+        })
+        .collect()
+}
+
+fn default_reminder_note(reply: Reply, reminder: Option<ReminderDelay>) -> Reply {
+    match reminder {
+        Some(d) => reply.plain(format!(
+            "\n⏰ I'll remind you if there's no confirmed read within {d} (your default)."
+        )),
+        None => reply.plain("\nRemind you if nobody reads it?"),
+    }
+}
+
+pub fn tracker_created(new: &TrackerLinks<'_>, reminder: Option<ReminderDelay>) -> Reply {
+    let t = new.tracker;
+    let reply = Reply::new()
         .plain(format!("✅ Tracker #{} created: ", t.number))
         .bold(&t.label)
         .plain("\n\nPaste this HTML into your email:\n")
-        .pre(links::snippet(pixel_url))
+        .pre(links::snippet(&new.pixel_url))
         .plain("\nImage URL: ")
-        .code(pixel_url)
+        .code(&new.pixel_url)
         .plain("\nWriting in Gmail or Outlook on the web? Open the ")
-        .link("copy page", copy_url)
-        .plain(" and copy the invisible image from there.")
+        .link("copy page", &new.copy_url)
+        .plain(" and copy the invisible image from there.");
+    default_reminder_note(reply, reminder)
         .button_row(tracker_buttons(t.number, false))
+        .button_row(remind_buttons(t.number))
+}
+
+/// One tracker per recipient: each gets their own copy of the email with their own image.
+pub fn trackers_created(new: &[TrackerLinks<'_>], reminder: Option<ReminderDelay>) -> Reply {
+    let mut reply = Reply::new().plain(format!(
+        "✅ {} trackers created, one per recipient. Send each recipient their own copy of the email with their own image:\n",
+        new.len()
+    ));
+    for n in new {
+        reply = reply
+            .plain(format!("\n#{} ", n.tracker.number))
+            .bold(&n.tracker.label)
+            .plain("\n")
+            .code(&n.pixel_url)
+            .plain(" · ")
+            .link("copy page", &n.copy_url);
+    }
+    let reply = reply
+        .plain("\n\nThe HTML for each is ")
+        .code(links::snippet("<image URL>"))
+        .plain(".");
+    match reminder {
+        Some(_) => default_reminder_note(reply, reminder),
+        None => reply
+            .plain("\nFor a reminder if one of them isn't read, send ")
+            .code(format!("/remind {} 3d", new[0].tracker.number))
+            .plain("."),
+    }
+}
+
+pub fn too_many_recipients(n: usize) -> Reply {
+    Reply::new()
+        .plain(format!(
+            "⚠️ That's {n} recipients; one /track takes up to {MAX_RECIPIENTS}. Nothing was created. Example:\n"
+        ))
+        .pre("/track Proposal to ACME\nAlice\nBob")
+}
+
+pub fn bad_delay(e: &DelayError) -> Reply {
+    Reply::new()
+        .plain(format!("⚠️ {}. ", capitalise(&e.to_string())))
+        .plain("Use a duration from one minute to one year, such as ")
+        .code("2d")
+        .plain(", ")
+        .code("36h")
+        .plain(", ")
+        .code("1w")
+        .plain(" or ")
+        .code("3 days")
+        .plain(". Nothing was changed.")
+}
+
+pub fn missing_delay(target: &str) -> Reply {
+    Reply::new()
+        .plain("⚠️ When? Give a duration, e.g. ")
+        .code(format!("/remind {target} 3d"))
+        .plain(", or ")
+        .code(format!("/remind {target} off"))
+        .plain(".")
+}
+
+fn local(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%a %-d %b %H:%M").to_string()
+}
+
+pub fn reminder_set(
+    t: &Tracker,
+    delay: ReminderDelay,
+    due: DateTime<Utc>,
+    account: &Account,
+) -> Reply {
+    let tz = account.tz();
+    let mut reply = Reply::new()
+        .plain(format!(
+            "⏰ In {delay}, on {} ({}), I'll remind you if #{} ",
+            local(due, tz),
+            tz.name(),
+            t.number
+        ))
+        .bold(&t.label)
+        .plain(" has no confirmed read.");
+    if let Some(q) = account.quiet_hours() {
+        let allowed = q.next_allowed(due, tz);
+        if allowed != due {
+            reply = reply.plain(format!(
+                " That falls in your quiet hours, so it will come at {}.",
+                local(allowed, tz)
+            ));
+        }
+    }
+    reply.button_row(vec![Button::new(
+        "🛑 Stop reminding",
+        Action::StopReminding(t.number),
+    )])
+}
+
+pub fn reminder_stopped(t: &Tracker) -> Reply {
+    Reply::new()
+        .plain(format!("🛑 No reminder for #{} ", t.number))
+        .bold(&t.label)
+        .plain(".")
+}
+
+pub fn already_read(t: &Tracker) -> Reply {
+    Reply::new()
+        .plain(format!("✅ #{} ", t.number))
+        .bold(&t.label)
+        .plain(" has already been read, so there's nothing to remind you of.")
+        .button_row(vec![Button::new("🕓 Timeline", Action::Timeline(t.number))])
+}
+
+pub fn default_reminder_set(delay: Option<ReminderDelay>) -> Reply {
+    match delay {
+        Some(d) => Reply::new().plain(format!(
+            "⏰ From now on, every new tracker reminds you if it has no confirmed read within {d}."
+        )),
+        None => Reply::new().plain("⏰ New trackers get no reminder unless you ask for one."),
+    }
+}
+
+pub fn reminders(pending: &[PendingReminder], account: &Account) -> Reply {
+    let tz = account.tz();
+    let mut reply = Reply::new().bold("⏰ Reminders");
+    if pending.is_empty() {
+        reply = reply.plain("\n\nNo reminder is pending.");
+    }
+    for r in pending {
+        reply = reply
+            .plain(format!("\n#{} ", r.number))
+            .bold(&r.label)
+            .plain(format!(" — {}", local(r.due_at, tz)));
+    }
+    reply = reply.plain(format!("\n\nTimes in {}.", tz.name()));
+    reply = match account.default_reminder() {
+        Some(d) => reply.plain(format!(" New trackers remind you after {d}.")),
+        None => reply.plain(" New trackers get no reminder by default."),
+    };
+    if let Some(q) = account.quiet_hours() {
+        reply = reply.plain(format!(" Quiet hours: {q}."));
+    }
+    reply
+        .plain("\nSet one with ")
+        .code("/remind 3 2d")
+        .plain(", stop it with ")
+        .code("/remind 3 off")
+        .plain(", or set a default with ")
+        .code("/remind default 3d")
+        .plain(".")
+}
+
+pub fn current_quiet_hours(account: &Account) -> Reply {
+    match account.quiet_hours() {
+        Some(q) => Reply::new().plain(format!(
+            "🌙 Quiet hours: {q} ({}). Reminders due then wait until they end. ",
+            account.tz().name()
+        )),
+        None => Reply::new().plain("🌙 Quiet hours are off. "),
+    }
+    .plain("Set them with ")
+    .code("/quiet 22:00-08:00")
+    .plain(" or turn them off with ")
+    .code("/quiet off")
+    .plain(".")
+}
+
+pub fn bad_quiet_hours(raw: &str) -> Reply {
+    Reply::new()
+        .plain("⚠️ ")
+        .code(truncate_chars(raw, 40))
+        .plain(" is not a time range. Example: ")
+        .code("/quiet 22:00-08:00")
+        .plain(". Nothing was changed.")
+}
+
+pub fn quiet_hours_set(quiet: Option<QuietHours>, tz: Tz) -> Reply {
+    match quiet {
+        Some(q) => Reply::new().plain(format!(
+            "🌙 Quiet hours set to {q} ({}). Reminders due then come when they end; open alerts still arrive at once.",
+            tz.name()
+        )),
+        None => Reply::new().plain("🌙 Quiet hours are off."),
+    }
+}
+
+pub fn confirm_forget() -> Reply {
+    Reply::new()
+        .plain("🧹 Delete everything MailPing holds for this chat: your trackers, every open, alert and reminder, your settings, and the networks learned from your copy pages? This can't be undone, and the images in your emails will stop reporting.")
+        .button_row(vec![
+            Button::new("Yes, delete everything", Action::ConfirmForget),
+            Button::new("Cancel", Action::CancelForget),
+        ])
+}
+
+pub fn forgotten() -> Reply {
+    Reply::new().plain("🧹 Done: MailPing holds nothing of this chat any more. If you send another command, you start afresh.")
+}
+
+pub fn kept_everything() -> Reply {
+    Reply::new().plain("Kept everything.")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 pub fn no_trackers() -> Reply {
@@ -139,7 +374,13 @@ pub fn no_trackers() -> Reply {
         .plain(".")
 }
 
-pub fn tracker_list(items: &[TrackerSummary], page: u32, pages: u32, now: DateTime<Utc>) -> Reply {
+pub fn tracker_list(
+    items: &[TrackerSummary],
+    page: u32,
+    pages: u32,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Reply {
     let mut reply = Reply::new().bold("📋 Your trackers");
     if pages > 1 {
         reply = reply.plain(format!(" (page {} of {pages})", page + 1));
@@ -164,6 +405,9 @@ pub fn tracker_list(items: &[TrackerSummary], page: u32, pages: u32, now: DateTi
         }
         if item.muted {
             reply = reply.plain(" · 🔕 muted");
+        }
+        if let Some(due) = item.reminder_due_at {
+            reply = reply.plain(format!(" · ⏰ {}", local(due, tz)));
         }
     }
     reply = reply.plain("\n\nDetails: ").code("/opens <n>");
@@ -317,7 +561,8 @@ pub fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
-fn truncate_chars(s: &str, max: usize) -> String {
+/// `s` cut to `max` characters, with an ellipsis when cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_owned()
     } else {

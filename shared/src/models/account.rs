@@ -1,7 +1,8 @@
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use crate::schedule::{QuietHours, ReminderDelay};
 use crate::schema::accounts;
 
 pub use crate::domain::Platform;
@@ -17,11 +18,26 @@ pub struct Account {
     pub trackers_created: i32,
     pub alerts_blocked_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// The reminder every new tracker gets, if any.
+    pub remind_after: Option<chrono::Duration>,
+    pub quiet_start: Option<NaiveTime>,
+    pub quiet_end: Option<NaiveTime>,
 }
 
 impl Account {
     pub fn tz(&self) -> chrono_tz::Tz {
         self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    }
+
+    pub fn quiet_hours(&self) -> Option<QuietHours> {
+        Some(QuietHours {
+            start: self.quiet_start?,
+            end: self.quiet_end?,
+        })
+    }
+
+    pub fn default_reminder(&self) -> Option<ReminderDelay> {
+        ReminderDelay::new(self.remind_after?).ok()
     }
 }
 
@@ -61,6 +77,44 @@ pub async fn set_timezone(
 pub async fn block_alerts(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<()> {
     diesel::update(accounts::table.find(account_id))
         .set(accounts::alerts_blocked_at.eq(diesel::dsl::now))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Sets or clears the reminder applied to every new tracker.
+pub async fn set_default_reminder(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    delay: Option<ReminderDelay>,
+) -> QueryResult<()> {
+    diesel::update(accounts::table.find(account_id))
+        .set(accounts::remind_after.eq(delay.map(ReminderDelay::duration)))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Sets or clears the account's quiet hours.
+pub async fn set_quiet_hours(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    quiet: Option<QuietHours>,
+) -> QueryResult<()> {
+    diesel::update(accounts::table.find(account_id))
+        .set((
+            accounts::quiet_start.eq(quiet.map(|q| q.start)),
+            accounts::quiet_end.eq(quiet.map(|q| q.end)),
+        ))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Deletes the account and, through the foreign keys, everything it owns: trackers, their
+/// opens, alerts and reminders, and the networks learned from its copy-page views.
+pub async fn forget(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<()> {
+    diesel::delete(accounts::table.find(account_id))
         .execute(conn)
         .await
         .map(drop)

@@ -15,6 +15,8 @@ pub struct QueuedAlert {
     pub open_id: i64,
     pub apple_prefetch: bool,
     pub open_count: i32,
+    /// This read cancelled the tracker's pending reminder.
+    pub reminder_cancelled: bool,
 }
 
 /// Queues alerts, one per tracker at most (the caller coalesces a batch first). A tracker with
@@ -27,14 +29,16 @@ pub async fn queue(conn: &mut AsyncPgConnection, alerts: &[QueuedAlert]) -> Quer
     let open_ids: Vec<i64> = alerts.iter().map(|a| a.open_id).collect();
     let apple: Vec<bool> = alerts.iter().map(|a| a.apple_prefetch).collect();
     let counts: Vec<i32> = alerts.iter().map(|a| a.open_count).collect();
+    let cancelled: Vec<bool> = alerts.iter().map(|a| a.reminder_cancelled).collect();
     diesel::sql_query(
-        "INSERT INTO alerts (tracker_id, open_id, apple_prefetch, open_count)
-         SELECT * FROM UNNEST($1::int8[], $2::int8[], $3::bool[], $4::int4[])
+        "INSERT INTO alerts (tracker_id, open_id, apple_prefetch, open_count, reminder_cancelled)
+         SELECT * FROM UNNEST($1::int8[], $2::int8[], $3::bool[], $4::int4[], $5::bool[])
          ON CONFLICT (tracker_id) WHERE finished_at IS NULL DO UPDATE SET
              open_count = CASE WHEN alerts.apple_prefetch THEN EXCLUDED.open_count
                                ELSE alerts.open_count + EXCLUDED.open_count END,
              open_id = EXCLUDED.open_id,
              apple_prefetch = false,
+             reminder_cancelled = alerts.reminder_cancelled OR EXCLUDED.reminder_cancelled,
              version = alerts.version + 1
          WHERE NOT EXCLUDED.apple_prefetch",
     )
@@ -42,6 +46,7 @@ pub async fn queue(conn: &mut AsyncPgConnection, alerts: &[QueuedAlert]) -> Quer
     .bind::<Array<Int8>, _>(open_ids)
     .bind::<Array<Bool>, _>(apple)
     .bind::<Array<Int4>, _>(counts)
+    .bind::<Array<Bool>, _>(cancelled)
     .execute(conn)
     .await
 }
@@ -59,6 +64,8 @@ pub struct ClaimedAlert {
     pub apple_prefetch: bool,
     #[diesel(sql_type = Integer)]
     pub open_count: i32,
+    #[diesel(sql_type = Bool)]
+    pub reminder_cancelled: bool,
     #[diesel(sql_type = BigInt)]
     pub account_id: i64,
     #[diesel(sql_type = Text)]
@@ -100,7 +107,7 @@ pub async fn claim_due(
                           ORDER BY next_attempt_at LIMIT $1
                           FOR UPDATE SKIP LOCKED)
              RETURNING *)
-         SELECT c.id, c.version, c.attempts, c.apple_prefetch, c.open_count,
+         SELECT c.id, c.version, c.attempts, c.apple_prefetch, c.open_count, c.reminder_cancelled,
                 a.id AS account_id, a.platform, a.chat_id, a.timezone,
                 a.alerts_blocked_at IS NOT NULL AS blocked,
                 t.number, t.label, t.muted,
@@ -132,6 +139,7 @@ pub async fn finish(
              finished_at = CASE WHEN version = $2 THEN now() END,
              outcome = CASE WHEN version = $2 THEN $3 END,
              open_count = CASE WHEN version = $2 OR $4 THEN open_count ELSE open_count - $5 END,
+             reminder_cancelled = CASE WHEN version = $2 THEN reminder_cancelled ELSE false END,
              next_attempt_at = now(), attempts = 0
          WHERE id = $1",
     )

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod alert;
 pub mod open;
+pub mod reminder;
 pub mod tracker;
 
 pub use account::{Account, Platform};

@@ -99,6 +99,17 @@ pub async fn count_for_tracker(conn: &mut AsyncPgConnection, tracker_id: i64) ->
         .await
 }
 
+/// Whether the tracker has had a confirmed read.
+pub async fn has_read(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        opens::table
+            .filter(opens::tracker_id.eq(tracker_id))
+            .filter(opens::is_read),
+    ))
+    .get_result(conn)
+    .await
+}
+
 /// What the recording path needs to know about a tracker to classify a fetch of its pixel.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct PixelTracker {

@@ -5,6 +5,8 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
 
 use crate::domain::{Label, Token};
+use crate::models::account::Account;
+use crate::models::reminder;
 use crate::schema::{accounts, sender_networks, trackers};
 
 /// One tracked email: a pixel token, the owner's label, and its per-chat number.
@@ -21,20 +23,23 @@ pub struct Tracker {
     pub created_at: DateTime<Utc>,
 }
 
-/// Creates a tracker with the account's next number. Numbers are never reused.
+/// Creates a tracker with the account's next number, with the account's default reminder if
+/// it has one. Numbers are never reused.
 pub async fn create(
     conn: &mut AsyncPgConnection,
-    account_id: i64,
+    account: &Account,
     label: &Label,
 ) -> QueryResult<Tracker> {
     let label = label.as_str().to_owned();
+    let reminder = account.default_reminder();
+    let account_id = account.id;
     conn.transaction(async |conn| {
         let number: i32 = diesel::update(accounts::table.find(account_id))
             .set(accounts::trackers_created.eq(accounts::trackers_created + 1))
             .returning(accounts::trackers_created)
             .get_result(conn)
             .await?;
-        diesel::insert_into(trackers::table)
+        let tracker = diesel::insert_into(trackers::table)
             .values((
                 trackers::account_id.eq(account_id),
                 trackers::number.eq(number),
@@ -44,7 +49,11 @@ pub async fn create(
             ))
             .returning(Tracker::as_returning())
             .get_result(conn)
-            .await
+            .await?;
+        if let Some(delay) = reminder {
+            reminder::set(conn, tracker.id, delay).await?;
+        }
+        Ok(tracker)
     })
     .await
 }
@@ -121,6 +130,8 @@ pub struct TrackerSummary {
     pub last_read_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = Nullable<Text>)]
     pub last_read_client: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    pub reminder_due_at: Option<DateTime<Utc>>,
 }
 
 /// A page of the account's trackers, newest first. Each aggregate walks one tracker's slice of
@@ -135,8 +146,10 @@ pub async fn list_page(
         "SELECT t.number, t.label, t.muted,
                 (SELECT count(*) FROM opens o WHERE o.tracker_id = t.id AND o.is_read) AS reads,
                 COALESCE((SELECT true FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp' LIMIT 1), false) AS apple_prefetched,
-                last.opened_at AS last_read_at, last.client AS last_read_client
+                last.opened_at AS last_read_at, last.client AS last_read_client,
+                r.due_at AS reminder_due_at
          FROM trackers t
+         LEFT JOIN reminders r ON r.tracker_id = t.id
          LEFT JOIN LATERAL (
              SELECT o.opened_at, o.client FROM opens o
              WHERE o.tracker_id = t.id AND o.is_read
