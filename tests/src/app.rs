@@ -79,11 +79,8 @@ impl Flags {
     fn parse<C: CommandFactory + FromArgMatches>(&self) -> C {
         let command = C::command().mut_args(|arg| arg.env(None::<&str>));
         let name = command.get_name().to_owned();
-        let args = std::iter::once(name.clone()).chain(
-            self.0
-                .iter()
-                .flat_map(|(n, v)| [n.clone(), v.clone()]),
-        );
+        let args = std::iter::once(name.clone())
+            .chain(self.0.iter().flat_map(|(n, v)| [n.clone(), v.clone()]));
         command
             .try_get_matches_from(args)
             .and_then(|matches| C::from_arg_matches(&matches))
@@ -230,7 +227,9 @@ impl TestApp {
     pub fn commands(&self, limits: CommandLimits) -> Commands {
         Commands::new(
             self.db.pool(),
-            self.pixel_base_url().parse().expect("the pixel server's URL"),
+            self.pixel_base_url()
+                .parse()
+                .expect("the pixel server's URL"),
             limits,
         )
     }
@@ -303,7 +302,10 @@ impl TestApp {
     /// Starts the pixel server (again) with the current settings.
     pub async fn start_pixel(&mut self) {
         assert!(self.pixel.is_none(), "the pixel server is already running");
-        let config = self.pixel_flags.parse::<mailping_pixel_server::Cli>().config;
+        let config = self
+            .pixel_flags
+            .parse::<mailping_pixel_server::Cli>()
+            .config;
         self.pixel = Some(Service::pixel(config).await);
     }
 
@@ -442,7 +444,7 @@ impl TestApp {
     }
 
     /// Waits until `user` has at least `n` DMs, and returns them all.
-    pub async fn dms(&self, user: u64, n: usize) -> Vec<SentMessage> {
+    pub async fn dms(&self, user: u64, n: usize) -> Vec<fake_discord::SentMessage> {
         let dc = self.discord();
         eventually(
             PATIENCE,

@@ -400,6 +400,7 @@ impl Shared {
         self.notify();
         axum::Json(message_json(&message)).into_response()
     }
+}
 
 fn router(shared: Arc<Shared>) -> Router {
     fn at(route: &str) -> String {

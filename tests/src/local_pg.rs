@@ -118,19 +118,20 @@ fn make_dir(user: Option<&str>) -> Result<PathBuf, String> {
     ));
     std::fs::create_dir(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     if let Some(user) = user {
-        let id = |flag: &str| -> Result<u32, String> {
-            let out = Command::new("id")
-                .args([flag, user])
-                .output()
-                .map_err(|e| format!("running id: {e}"))?;
-            String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|_| {
+        let id =
+            |flag: &str| -> Result<u32, String> {
+                let out = Command::new("id")
+                    .args([flag, user])
+                    .output()
+                    .map_err(|e| format!("running id: {e}"))?;
+                String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|_| {
                 format!(
                     "the tests run as root, and initdb needs the unprivileged `{user}` user, \
                      which does not exist: install PostgreSQL's server package \
                      (e.g. `apt-get install postgresql`) or set TEST_DATABASE_URL"
                 )
             })
-        };
+            };
         std::os::unix::fs::chown(&dir, Some(id("-u")?), Some(id("-g")?))
             .map_err(|e| format!("handing {} to {user}: {e}", dir.display()))?;
     }
@@ -160,8 +161,7 @@ fn run(user: Option<&str>, program: &Path, args: impl FnOnce(&mut Command)) -> R
     let last = stderr
         .lines()
         .chain(stdout.lines())
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or_default()
         .to_owned();
     Err(format!("{} ({last})", out.status))

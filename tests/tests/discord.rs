@@ -70,11 +70,11 @@ async fn the_whole_story_on_discord() {
     let app = TestApp::spawn().with_discord().await;
     let dc = app.discord();
     let user = 4_000_000_000_000_001;
-    let names: Vec<String> =
-        dc.global_commands()
-            .iter()
-            .map(|c| c["name"].as_str().unwrap_or_default().to_owned())
-            .collect();
+    let names: Vec<String> = dc
+        .global_commands()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or_default().to_owned())
+        .collect();
     assert_eq!(
         names.len(),
         mailping_shared::commands::COMMANDS.len(),
@@ -150,22 +150,16 @@ async fn the_whole_story_on_discord() {
 #[tokio::test]
 async fn unsigned_or_forged_interactions_are_rejected_with_401() {
     let app = TestApp::spawn().with_discord().await;
-    let dc = app.discord();
     let body = fake_discord::slash_command("opens", &[], 1, None).to_string();
     let (timestamp, signature) = app.signer().sign(&body);
     assert_eq!(
-        app.post_interaction(&body, &timestamp, &signature)
-            .await
-            .0,
+        app.post_interaction(&body, &timestamp, &signature).await.0,
         200
     );
     assert_eq!(
-        app.post_interaction(&body.replace("opens", "track"),
-            &timestamp,
-            &signature
-        )
-        .await
-        .0,
+        app.post_interaction(&body.replace("opens", "track"), &timestamp, &signature)
+            .await
+            .0,
         401,
         "tampered body"
     );
@@ -201,7 +195,6 @@ async fn unsigned_or_forged_interactions_are_rejected_with_401() {
 #[tokio::test]
 async fn everyone_in_a_label_pings_no_one() {
     let app = TestApp::spawn().with_discord().await;
-    let dc = app.discord();
     let user = 4_000_000_000_000_002;
     let label = "@everyone @here <@123> <@&456> *_[]()~`>#|";
     let tracked = app.command(user, "track", &[("label", json!(label))]).await;
@@ -238,7 +231,6 @@ async fn everyone_in_a_label_pings_no_one() {
 #[tokio::test]
 async fn users_see_only_their_own_trackers() {
     let app = TestApp::spawn().with_discord().await;
-    let dc = app.discord();
     let (alice, mallory) = (4_000_000_000_000_003, 4_000_000_000_000_004);
     app.command(alice, "track", &[("label", json!("Alice's"))])
         .await;
@@ -258,9 +250,9 @@ async fn users_see_only_their_own_trackers() {
         );
     }
     // In a DM with the bot Alice still sees hers: trackers belong to the user, not the guild.
-    let (_, dm) = app.interact(&fake_discord::slash_command("opens", &[], alice, None),
-    )
-    .await;
+    let (_, dm) = app
+        .interact(&fake_discord::slash_command("opens", &[], alice, None))
+        .await;
     assert!(content(&dm["data"]).contains("Alice's"), "{dm}");
     let mut conn = app.conn().await;
     let (_, muted) = seed::numbers_and_muted(&mut conn).await[0];
@@ -274,27 +266,31 @@ async fn a_telegram_chat_and_a_discord_user_never_see_each_others_trackers() {
     // The same numeric id on both platforms.
     let id = 777;
     app.send(id, "/track Telegram secret").await;
-    let (_, reply) = app.interact(&fake_discord::slash_command("opens", &[], id as u64, None),
-    )
-    .await;
+    let (_, reply) = app
+        .interact(&fake_discord::slash_command("opens", &[], id as u64, None))
+        .await;
     assert!(
         content(&reply["data"]).contains("no trackers yet"),
         "{reply}"
     );
-    let (_, reply) = app.interact(&fake_discord::slash_command("opens", &[("number", json!(1))], id as u64, None),
-    )
-    .await;
+    let (_, reply) = app
+        .interact(&fake_discord::slash_command(
+            "opens",
+            &[("number", json!(1))],
+            id as u64,
+            None,
+        ))
+        .await;
     assert!(
         content(&reply["data"]).contains("You have no tracker #1"),
         "{reply}"
     );
     app.interact(&fake_discord::slash_command(
-            "track",
-            &[("label", json!("Discord secret"))],
-            id as u64,
-            None,
-        ),
-    )
+        "track",
+        &[("label", json!("Discord secret"))],
+        id as u64,
+        None,
+    ))
     .await;
     let list = app.send(id, "/opens").await;
     assert!(

@@ -7,10 +7,7 @@ use mailping_tests::fake_discord::{
     Failure, FakeDiscord, InteractionSigner, button_press, command_id, ping, route, slash_command,
 };
 use serde_json::json;
-use serenity::builder::{
-    CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption,
-    CreateInteractionResponseFollowup, CreateMessage, EditInteractionResponse, EditMessage,
-};
+use serenity::builder::{CreateAllowedMentions, CreateCommand, CreateCommandOption, CreateMessage};
 use serenity::http::{HttpBuilder, HttpError, StatusCode};
 use serenity::interactions_endpoint::Verifier;
 use serenity::model::application::{

@@ -4,30 +4,18 @@
 use std::time::{Duration, Instant};
 
 use mailping_tests::eventually;
-use mailping_tests::fake_telegram::{
-    Failure, FakeTelegram, SentMessage, render_html,
-};
+use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage, render_html};
 use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{
-    BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageEntityKind,
-    ParseMode, UpdateKind,
+    BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, MessageEntityKind, ParseMode,
+    UpdateKind,
 };
 use teloxide::utils::html;
 
 const HOSTILE_LABEL: &str = "*_[]()~`>#+-=|{}.!<b>&";
 const CHAT: i64 = 4242;
-
-fn link_preview_disabled() -> LinkPreviewOptions {
-    LinkPreviewOptions {
-        is_disabled: true,
-        url: None,
-        prefer_small_media: false,
-        prefer_large_media: false,
-        show_above_text: false,
-    }
-}
 
 fn keyboard() -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[

@@ -97,7 +97,7 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
 
 #[tokio::test]
 async fn anything_that_is_not_a_pixel_path_is_a_plain_404() {
-    let mut app = TestApp::spawn().await;
+    let app = TestApp::spawn().await;
     let token = "ab".repeat(16);
     for path in [
         "/".to_owned(),
@@ -242,8 +242,7 @@ async fn the_senders_own_views_are_self() {
     let mut conn = app.conn().await;
     // Within the grace period after creation: the sender composing.
     let fresh = seed::tracker(&mut conn, 1, "Fresh").await;
-    app.fetch_pixel(&fresh.token, Some(CHROME))
-        .await;
+    app.fetch_pixel(&fresh.token, Some(CHROME)).await;
     app.stop_pixel().await;
     assert_eq!(seed::kinds(&mut conn, fresh.id).await, ["self"]);
 
@@ -262,10 +261,7 @@ async fn the_senders_own_views_are_self() {
         .unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(
-        html.contains(&format!("/i/{}.gif", viewed.token)),
-        "{html}"
-    );
+    assert!(html.contains(&format!("/i/{}.gif", viewed.token)), "{html}");
     assert!(!html.contains("display:none"));
     assert!(
         !html.contains("http://") || !html.contains("<script"),
@@ -275,12 +271,9 @@ async fn the_senders_own_views_are_self() {
         seed::kinds(&mut conn, viewed.id).await.is_empty(),
         "viewing the copy page is not an open"
     );
-    app.fetch_pixel(&viewed.token, Some(THUNDERBIRD))
-        .await;
-    app.fetch_pixel(&other.token, Some(CHROME))
-        .await;
-    app.fetch_pixel(&stranger.token, Some(CHROME))
-        .await;
+    app.fetch_pixel(&viewed.token, Some(THUNDERBIRD)).await;
+    app.fetch_pixel(&other.token, Some(CHROME)).await;
+    app.fetch_pixel(&stranger.token, Some(CHROME)).await;
     app.stop_pixel().await;
     assert_eq!(seed::kinds(&mut conn, viewed.id).await, ["self"]);
     assert_eq!(seed::kinds(&mut conn, other.id).await, ["self"]);
@@ -293,7 +286,7 @@ async fn the_senders_own_views_are_self() {
 
 #[tokio::test]
 async fn an_unknown_copy_page_is_a_404_page() {
-    let mut app = TestApp::spawn().await;
+    let app = TestApp::spawn().await;
     let resp = app
         .client()
         .get(app.pixel_url(&format!("/c/{}", "cd".repeat(16))))
@@ -315,10 +308,8 @@ async fn reads_queue_one_coalesced_alert_and_muted_trackers_none() {
         app.fetch_pixel(&t.token, Some(ua)).await;
         tokio::time::sleep(Duration::from_millis(30)).await;
     }
-    app.fetch_pixel(&muted.token, Some(GMAIL))
-        .await;
-    app.fetch_pixel(&apple.token, Some("Mozilla/5.0"))
-        .await;
+    app.fetch_pixel(&muted.token, Some(GMAIL)).await;
+    app.fetch_pixel(&apple.token, Some("Mozilla/5.0")).await;
     tokio::time::sleep(Duration::from_millis(30)).await;
     app.fetch_pixel_with(
         &apple.token,
@@ -408,12 +399,7 @@ async fn graceful_stop_under_load_writes_every_accepted_open() {
     let mut conn = app.conn().await;
     let mut tokens = Vec::new();
     for i in 0..20 {
-        tokens.push(
-            seed::tracker(&mut conn, 1, &format!("t{i}"))
-                .await
-                .token()
-                .to_string(),
-        );
+        tokens.push(seed::tracker(&mut conn, 1, &format!("t{i}")).await.token);
     }
     let mut tasks = Vec::new();
     for worker in 0..16 {
@@ -449,8 +435,7 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
     let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     // Warm up so the pool holds live connections, which the outage then kills.
-    app.fetch_pixel(&t.token, Some("Warmup/1"))
-        .await;
+    app.fetch_pixel(&t.token, Some("Warmup/1")).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
 
     app.set_database_reachable(false).await;
@@ -461,7 +446,12 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
         assert_eq!(resp.status(), 200);
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
-    let ready = app.client().get(app.pixel_url("/readyz")).send().await.unwrap();
+    let ready = app
+        .client()
+        .get(app.pixel_url("/readyz"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ready.status(), 503, "readyz reports the outage");
     tokio::time::sleep(Duration::from_secs(1)).await;
     app.set_database_reachable(true).await;
@@ -481,7 +471,7 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
 
 #[tokio::test]
 async fn health_and_readiness() {
-    let mut app = TestApp::spawn().await;
+    let app = TestApp::spawn().await;
     assert_eq!(
         app.client()
             .get(app.pixel_url("/healthz"))
@@ -512,7 +502,7 @@ async fn a_bot_opening_the_copy_page_is_not_learned_as_the_sender() {
         "curl/8.4.0",
     ] {
         let page = app
-            .client
+            .client()
             .get(app.pixel_url(&format!("/c/{}", t.copy_token)))
             .header("user-agent", ua)
             .send()
@@ -520,8 +510,7 @@ async fn a_bot_opening_the_copy_page_is_not_learned_as_the_sender() {
             .unwrap();
         assert_eq!(page.status(), 200);
     }
-    app.fetch_pixel(&t.token, Some(THUNDERBIRD))
-        .await;
+    app.fetch_pixel(&t.token, Some(THUNDERBIRD)).await;
     app.stop_pixel().await;
     assert_eq!(
         seed::kinds(&mut conn, t.id).await,

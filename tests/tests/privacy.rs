@@ -87,10 +87,7 @@ async fn raw_addresses_reach_neither_the_database_nor_the_logs() {
         assert!(!dump.contains(ip), "{ip} stored in the database");
         assert!(!logs.contains(ip), "{ip} in the logs");
     }
-    assert!(
-        !logs.contains(&t.token),
-        "a whole token in the logs"
-    );
+    assert!(!logs.contains(&t.token), "a whole token in the logs");
 }
 
 #[tokio::test]

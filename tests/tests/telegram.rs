@@ -100,10 +100,10 @@ async fn the_whole_story_from_start_to_delete() {
     // 2. Gmail's proxy fetches the pixel: the alert arrives within 2 s and names Gmail.
     let fetched = tokio::time::Instant::now();
     app.fetch_pixel(&token, Some(GMAIL)).await;
-    let alert =
-        tg.wait_for(Duration::from_secs(2), is_alert)
-            .await
-            .expect("an alert within 2 s");
+    let alert = tg
+        .wait_for(Duration::from_secs(2), is_alert)
+        .await
+        .expect("an alert within 2 s");
     assert!(fetched.elapsed() < Duration::from_secs(2));
     assert!(
         alert.text.starts_with("📬 Opened: Proposal to ACME — "),
@@ -168,14 +168,8 @@ async fn the_whole_story_from_start_to_delete() {
     let done = app.press(chat, ask.message_id, &button(&ask, "Yes")).await;
     assert!(done.text.contains("Deleted #1"), "{}", done.text);
     assert_eq!(seed::tracker_count(&mut conn).await, 0);
-    assert_eq!(
-        seed::open_count(&mut conn).await,
-        0
-    );
-    assert_eq!(
-        seed::alert_count(&mut conn).await,
-        0
-    );
+    assert_eq!(seed::open_count(&mut conn).await, 0);
+    assert_eq!(seed::alert_count(&mut conn).await, 0);
     assert!(tg.rejected().is_empty(), "{:?}", tg.rejected());
 }
 
@@ -188,10 +182,10 @@ async fn preview_bots_and_apple_prefetch_are_not_read_alerts() {
     app.fetch_pixel(&token, Some("TelegramBot (like TwitterBot)"))
         .await;
     app.fetch_pixel(&token, Some("Mozilla/5.0")).await;
-    let alert =
-        tg.wait_for(PATIENCE, is_alert)
-            .await
-            .expect("the Apple delivery alert");
+    let alert = tg
+        .wait_for(PATIENCE, is_alert)
+        .await
+        .expect("the Apple delivery alert");
     assert_eq!(
         alert.text,
         "📭 Invoice 42 reached an Apple Mail inbox. Apple fetched it on delivery, so this is not a confirmed read."
@@ -378,7 +372,9 @@ async fn hostile_labels_show_exactly_as_typed_or_are_refused() {
     }
     let list = app.send(chat, "/opens").await;
     assert!(list.text.contains("DROP TABLE"), "{}", list.text);
-    let long = app.send(chat, &format!("/track {}", "x".repeat(10_000))).await;
+    let long = app
+        .send(chat, &format!("/track {}", "x".repeat(10_000)))
+        .await;
     assert!(
         long.text.contains("10000 characters") && long.text.contains("200"),
         "{}",
@@ -408,7 +404,6 @@ async fn hostile_labels_show_exactly_as_typed_or_are_refused() {
 #[tokio::test]
 async fn another_chats_tracker_numbers_answer_like_missing_ones() {
     let app = TestApp::spawn().with_telegram().await;
-    let tg = app.telegram();
     let (alice, mallory) = (1007, 1008);
     let tracked = app.send(alice, "/track Alice's proposal").await;
     app.send(mallory, "/track Mallory's").await;
@@ -453,7 +448,6 @@ async fn bad_input_gets_a_friendly_specific_reply() {
         .with_telegram()
         .bot_setting("--trackers-per-minute", 2)
         .await;
-    let tg = app.telegram();
     let chat = 1010;
     let cases = [
         ("/frobnicate", "I don't know the command /frobnicate"),
@@ -484,7 +478,6 @@ async fn bad_input_gets_a_friendly_specific_reply() {
 #[tokio::test]
 async fn a_database_error_is_something_went_wrong() {
     let app = TestApp::spawn().with_telegram().await;
-    let tg = app.telegram();
     let chat = 1011;
     app.send(chat, "/start").await;
     app.set_database_reachable(false).await;
@@ -505,7 +498,6 @@ async fn a_database_error_is_something_went_wrong() {
 #[tokio::test]
 async fn opens_pages_through_trackers_with_buttons() {
     let app = TestApp::spawn().with_telegram().await;
-    let tg = app.telegram();
     let chat = 1012;
     for i in 1..=7 {
         app.send(chat, &format!("/track Email {i}")).await;
@@ -518,7 +510,9 @@ async fn opens_pages_through_trackers_with_buttons() {
         "{}",
         first.text
     );
-    let next = app.press(chat, first.message_id, &button(&first, "▶")).await;
+    let next = app
+        .press(chat, first.message_id, &button(&first, "▶"))
+        .await;
     assert_eq!(
         next.message_id, first.message_id,
         "paging edits the list in place"
