@@ -118,8 +118,8 @@ async fn main() {
         .pixel_setting("--trusted-proxies", "127.0.0.0/8,::1")
         .pixel_setting("--rate-limit-per-client", 120)
         .pixel_setting("--rate-limit-per-token", 60)
-        .pixel_setting("--database-pool-size", 8)
-        .bot_setting("--database-pool-size", 8)
+        .pixel_setting("--pool-size", 8)
+        .bot_setting("--pool-size", 8)
         // Production sweep and lease: what is measured is the LISTEN/NOTIFY path.
         .bot_setting("--alert-sweep-secs", 5)
         .bot_setting("--alert-lease-secs", 60)

@@ -39,7 +39,7 @@ pub const DISCORD_GUILD: u64 = 1_100_000_000_000_000_001;
 /// pool, no grace period, limits no test reaches by accident.
 const PIXEL_FLAGS: &[(&str, &str)] = &[
     ("--listen-addr", "127.0.0.1:0"),
-    ("--database-pool-size", "4"),
+    ("--pool-size", "4"),
     ("--rate-limit-per-client", "10000"),
     ("--rate-limit-per-token", "10000"),
     ("--self-grace-secs", "0"),
@@ -48,7 +48,7 @@ const PIXEL_FLAGS: &[(&str, &str)] = &[
 /// Bot flags that differ from production: port 0, a small pool, fast sweeps and short leases.
 const BOT_FLAGS: &[(&str, &str)] = &[
     ("--listen-addr", "127.0.0.1:0"),
-    ("--database-pool-size", "4"),
+    ("--pool-size", "4"),
     ("--alert-sweep-secs", "1"),
     ("--alert-lease-secs", "2"),
     ("--alert-max-backoff-secs", "2"),
