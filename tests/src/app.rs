@@ -2,10 +2,14 @@
 //! server and, with a chat platform, the bot and that platform's fake API, all in-process on
 //! port 0, with typed helpers that play the user's side.
 //!
-//! ```ignore
+//! ```no_run
+//! # async fn example() {
+//! use mailping_tests::app::{TestApp, token_in};
+//!
 //! let app = TestApp::spawn().with_telegram().await;
-//! let reply = app.send(chat, "/track Proposal").await;
-//! app.fetch_pixel(&token_in(&reply.text), Some(GMAIL)).await;
+//! let reply = app.send(1001, "/track Proposal").await;
+//! app.fetch_pixel(&token_in(&reply.text), Some("Thunderbird/1")).await;
+//! # }
 //! ```
 //!
 //! Settings go through the services' own clap parsers as flags, so defaults live in one

@@ -126,10 +126,12 @@ pub async fn networks(conn: &mut AsyncPgConnection) -> Vec<Option<ipnet::IpNet>>
         .expect("opens")
 }
 
+/// How many opens are stored.
 pub async fn open_count(conn: &mut AsyncPgConnection) -> i64 {
     opens::table.count().get_result(conn).await.expect("count")
 }
 
+/// How many trackers exist.
 pub async fn tracker_count(conn: &mut AsyncPgConnection) -> i64 {
     trackers::table
         .count()
@@ -138,6 +140,7 @@ pub async fn tracker_count(conn: &mut AsyncPgConnection) -> i64 {
         .expect("count")
 }
 
+/// How many alerts exist, finished or not.
 pub async fn alert_count(conn: &mut AsyncPgConnection) -> i64 {
     alerts::table.count().get_result(conn).await.expect("count")
 }
