@@ -470,7 +470,7 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
 }
 
 #[tokio::test]
-async fn health_and_readiness() {
+async fn health_and_readiness_answer_200_while_the_database_is_up() {
     let app = TestApp::spawn().await;
     assert_eq!(
         app.client()
