@@ -1,8 +1,8 @@
 //! Alert latency: how long from a pixel fetch until the Bot API receives the alert's
 //! `sendMessage`, while the pixel server records a steady background load.
 //!
-//! A fresh database (the test harness's), the pixel server and the bot run in this process;
-//! the bot talks to the in-process fake Telegram Bot API. Run with
+//! The test harness's `TestApp` runs a fresh database, the pixel server and the bot in this
+//! process; the bot talks to the in-process fake Telegram Bot API. Run with
 //! `cargo run --release -p mailping-tests --example alert_latency`.
 //!
 //! - Background: `BACKGROUND_RATE` fetches/s (default 1,000) spread over 10,000 *muted*
@@ -27,10 +27,7 @@ use std::time::{Duration, Instant};
 
 use diesel::QueryableByName;
 use diesel::sql_types::{Double, Text};
-use mailping_bot::config::AlertConfig;
-use mailping_tests::bot::{TestBot, test_config as bot_config, with_telegram};
-use mailping_tests::fake_telegram::FakeTelegram;
-use mailping_tests::pixel::{TestPixel, test_config as pixel_config};
+use mailping_tests::app::TestApp;
 use mailping_tests::test_db::TestDb;
 use tokio::sync::Mutex;
 
@@ -114,26 +111,23 @@ async fn main() {
         background_rate: env_or("BACKGROUND_RATE", 1_000.0),
     };
 
-    let db = TestDb::new().await;
-    let (alerting, background) = seed(&db, settings.alerts).await;
-
-    let fake = Arc::new(FakeTelegram::start().await);
-    let mut pixel = pixel_config(db.url());
-    // Production limits and pool size; X-Forwarded-For is believed from loopback, as behind a proxy.
-    pixel.trusted_proxies = "127.0.0.0/8,::1".parse().expect("valid CIDRs");
-    pixel.rate_limit_per_client = 120;
-    pixel.rate_limit_per_token = 60;
-    pixel.database.pool_size = 8;
-    let pixel = Arc::new(TestPixel::start(pixel).await);
-    let mut bot = with_telegram(bot_config(db.url(), &pixel.base_url), &fake);
-    bot.database.pool_size = 8;
-    // Production sweep and lease: what is measured is the LISTEN/NOTIFY path.
-    bot.alerts = AlertConfig {
-        alert_sweep_secs: 5,
-        alert_lease_secs: 60,
-        alert_max_backoff_secs: 300,
-    };
-    let bot = TestBot::start(bot).await;
+    let mut app = TestApp::spawn()
+        .with_telegram()
+        // Production limits and pool size; X-Forwarded-For is believed from loopback, as
+        // behind a proxy.
+        .pixel_setting("--trusted-proxies", "127.0.0.0/8,::1")
+        .pixel_setting("--rate-limit-per-client", 120)
+        .pixel_setting("--rate-limit-per-token", 60)
+        .pixel_setting("--pool-size", 8)
+        .bot_setting("--pool-size", 8)
+        // Production sweep and lease: what is measured is the LISTEN/NOTIFY path.
+        .bot_setting("--alert-sweep-secs", 5)
+        .bot_setting("--alert-lease-secs", 60)
+        .bot_setting("--alert-max-backoff-secs", 300)
+        .await;
+    let (alerting, background) = seed(&app.db, settings.alerts).await;
+    let fake = app.telegram().clone();
+    let pixel_base = app.pixel_base_url();
 
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
@@ -146,9 +140,9 @@ async fn main() {
     let background_done = Arc::new(AtomicU64::new(0));
     let background_failed = Arc::new(AtomicU64::new(0));
     let background_task = {
-        let (client, pixel, done, failed, addresses) = (
+        let (client, pixel_base, done, failed, addresses) = (
             client.clone(),
-            pixel.clone(),
+            pixel_base.clone(),
             background_done.clone(),
             background_failed.clone(),
             addresses.clone(),
@@ -166,7 +160,10 @@ async fn main() {
                 let due = (start.elapsed().as_secs_f64() * rate) as u64;
                 while sent < due {
                     let i = sent as usize;
-                    let url = pixel.url(&TestPixel::pixel_path(&background[i % background.len()]));
+                    let url = format!(
+                        "{pixel_base}{}",
+                        TestApp::pixel_path(&background[i % background.len()])
+                    );
                     let ua = agents[(i.wrapping_mul(2_654_435_761)) % agents.len()];
                     let request = client
                         .get(url)
@@ -224,7 +221,7 @@ async fn main() {
         let due = start + Duration::from_secs_f64(i as f64 / settings.alert_rate);
         tokio::time::sleep_until(due.into()).await;
         let request = client
-            .get(pixel.url(&TestPixel::pixel_path(token)))
+            .get(format!("{pixel_base}{}", TestApp::pixel_path(token)))
             .header("user-agent", GMAIL_PROXY)
             .header("x-forwarded-for", next_address(&addresses));
         let (started, chat) = (started.clone(), *chat);
@@ -260,11 +257,9 @@ async fn main() {
         .collect();
     latencies.sort_by(f64::total_cmp);
 
-    let split = split(&db).await;
-    bot.stop().await;
-    if let Ok(pixel) = Arc::try_unwrap(pixel) {
-        pixel.stop().await;
-    }
+    let split = split(&app.db).await;
+    app.stop_bot().await;
+    app.stop_pixel().await;
 
     let rejected = fake.rejected();
     if !rejected.is_empty() {

@@ -1295,7 +1295,7 @@ async fn load_trackers(db: &TestDb) -> Vec<String> {
     for i in 0..LOAD_TRACKERS {
         let t = seed::tracker(&mut conn, 9_000_000 + (i as i64 % 5), &format!("load {i}")).await;
         ids.push(t.id);
-        tokens.push(t.token.to_string());
+        tokens.push(t.token);
     }
     diesel::update(trackers::table.filter(trackers::id.eq_any(&ids)))
         .set(trackers::muted.eq(true))
@@ -1311,7 +1311,7 @@ async fn chat_trackers(db: &TestDb, chats: &[i64]) -> Vec<(i64, String)> {
     let mut trackers = Vec::new();
     for chat in chats {
         let t = seed::tracker(&mut conn, *chat, "Proposal").await;
-        trackers.push((t.id, t.token.to_string()));
+        trackers.push((t.id, t.token));
     }
     trackers
 }

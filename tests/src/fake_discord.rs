@@ -60,7 +60,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, patch, post, put};
+use axum::routing::{MethodRouter, post, put};
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use serenity::http::{Http, HttpBuilder};
@@ -72,17 +72,9 @@ use tokio::task::JoinHandle;
 pub mod route {
     pub const CREATE_DM: &str = "POST /users/@me/channels";
     pub const CREATE_MESSAGE: &str = "POST /channels/{channel_id}/messages";
-    pub const EDIT_MESSAGE: &str = "PATCH /channels/{channel_id}/messages/{message_id}";
     pub const SET_GLOBAL_COMMANDS: &str = "PUT /applications/{application_id}/commands";
     pub const SET_GUILD_COMMANDS: &str =
         "PUT /applications/{application_id}/guilds/{guild_id}/commands";
-    pub const GET_CURRENT_USER: &str = "GET /users/@me";
-    pub const GET_CURRENT_APPLICATION: &str = "GET /oauth2/applications/@me";
-    pub const CREATE_FOLLOWUP: &str = "POST /webhooks/{application_id}/{token}";
-    /// Edits `@original` or a followup by id.
-    pub const EDIT_WEBHOOK_MESSAGE: &str =
-        "PATCH /webhooks/{application_id}/{token}/messages/{message_id}";
-    pub const INTERACTION_CALLBACK: &str = "POST /interactions/{interaction_id}/{token}/callback";
     /// Any request no route above matched (answered 404).
     pub const UNMATCHED: &str = "UNMATCHED";
 }
@@ -94,7 +86,7 @@ const SUPPRESS_EMBEDS: u64 = 1 << 2;
 const DM_CHANNEL_BIT: u64 = 1 << 62;
 const FIRST_SNOWFLAKE: u64 = 1_300_000_000_000_000_000;
 
-/// A message the bot sent (or an interaction response or followup), as it is now: edits update it.
+/// A message the bot sent.
 #[derive(Debug, Clone)]
 pub struct SentMessage {
     pub channel_id: u64,
@@ -108,9 +100,6 @@ pub struct SentMessage {
     pub components: Option<Value>,
     pub embeds_suppressed: bool,
     pub embeds: Vec<Value>,
-    /// Set for interaction responses and followups (sent through the webhook routes).
-    pub interaction_token: Option<String>,
-    pub edited: bool,
     /// The JSON the bot sent last for this message (`payload_json` for multipart).
     pub payload: Value,
 }
@@ -175,7 +164,6 @@ struct FakeState {
     global_commands: Vec<Value>,
     guild_commands: HashMap<u64, Vec<Value>>,
     last_overwrite: Option<Option<u64>>,
-    originals: HashMap<String, u64>,
     calls: HashMap<&'static str, usize>,
     requests: Vec<String>,
 }
@@ -261,7 +249,7 @@ impl FakeDiscord {
             .collect()
     }
 
-    /// Waits until a recorded message (new or edited) matches `pred`, or `timeout` passes.
+    /// Waits until a recorded message matches `pred`, or `timeout` passes.
     pub async fn wait_for(
         &self,
         timeout: Duration,
@@ -282,7 +270,7 @@ impl FakeDiscord {
         }
     }
 
-    /// Makes the next message-creating call (channel message or interaction followup) fail once.
+    /// Makes the next message-creating call fail once.
     /// Calls queue up: two calls fail the next two messages.
     pub fn fail_next(&self, failure: Failure) {
         self.shared.lock().failures.push_back(failure);
@@ -389,15 +377,8 @@ impl Shared {
         }
     }
 
-    /// Records a new message and answers with it as Discord's Message object. `original` marks
-    /// it as the interaction's `@original` response.
-    fn record(
-        &self,
-        channel_id: u64,
-        token: Option<String>,
-        payload: Value,
-        original: bool,
-    ) -> Response {
+    /// Records a new message and answers with it as Discord's Message object.
+    fn record(&self, channel_id: u64, payload: Value) -> Response {
         let message = {
             let mut state = self.lock();
             let mut message = SentMessage {
@@ -410,34 +391,14 @@ impl Shared {
                 components: None,
                 embeds_suppressed: false,
                 embeds: Vec::new(),
-                interaction_token: token,
-                edited: false,
                 payload: Value::Null,
             };
             apply(&mut message, payload);
-            message.edited = false;
-            if let (true, Some(token)) = (original, &message.interaction_token) {
-                state.originals.insert(token.clone(), message.message_id);
-            }
             state.sent.push(message.clone());
             message
         };
         self.notify();
         axum::Json(message_json(&message)).into_response()
-    }
-
-    /// Applies an edit to the recorded message `find` selects.
-    fn edit(&self, find: impl Fn(&SentMessage) -> bool, payload: Value) -> Reply {
-        let message = {
-            let mut state = self.lock();
-            let Some(message) = state.sent.iter_mut().find(|m| find(m)) else {
-                return Err(error(StatusCode::NOT_FOUND, 10008, "Unknown Message"));
-            };
-            apply(message, payload);
-            message.clone()
-        };
-        self.notify();
-        Ok(axum::Json(message_json(&message)).into_response())
     }
 }
 
@@ -446,17 +407,12 @@ fn router(shared: Arc<Shared>) -> Router {
         let (_, path) = route.split_once(' ').expect("route is METHOD path");
         format!("{API_PREFIX}{path}")
     }
-    let routes: [(&str, MethodRouter<Arc<Shared>>); 10] = [
+    // Only what the bot calls: opening a DM, sending to it, and registering slash commands.
+    let routes: [(&str, MethodRouter<Arc<Shared>>); 4] = [
         (route::CREATE_DM, post(create_dm)),
         (route::CREATE_MESSAGE, post(create_message)),
-        (route::EDIT_MESSAGE, patch(edit_message)),
         (route::SET_GLOBAL_COMMANDS, put(set_global_commands)),
         (route::SET_GUILD_COMMANDS, put(set_guild_commands)),
-        (route::GET_CURRENT_USER, get(current_user)),
-        (route::GET_CURRENT_APPLICATION, get(current_application)),
-        (route::CREATE_FOLLOWUP, post(create_followup)),
-        (route::EDIT_WEBHOOK_MESSAGE, patch(edit_webhook_message)),
-        (route::INTERACTION_CALLBACK, post(interaction_callback)),
     ];
     routes
         .into_iter()
@@ -515,27 +471,11 @@ async fn create_message(
         return Err(error(StatusCode::NOT_FOUND, 10003, "Unknown Channel"));
     }
     let payload = parse_payload(&headers, &body)?;
-    validate_message(&payload, true)?;
+    validate_message(&payload)?;
     if recipient.is_some_and(|user| shared.lock().closed_dms.contains(&user)) {
         return Err(failure_response(&Failure::CannotDmUser));
     }
-    Ok(shared.record(channel_id, None, payload, false))
-}
-
-async fn edit_message(
-    State(shared): State<Arc<Shared>>,
-    Path((channel_id, message_id)): Path<(u64, u64)>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Reply {
-    shared.enter(route::EDIT_MESSAGE, &uri, &headers, true)?;
-    let payload = parse_payload(&headers, &body)?;
-    validate_message(&payload, false)?;
-    shared.edit(
-        |m| m.channel_id == channel_id && m.message_id == message_id,
-        payload,
-    )
+    Ok(shared.record(channel_id, payload))
 }
 
 async fn set_global_commands(
@@ -591,104 +531,6 @@ fn overwrite_commands(
     Ok(axum::Json(Value::Array(commands)).into_response())
 }
 
-async fn current_user(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -> Reply {
-    shared.enter(route::GET_CURRENT_USER, &uri, &headers, true)?;
-    let mut user = bot_user_json();
-    user["verified"] = json!(true);
-    user["mfa_enabled"] = json!(false);
-    user["locale"] = json!("en-US");
-    Ok(axum::Json(user).into_response())
-}
-
-async fn current_application(
-    State(shared): State<Arc<Shared>>,
-    uri: Uri,
-    headers: HeaderMap,
-) -> Reply {
-    shared.enter(route::GET_CURRENT_APPLICATION, &uri, &headers, true)?;
-    Ok(axum::Json(json!({
-        "id": FakeDiscord::APPLICATION_ID.to_string(),
-        "name": "MailPing",
-        "icon": null,
-        "description": "",
-        "bot_public": true,
-        "bot_require_code_grant": false,
-        "owner": user_json(1),
-        "verify_key": "0".repeat(64),
-        "team": null,
-        "flags": 0,
-        "bot": bot_user_json(),
-    }))
-    .into_response())
-}
-
-async fn create_followup(
-    State(shared): State<Arc<Shared>>,
-    Path((application_id, token)): Path<(u64, String)>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Reply {
-    shared.enter(route::CREATE_FOLLOWUP, &uri, &headers, false)?;
-    check_webhook(application_id)?;
-    shared.take_failure()?;
-    let payload = parse_payload(&headers, &body)?;
-    validate_message(&payload, true)?;
-    Ok(shared.record(token_channel(&token), Some(token), payload, false))
-}
-
-async fn edit_webhook_message(
-    State(shared): State<Arc<Shared>>,
-    Path((application_id, token, message_id)): Path<(u64, String, String)>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Reply {
-    shared.enter(route::EDIT_WEBHOOK_MESSAGE, &uri, &headers, false)?;
-    check_webhook(application_id)?;
-    let payload = parse_payload(&headers, &body)?;
-    validate_message(&payload, false)?;
-    let message_id = if message_id == "@original" {
-        let original = shared.lock().originals.get(&token).copied();
-        match original {
-            Some(id) => id,
-            // The original response went back in the interactions endpoint's HTTP answer, which
-            // the fake never saw: the first edit records it.
-            None => return Ok(record_original(&shared, token, payload)),
-        }
-    } else {
-        message_id
-            .parse()
-            .map_err(|_| error(StatusCode::NOT_FOUND, 10008, "Unknown Message"))?
-    };
-    shared.edit(
-        |m| m.message_id == message_id && m.interaction_token.as_deref() == Some(token.as_str()),
-        payload,
-    )
-}
-
-async fn interaction_callback(
-    State(shared): State<Arc<Shared>>,
-    Path((_interaction_id, token)): Path<(u64, String)>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Reply {
-    shared.enter(route::INTERACTION_CALLBACK, &uri, &headers, false)?;
-    let payload = parse_payload(&headers, &body)?;
-    // Type 4 (CHANNEL_MESSAGE_WITH_SOURCE) posts a message; deferrals and updates do not.
-    if payload.get("type").and_then(Value::as_u64) == Some(4) {
-        let data = payload.get("data").cloned().unwrap_or_else(|| json!({}));
-        validate_message(&data, true)?;
-        record_original(&shared, token, data);
-    }
-    Ok(StatusCode::NO_CONTENT.into_response())
-}
-
-fn record_original(shared: &Shared, token: String, payload: Value) -> Response {
-    shared.record(token_channel(&token), Some(token), payload, true)
-}
-
 async fn unmatched(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> ApiError {
     let mut state = shared.lock();
     *state.calls.entry(route::UNMATCHED).or_default() += 1;
@@ -708,28 +550,11 @@ fn check_application(application_id: u64) -> Result<(), ApiError> {
     }
 }
 
-fn check_webhook(application_id: u64) -> Result<(), ApiError> {
-    if application_id == FakeDiscord::APPLICATION_ID {
-        Ok(())
-    } else {
-        Err(error(StatusCode::NOT_FOUND, 10015, "Unknown Webhook"))
-    }
-}
-
 fn dm_recipient(channel_id: u64) -> Option<u64> {
     (channel_id & DM_CHANNEL_BIT != 0).then_some(channel_id & !DM_CHANNEL_BIT)
 }
 
-/// The channel encoded in tokens made by [`slash_command`] and [`button_press`], else 0.
-fn token_channel(token: &str) -> u64 {
-    token
-        .split('.')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0)
-}
-
-/// Applies a create or edit payload: only the fields present change, `null` clears.
+/// Applies a create payload: only the fields present change, `null` clears.
 fn apply(message: &mut SentMessage, payload: Value) {
     if let Some(content) = payload.get("content") {
         message.content = content.as_str().unwrap_or_default().to_owned();
@@ -747,7 +572,6 @@ fn apply(message: &mut SentMessage, payload: Value) {
     if let Some(embeds) = payload.get("embeds") {
         message.embeds = embeds.as_array().cloned().unwrap_or_default();
     }
-    message.edited = true;
     message.payload = payload;
 }
 
@@ -785,7 +609,7 @@ fn multipart_payload_json(params: &str, body: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Discord's checks on a message body that a bot bug could trip.
-fn validate_message(payload: &Value, creating: bool) -> Result<(), ApiError> {
+fn validate_message(payload: &Value) -> Result<(), ApiError> {
     let text = |key: &str| payload.get(key).and_then(Value::as_str).unwrap_or_default();
     let list = |key: &str| {
         payload
@@ -806,7 +630,7 @@ fn validate_message(payload: &Value, creating: bool) -> Result<(), ApiError> {
         && list("sticker_ids") == 0
         && list("attachments") == 0
         && payload.get("poll").is_none_or(Value::is_null);
-    if creating && empty {
+    if empty {
         return Err(error(
             StatusCode::BAD_REQUEST,
             50006,
@@ -1013,7 +837,6 @@ fn timestamp_now() -> String {
 }
 
 fn message_json(message: &SentMessage) -> Value {
-    let webhook = message.interaction_token.is_some();
     let embeds: Vec<Value> = message
         .embeds
         .iter()
@@ -1023,13 +846,13 @@ fn message_json(message: &SentMessage) -> Value {
             embed
         })
         .collect();
-    let mut json = json!({
+    json!({
         "id": message.message_id.to_string(),
         "channel_id": message.channel_id.to_string(),
         "author": bot_user_json(),
         "content": message.content,
         "timestamp": timestamp_now(),
-        "edited_timestamp": message.edited.then(timestamp_now),
+        "edited_timestamp": null,
         "tts": false,
         "mention_everyone": false,
         "mentions": [],
@@ -1037,15 +860,10 @@ fn message_json(message: &SentMessage) -> Value {
         "attachments": [],
         "embeds": embeds,
         "pinned": false,
-        "type": if webhook { 20 } else { 0 },
+        "type": 0,
         "flags": message.flags,
         "components": message.components.clone().unwrap_or_else(|| json!([])),
-    });
-    if webhook {
-        json["webhook_id"] = json!(FakeDiscord::APPLICATION_ID.to_string());
-        json["application_id"] = json!(FakeDiscord::APPLICATION_ID.to_string());
-    }
-    json
+    })
 }
 
 /// The Command object Discord answers for a command the bot registered.

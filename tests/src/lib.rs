@@ -1,10 +1,13 @@
-//! Test support for MailPing's end-to-end tests: a per-test database, fake chat APIs,
-//! and helpers that start the services in-process.
+//! Test support for MailPing's end-to-end tests: [`app::TestApp`] starts the services
+//! in-process on a fresh database with fake chat APIs; [`eventually`] waits for what they do.
 
-pub mod bot;
+use std::fmt;
+use std::time::Duration;
+
+pub mod app;
 pub mod fake_discord;
 pub mod fake_telegram;
-pub mod pixel;
+mod local_pg;
 pub mod seed;
 pub mod test_db;
 
@@ -16,4 +19,35 @@ pub fn init_logs() {
         .with_env_filter(filter)
         .with_test_writer()
         .try_init();
+}
+
+/// Polls `probe` until it returns `Some`, and returns that; panics with "waited {within:?} for
+/// {what}" if it never does. The one way tests wait for something the services do
+/// asynchronously.
+pub async fn eventually<T>(
+    within: Duration,
+    what: impl fmt::Display,
+    mut probe: impl AsyncFnMut() -> Option<T>,
+) -> T {
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        if let Some(found) = probe().await {
+            return found;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "waited {within:?} for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// A message for [`eventually`] that is only built if it is shown, so it can describe the
+/// state at the time of the failure.
+pub struct Describe<F>(pub F);
+
+impl<F: Fn() -> String> fmt::Display for Describe<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&(self.0)())
+    }
 }

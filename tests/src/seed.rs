@@ -1,20 +1,99 @@
-//! Rows tests start from, written through the same model functions the services use.
+//! Rows tests start from, written through the same model functions the services use, and the
+//! queries tests check rows with. Every test that touches a model struct or a typed column does
+//! it through here, so a change to the models is fixed in one place.
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use mailping_shared::domain::Label;
 use mailping_shared::models::account::{self, Platform};
+use mailping_shared::models::open::{self, NewOpen};
 use mailping_shared::models::tracker::{self, Tracker};
 use mailping_shared::schema::{accounts, alerts, opens, trackers};
 
+/// A tracker as tests use it: its id, and its two secrets as they appear in URLs.
+#[derive(Debug, Clone)]
+pub struct SeededTracker {
+    pub id: i64,
+    pub token: String,
+    pub copy_token: String,
+}
+
+impl From<&Tracker> for SeededTracker {
+    fn from(t: &Tracker) -> Self {
+        SeededTracker {
+            id: t.id,
+            token: t.token.to_string(),
+            copy_token: t.copy_token.to_string(),
+        }
+    }
+}
+
 /// Creates a Telegram account (if new) and a tracker for it.
-pub async fn tracker(conn: &mut AsyncPgConnection, chat_id: i64, label: &str) -> Tracker {
+pub async fn tracker(conn: &mut AsyncPgConnection, chat_id: i64, label: &str) -> SeededTracker {
     let account = account::upsert(conn, Platform::Telegram, &chat_id.to_string())
         .await
         .expect("account");
-    tracker::create(conn, account.id, &Label::parse(label).expect("label"))
+    let t = tracker::create(conn, &account, &Label::parse(label).expect("label"))
         .await
-        .expect("tracker")
+        .expect("tracker");
+    SeededTracker::from(&t)
+}
+
+/// Mutes or unmutes a tracker.
+pub async fn set_muted(conn: &mut AsyncPgConnection, tracker: &SeededTracker, muted: bool) {
+    tracker::set_muted(conn, tracker.id, muted)
+        .await
+        .expect("mute");
+}
+
+/// Every tracker, oldest first.
+pub async fn all_trackers(conn: &mut AsyncPgConnection) -> Vec<SeededTracker> {
+    trackers::table
+        .order(trackers::id.asc())
+        .select(Tracker::as_select())
+        .load::<Tracker>(conn)
+        .await
+        .expect("trackers")
+        .iter()
+        .map(SeededTracker::from)
+        .collect()
+}
+
+/// (number, muted) of every tracker.
+pub async fn numbers_and_muted(conn: &mut AsyncPgConnection) -> Vec<(i32, bool)> {
+    trackers::table
+        .order(trackers::id.asc())
+        .select((trackers::number, trackers::muted))
+        .load(conn)
+        .await
+        .expect("trackers")
+}
+
+/// Every tracker's label, oldest first, as stored.
+pub async fn labels(conn: &mut AsyncPgConnection) -> Vec<String> {
+    trackers::table
+        .order(trackers::id.asc())
+        .select(trackers::label)
+        .load(conn)
+        .await
+        .expect("labels")
+}
+
+/// Writes `direct` opens of a tracker, one per age in days.
+pub async fn opens_aged(conn: &mut AsyncPgConnection, tracker_id: i64, days_ago: &[i64]) {
+    let opens: Vec<NewOpen> = days_ago
+        .iter()
+        .map(|days| NewOpen {
+            tracker_id,
+            opened_at: Utc::now() - chrono::Duration::days(*days),
+            kind: mailping_shared::domain::OpenKind::Direct,
+            client: "Thunderbird".into(),
+            network: None,
+            user_agent: None,
+        })
+        .collect();
+    open::insert_batch(conn, &opens).await.expect("opens");
 }
 
 /// The kinds recorded for a tracker, oldest first.
@@ -28,16 +107,61 @@ pub async fn kinds(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<String>
         .expect("opens")
 }
 
+/// The kinds of every open, in the order they were written.
+pub async fn all_kinds(conn: &mut AsyncPgConnection) -> Vec<String> {
+    opens::table
+        .order(opens::id.asc())
+        .select(opens::kind)
+        .load(conn)
+        .await
+        .expect("opens")
+}
+
+/// The network of every open.
+pub async fn networks(conn: &mut AsyncPgConnection) -> Vec<Option<ipnet::IpNet>> {
+    opens::table
+        .select(opens::network)
+        .load(conn)
+        .await
+        .expect("opens")
+}
+
+/// How many opens are stored.
 pub async fn open_count(conn: &mut AsyncPgConnection) -> i64 {
     opens::table.count().get_result(conn).await.expect("count")
 }
 
+/// How many trackers exist.
 pub async fn tracker_count(conn: &mut AsyncPgConnection) -> i64 {
     trackers::table
         .count()
         .get_result(conn)
         .await
         .expect("count")
+}
+
+/// How many alerts exist, finished or not.
+pub async fn alert_count(conn: &mut AsyncPgConnection) -> i64 {
+    alerts::table.count().get_result(conn).await.expect("count")
+}
+
+/// Alerts not yet delivered or given up on.
+pub async fn pending_alert_count(conn: &mut AsyncPgConnection) -> i64 {
+    alerts::table
+        .filter(alerts::finished_at.is_null())
+        .count()
+        .get_result(conn)
+        .await
+        .expect("count")
+}
+
+/// The `open_count` of every alert.
+pub async fn alert_open_counts(conn: &mut AsyncPgConnection) -> Vec<i32> {
+    alerts::table
+        .select(alerts::open_count)
+        .load(conn)
+        .await
+        .expect("alerts")
 }
 
 /// (apple_prefetch, open_count, finished) of every alert of a tracker.
@@ -55,22 +179,12 @@ pub async fn alerts_of(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<(bo
         .expect("alerts")
 }
 
-/// Waits until the (only) account is marked as refusing alerts; panics after `timeout`.
-pub async fn wait_until_alerts_blocked(conn: &mut AsyncPgConnection, timeout: std::time::Duration) {
-    let deadline = tokio::time::Instant::now() + timeout;
-    loop {
-        let blocked: Option<chrono::DateTime<chrono::Utc>> = accounts::table
-            .select(accounts::alerts_blocked_at)
-            .first(conn)
-            .await
-            .expect("account");
-        if blocked.is_some() {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the account was never marked as refusing alerts"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+/// Whether the (only) account is marked as refusing alerts.
+pub async fn alerts_blocked(conn: &mut AsyncPgConnection) -> bool {
+    let blocked: Option<DateTime<Utc>> = accounts::table
+        .select(accounts::alerts_blocked_at)
+        .first(conn)
+        .await
+        .expect("account");
+    blocked.is_some()
 }

@@ -1,6 +1,10 @@
 //! A fresh, migrated Postgres database for each test, in the crates.io style: the migrations
 //! run once per test process into a template database, and every `TestDb` is a cheap
 //! `CREATE DATABASE .. TEMPLATE ..` copy of it, dropped when the `TestDb` is dropped.
+//!
+//! Which server: `TEST_DATABASE_URL` if set; else the cluster answering on 127.0.0.1:5432
+//! (`MAILPING_TEST_PG_PROBE=host:port` probes another address); else a throwaway cluster this
+//! process starts itself (see [`crate::local_pg`]).
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -12,7 +16,10 @@ use diesel::sql_types::Text;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use mailping_shared::db;
 
-const DEFAULT_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+/// Where a running cluster is looked for when `TEST_DATABASE_URL` is unset.
+const DEFAULT_PROBE: &str = "127.0.0.1:5432";
+/// Overrides [`DEFAULT_PROBE`], e.g. to test the throwaway cluster on a machine that runs one.
+pub const PROBE_VAR: &str = "MAILPING_TEST_PG_PROBE";
 const TEMPLATE_PREFIX: &str = "mailping_tmpl_";
 const TEST_DB_PREFIX: &str = "mailping_t_";
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -70,7 +77,10 @@ impl TestDb {
 
     /// A fresh database with no schema at all, for testing migrations themselves.
     pub async fn empty() -> TestDb {
-        let admin_url = admin_url();
+        // Blocking: it may start a cluster.
+        let admin_url = tokio::task::spawn_blocking(admin_url)
+            .await
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
         let name = format!(
             "{TEST_DB_PREFIX}{}_{}_{:08x}",
             std::process::id(),
@@ -172,10 +182,30 @@ impl Drop for TestDb {
     }
 }
 
-/// The admin URL: `TEST_DATABASE_URL`, or the local `postgres` superuser. Test databases use
-/// the same URL with the database part replaced.
+/// The admin URL: `TEST_DATABASE_URL`, or the `postgres` superuser of the cluster on the probed
+/// address, or of a throwaway cluster started for this process. Test databases use the same URL
+/// with the database part replaced.
 pub fn admin_url() -> String {
-    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_ADMIN_URL.to_owned())
+    server().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// [`admin_url`], or one line saying why there is no server to test against.
+fn server() -> Result<String, String> {
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
+        return Ok(url);
+    }
+    // A failure is kept too: one attempt at a cluster per process, not one per test.
+    static SERVER: OnceLock<Result<String, String>> = OnceLock::new();
+    SERVER
+        .get_or_init(|| {
+            let probe = std::env::var(PROBE_VAR).unwrap_or_else(|_| DEFAULT_PROBE.to_owned());
+            if crate::local_pg::answers(&probe) {
+                Ok(format!("postgres://postgres@{probe}/postgres"))
+            } else {
+                crate::local_pg::start()
+            }
+        })
+        .clone()
 }
 
 /// The template's name, creating and migrating it on the first call in this process.
@@ -192,7 +222,7 @@ fn template() -> String {
 }
 
 async fn create_template() -> Result<String, String> {
-    let admin_url = admin_url();
+    let admin_url = server()?;
     let mut admin = connect(&admin_url).await?;
     drop_stale_databases(&mut admin).await;
 
@@ -270,10 +300,9 @@ async fn connect(url: &str) -> Result<AsyncPgConnection, String> {
         "\n\n========================================================================\n\
          Cannot connect to Postgres for the tests: {error}\n\
          URL: {}\n\n\
-         Start the local cluster with:\n\
-         \x20   pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n\
-         or point TEST_DATABASE_URL at an admin URL (its database part is replaced), e.g.\n\
-         \x20   TEST_DATABASE_URL={DEFAULT_ADMIN_URL}\n\
+         Unset TEST_DATABASE_URL to let the tests start their own cluster, or point it at\n\
+         an admin URL (its database part is replaced), e.g.\n\
+         \x20   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres\n\
          Tests never skip when the database is missing.\n\
          ========================================================================\n",
         redact(url)

@@ -3,86 +3,17 @@
 
 use std::time::Duration;
 
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
-use mailping_shared::schema::trackers;
-use mailping_tests::bot::{self, PATIENCE, TestBot, interact, post_interaction, say};
-use mailping_tests::fake_discord::{self, Failure, FakeDiscord, InteractionSigner, SentMessage};
-use mailping_tests::fake_telegram::FakeTelegram;
-use mailping_tests::pixel::{self, TestPixel};
+use mailping_tests::app::{DISCORD_GUILD, TestApp, token_in};
+use mailping_tests::fake_discord::{self, Failure, InteractionSigner};
 use mailping_tests::seed;
-use mailping_tests::test_db::TestDb;
 use serde_json::{Value, json};
 
 const GMAIL: &str =
     "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
 const THUNDERBIRD: &str =
     "Mozilla/5.0 (X11; Linux x86_64; rv:24.0) Gecko/20100101 Thunderbird/24.4.0 Lightning/2.6.4";
-const GUILD: u64 = 1_100_000_000_000_000_001;
 const EPHEMERAL: u64 = 1 << 6;
 const SUPPRESS_EMBEDS: u64 = 1 << 2;
-
-struct World {
-    db: TestDb,
-    dc: FakeDiscord,
-    signer: InteractionSigner,
-    px: TestPixel,
-    bot: TestBot,
-}
-
-async fn world() -> World {
-    let db = TestDb::new().await;
-    let dc = FakeDiscord::start().await;
-    let signer = InteractionSigner::generate();
-    let px = TestPixel::start(pixel::test_config(db.url())).await;
-    let bot = TestBot::start(bot::with_discord(
-        bot::test_config(db.url(), &px.base_url),
-        &dc,
-        &signer,
-    ))
-    .await;
-    World {
-        db,
-        dc,
-        signer,
-        px,
-        bot,
-    }
-}
-
-impl World {
-    /// Runs a slash command as `user` in the guild; returns the response's `data`.
-    async fn command(&self, user: u64, name: &str, options: &[(&str, Value)]) -> Value {
-        let (status, body) = interact(
-            &self.bot,
-            &self.signer,
-            &fake_discord::slash_command(name, options, user, Some(GUILD)),
-        )
-        .await;
-        assert_eq!(status, 200, "{body}");
-        assert_eq!(body["type"], 4, "a message response: {body}");
-        body["data"].clone()
-    }
-
-    async fn press(&self, user: u64, custom_id: &str) -> Value {
-        let (status, body) = interact(
-            &self.bot,
-            &self.signer,
-            &fake_discord::button_press(custom_id, user, Some(GUILD)),
-        )
-        .await;
-        assert_eq!(status, 200, "{body}");
-        body
-    }
-
-    async fn dms(&self, user: u64, n: usize) -> Vec<SentMessage> {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        while self.dc.dms_to(user).len() < n && tokio::time::Instant::now() < deadline {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        self.dc.dms_to(user)
-    }
-}
 
 /// The raw markdown of a response.
 fn raw(data: &Value) -> &str {
@@ -134,27 +65,23 @@ fn assert_private_and_quiet(data: &Value) {
     );
 }
 
-fn token_in(text: &str) -> String {
-    let start = text.find("/i/").expect("a pixel URL") + 3;
-    text[start..start + 32].to_owned()
-}
-
 #[tokio::test]
 async fn the_whole_story_on_discord() {
-    let w = world().await;
+    let app = TestApp::spawn().with_discord().await;
+    let dc = app.discord();
     let user = 4_000_000_000_000_001;
-    let names: Vec<String> =
-        w.dc.global_commands()
-            .iter()
-            .map(|c| c["name"].as_str().unwrap_or_default().to_owned())
-            .collect();
+    let names: Vec<String> = dc
+        .global_commands()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or_default().to_owned())
+        .collect();
     assert_eq!(
         names.len(),
         mailping_shared::commands::COMMANDS.len(),
         "slash commands registered globally: {names:?}"
     );
 
-    let tracked = w
+    let tracked = app
         .command(user, "track", &[("label", json!("Proposal to ACME"))])
         .await;
     assert_private_and_quiet(&tracked);
@@ -163,8 +90,8 @@ async fn the_whole_story_on_discord() {
     assert!(text.contains("<img src=\""), "{text}");
     let token = token_in(&text);
 
-    w.px.fetch_pixel(&token, Some(GMAIL)).await;
-    let dms = w.dms(user, 1).await;
+    app.fetch_pixel(&token, Some(GMAIL)).await;
+    let dms = app.dms(user, 1).await;
     assert_eq!(dms.len(), 1, "the alert arrives by DM");
     let alert = shown(&dms[0].content);
     assert!(
@@ -180,27 +107,27 @@ async fn the_whole_story_on_discord() {
             .expect("allowed_mentions set")
     ));
 
-    let list = w.command(user, "opens", &[]).await;
+    let list = app.command(user, "opens", &[]).await;
     assert_private_and_quiet(&list);
     assert!(
         content(&list).contains("#1 Proposal to ACME — opened 1×"),
         "{}",
         content(&list)
     );
-    let timeline = w.command(user, "opens", &[("number", json!(1))]).await;
+    let timeline = app.command(user, "opens", &[("number", json!(1))]).await;
     assert!(
         content(&timeline).contains("Gmail"),
         "{}",
         content(&timeline)
     );
 
-    let muted = w.command(user, "mute", &[("number", json!(1))]).await;
+    let muted = app.command(user, "mute", &[("number", json!(1))]).await;
     assert!(content(&muted).contains("Muted #1"), "{}", content(&muted));
-    w.px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
+    app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert_eq!(w.dc.dms_to(user).len(), 1, "a muted tracker sends nothing");
+    assert_eq!(dc.dms_to(user).len(), 1, "a muted tracker sends nothing");
 
-    let ask = w.command(user, "delete", &[("number", json!(1))]).await;
+    let ask = app.command(user, "delete", &[("number", json!(1))]).await;
     assert!(content(&ask).contains("Delete #1"), "{}", content(&ask));
     let ids: Vec<String> = ask["components"][0]["components"]
         .as_array()
@@ -209,75 +136,68 @@ async fn the_whole_story_on_discord() {
         .map(|b| b["custom_id"].as_str().unwrap().to_owned())
         .collect();
     assert!(ids.contains(&"dy:1".to_owned()), "{ids:?}");
-    let done = w.press(user, "dy:1").await;
+    let done = app.click(user, "dy:1").await;
     assert_eq!(done["type"], 7, "the confirmation replaces the question");
     assert!(
         content(&done["data"]).contains("Deleted #1"),
         "{}",
         done["data"]
     );
-    let mut conn = w.db.conn().await;
+    let mut conn = app.conn().await;
     assert_eq!(seed::tracker_count(&mut conn).await, 0);
 }
 
 #[tokio::test]
 async fn unsigned_or_forged_interactions_are_rejected_with_401() {
-    let w = world().await;
+    let app = TestApp::spawn().with_discord().await;
     let body = fake_discord::slash_command("opens", &[], 1, None).to_string();
-    let (timestamp, signature) = w.signer.sign(&body);
+    let (timestamp, signature) = app.signer().sign(&body);
     assert_eq!(
-        post_interaction(&w.bot, &body, &timestamp, &signature)
-            .await
-            .0,
+        app.post_interaction(&body, &timestamp, &signature).await.0,
         200
     );
     assert_eq!(
-        post_interaction(
-            &w.bot,
-            &body.replace("opens", "track"),
-            &timestamp,
-            &signature
-        )
-        .await
-        .0,
+        app.post_interaction(&body.replace("opens", "track"), &timestamp, &signature)
+            .await
+            .0,
         401,
         "tampered body"
     );
     assert_eq!(
-        post_interaction(&w.bot, &body, "0", &signature).await.0,
+        app.post_interaction(&body, "0", &signature).await.0,
         401,
         "other timestamp"
     );
     let stranger = InteractionSigner::generate();
     let (t, s) = stranger.sign(&body);
     assert_eq!(
-        post_interaction(&w.bot, &body, &t, &s).await.0,
+        app.post_interaction(&body, &t, &s).await.0,
         401,
         "someone else's key"
     );
     let resp = reqwest::Client::new()
-        .post(w.bot.url("/discord/interactions"))
+        .post(app.bot_url("/discord/interactions"))
         .body(body.clone())
         .send()
         .await
         .unwrap();
     assert_eq!(resp.status(), 401, "no signature at all");
-    let (status, pong) = interact(&w.bot, &w.signer, &fake_discord::ping()).await;
+    let (status, pong) = app.interact(&fake_discord::ping()).await;
     assert_eq!(
         (status, pong["type"].clone()),
         (200, json!(1)),
         "a signed ping gets a pong"
     );
-    let mut conn = w.db.conn().await;
+    let mut conn = app.conn().await;
     assert_eq!(seed::tracker_count(&mut conn).await, 0);
 }
 
 #[tokio::test]
 async fn everyone_in_a_label_pings_no_one() {
-    let w = world().await;
+    let app = TestApp::spawn().with_discord().await;
     let user = 4_000_000_000_000_002;
     let label = "@everyone @here <@123> <@&456> *_[]()~`>#|";
-    let tracked = w.command(user, "track", &[("label", json!(label))]).await;
+    let tracked = app.command(user, "track", &[("label", json!(label))]).await;
     assert_private_and_quiet(&tracked);
     let markdown = raw(&tracked);
     assert!(
@@ -289,8 +209,8 @@ async fn everyone_in_a_label_pings_no_one() {
         "the label shows exactly as typed: {}",
         content(&tracked)
     );
-    w.px.fetch_pixel(&token_in(markdown), Some(GMAIL)).await;
-    let dms = w.dms(user, 1).await;
+    app.fetch_pixel(&token_in(markdown), Some(GMAIL)).await;
+    let dms = app.dms(user, 1).await;
     assert!(pings_nobody(
         dms[0]
             .allowed_mentions
@@ -303,23 +223,19 @@ async fn everyone_in_a_label_pings_no_one() {
         dms[0].content
     );
     assert!(shown(&dms[0].content).contains(label), "{}", dms[0].content);
-    let mut conn = w.db.conn().await;
-    let stored: String = trackers::table
-        .select(trackers::label)
-        .first(&mut conn)
-        .await
-        .unwrap();
+    let mut conn = app.conn().await;
+    let stored = seed::labels(&mut conn).await.remove(0);
     assert_eq!(stored, label, "stored verbatim");
 }
 
 #[tokio::test]
 async fn users_see_only_their_own_trackers() {
-    let w = world().await;
+    let app = TestApp::spawn().with_discord().await;
     let (alice, mallory) = (4_000_000_000_000_003, 4_000_000_000_000_004);
-    w.command(alice, "track", &[("label", json!("Alice's"))])
+    app.command(alice, "track", &[("label", json!("Alice's"))])
         .await;
     for name in ["opens", "mute", "unmute", "delete"] {
-        let reply = w.command(mallory, name, &[("number", json!(1))]).await;
+        let reply = app.command(mallory, name, &[("number", json!(1))]).await;
         assert!(
             content(&reply).contains("You have no tracker #1"),
             "{name}: {}",
@@ -327,77 +243,56 @@ async fn users_see_only_their_own_trackers() {
         );
     }
     for forged in ["tl:1", "mu:1", "dy:1", "da:1"] {
-        let reply = w.press(mallory, forged).await;
+        let reply = app.click(mallory, forged).await;
         assert!(
             content(&reply["data"]).contains("You have no tracker #1"),
             "{forged}: {reply}"
         );
     }
     // In a DM with the bot Alice still sees hers: trackers belong to the user, not the guild.
-    let (_, dm) = interact(
-        &w.bot,
-        &w.signer,
-        &fake_discord::slash_command("opens", &[], alice, None),
-    )
-    .await;
+    let (_, dm) = app
+        .interact(&fake_discord::slash_command("opens", &[], alice, None))
+        .await;
     assert!(content(&dm["data"]).contains("Alice's"), "{dm}");
-    let mut conn = w.db.conn().await;
-    let muted: bool = trackers::table
-        .select(trackers::muted)
-        .first(&mut conn)
-        .await
-        .unwrap();
+    let mut conn = app.conn().await;
+    let (_, muted) = seed::numbers_and_muted(&mut conn).await[0];
     assert!(!muted);
     assert_eq!(seed::tracker_count(&mut conn).await, 1);
 }
 
 #[tokio::test]
 async fn a_telegram_chat_and_a_discord_user_never_see_each_others_trackers() {
-    let db = TestDb::new().await;
-    let dc = FakeDiscord::start().await;
-    let tg = FakeTelegram::start().await;
-    let signer = InteractionSigner::generate();
-    let px = TestPixel::start(pixel::test_config(db.url())).await;
-    let config = bot::with_telegram(
-        bot::with_discord(bot::test_config(db.url(), &px.base_url), &dc, &signer),
-        &tg,
-    );
-    let b = TestBot::start(config).await;
+    let app = TestApp::spawn().with_telegram().with_discord().await;
     // The same numeric id on both platforms.
     let id = 777;
-    say(&tg, id, "/track Telegram secret").await;
-    let (_, reply) = interact(
-        &b,
-        &signer,
-        &fake_discord::slash_command("opens", &[], id as u64, None),
-    )
-    .await;
+    app.send(id, "/track Telegram secret").await;
+    let (_, reply) = app
+        .interact(&fake_discord::slash_command("opens", &[], id as u64, None))
+        .await;
     assert!(
         content(&reply["data"]).contains("no trackers yet"),
         "{reply}"
     );
-    let (_, reply) = interact(
-        &b,
-        &signer,
-        &fake_discord::slash_command("opens", &[("number", json!(1))], id as u64, None),
-    )
-    .await;
+    let (_, reply) = app
+        .interact(&fake_discord::slash_command(
+            "opens",
+            &[("number", json!(1))],
+            id as u64,
+            None,
+        ))
+        .await;
     assert!(
         content(&reply["data"]).contains("You have no tracker #1"),
         "{reply}"
     );
-    interact(
-        &b,
-        &signer,
-        &fake_discord::slash_command(
-            "track",
-            &[("label", json!("Discord secret"))],
-            id as u64,
-            None,
-        ),
-    )
+    app.interact(&fake_discord::slash_command(
+        "track",
+        &[("label", json!("Discord secret"))],
+        id as u64,
+        None,
+    ))
     .await;
-    let list = say(&tg, id, "/opens").await;
+    let list = app.send(id, "/opens").await;
     assert!(
         list.text.contains("Telegram secret") && !list.text.contains("Discord secret"),
         "{}",
@@ -407,36 +302,37 @@ async fn a_telegram_chat_and_a_discord_user_never_see_each_others_trackers() {
 
 #[tokio::test]
 async fn a_discord_429_is_retried_and_the_alert_arrives_once() {
-    let w = world().await;
+    let app = TestApp::spawn().with_discord().await;
+    let dc = app.discord();
     let user = 4_000_000_000_000_005;
     let token = token_in(&content(
-        &w.command(user, "track", &[("label", json!("Proposal"))])
+        &app.command(user, "track", &[("label", json!("Proposal"))])
             .await,
     ));
-    w.dc.fail_next(Failure::TooManyRequests { retry_after: 0.5 });
-    w.px.fetch_pixel(&token, Some(GMAIL)).await;
-    assert_eq!(w.dms(user, 1).await.len(), 1);
+    dc.fail_next(Failure::TooManyRequests { retry_after: 0.5 });
+    app.fetch_pixel(&token, Some(GMAIL)).await;
+    assert_eq!(app.dms(user, 1).await.len(), 1);
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert_eq!(w.dc.dms_to(user).len(), 1, "delivered once");
+    assert_eq!(dc.dms_to(user).len(), 1, "delivered once");
 }
 
 #[tokio::test]
 async fn closed_dms_stop_alerts_without_a_retry_storm() {
-    let w = world().await;
+    let app = TestApp::spawn().with_discord().await;
+    let dc = app.discord();
     let user = 4_000_000_000_000_006;
     let token = token_in(&content(
-        &w.command(user, "track", &[("label", json!("Proposal"))])
+        &app.command(user, "track", &[("label", json!("Proposal"))])
             .await,
     ));
-    w.dc.close_dms(user);
-    w.px.fetch_pixel(&token, Some(GMAIL)).await;
-    let mut conn = w.db.conn().await;
-    seed::wait_until_alerts_blocked(&mut conn, PATIENCE).await;
-    let calls = w.dc.call_count(fake_discord::route::CREATE_MESSAGE);
-    w.px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
+    dc.close_dms(user);
+    app.fetch_pixel(&token, Some(GMAIL)).await;
+    app.wait_until_alerts_blocked().await;
+    let calls = dc.call_count(fake_discord::route::CREATE_MESSAGE);
+    app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(
-        w.dc.call_count(fake_discord::route::CREATE_MESSAGE),
+        dc.call_count(fake_discord::route::CREATE_MESSAGE),
         calls,
         "no retries, no new alerts"
     );
@@ -444,19 +340,14 @@ async fn closed_dms_stop_alerts_without_a_retry_storm() {
 
 #[tokio::test]
 async fn commands_are_registered_in_one_guild_when_configured() {
-    let db = TestDb::new().await;
-    let dc = FakeDiscord::start().await;
-    let signer = InteractionSigner::generate();
-    let mut config = bot::with_discord(
-        bot::test_config(db.url(), "http://127.0.0.1:1"),
-        &dc,
-        &signer,
-    );
-    config.discord.discord_guild_id = Some(GUILD);
-    let _b = TestBot::start(config).await;
-    assert_eq!(dc.registered_guild(), Some(GUILD));
+    let app = TestApp::spawn()
+        .with_discord()
+        .bot_setting("--discord-guild-id", DISCORD_GUILD)
+        .await;
+    let dc = app.discord();
+    assert_eq!(dc.registered_guild(), Some(DISCORD_GUILD));
     assert_eq!(
-        dc.guild_commands(GUILD).len(),
+        dc.guild_commands(DISCORD_GUILD).len(),
         mailping_shared::commands::COMMANDS.len()
     );
     assert!(dc.global_commands().is_empty());
@@ -464,21 +355,22 @@ async fn commands_are_registered_in_one_guild_when_configured() {
 
 #[tokio::test]
 async fn discord_server_errors_are_retried_with_backoff() {
-    let w = world().await;
+    let app = TestApp::spawn().with_discord().await;
+    let dc = app.discord();
     let user = 4_000_000_000_000_007;
     let token = token_in(&content(
-        &w.command(user, "track", &[("label", json!("Proposal"))])
+        &app.command(user, "track", &[("label", json!("Proposal"))])
             .await,
     ));
-    w.dc.fail_next(Failure::ServerError);
-    w.dc.fail_next(Failure::ServerError);
+    dc.fail_next(Failure::ServerError);
+    dc.fail_next(Failure::ServerError);
     let fetched = tokio::time::Instant::now();
-    w.px.fetch_pixel(&token, Some(GMAIL)).await;
-    assert_eq!(w.dms(user, 1).await.len(), 1, "delivered after two 500s");
+    app.fetch_pixel(&token, Some(GMAIL)).await;
+    assert_eq!(app.dms(user, 1).await.len(), 1, "delivered after two 500s");
     assert!(
         fetched.elapsed() >= Duration::from_secs(2),
         "backed off 1 s, then 2 s"
     );
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert_eq!(w.dc.dms_to(user).len(), 1, "delivered once");
+    assert_eq!(dc.dms_to(user).len(), 1, "delivered once");
 }

@@ -7,10 +7,7 @@ use mailping_tests::fake_discord::{
     Failure, FakeDiscord, InteractionSigner, button_press, command_id, ping, route, slash_command,
 };
 use serde_json::json;
-use serenity::builder::{
-    CreateActionRow, CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption,
-    CreateInteractionResponseFollowup, CreateMessage, EditInteractionResponse, EditMessage,
-};
+use serenity::builder::{CreateAllowedMentions, CreateCommand, CreateCommandOption, CreateMessage};
 use serenity::http::{HttpBuilder, HttpError, StatusCode};
 use serenity::interactions_endpoint::Verifier;
 use serenity::model::application::{
@@ -83,44 +80,6 @@ async fn message_without_suppressed_embeds_would_unfurl_its_links() {
     let dm = &fake.dms_to(ALICE)[0];
     assert!(!dm.embeds_suppressed);
     assert_eq!(dm.unfurled_links(), vec!["https://a.example/x".to_owned()]);
-}
-
-#[tokio::test]
-async fn components_round_trip_and_edits_update_the_record() {
-    let fake = FakeDiscord::start().await;
-    let http = fake.http();
-    let channel = UserId::new(ALICE).create_dm_channel(&http).await.unwrap();
-    let button = CreateButton::new("stop:1234").label("Stop tracking");
-
-    let mut message = channel
-        .id
-        .send_message(
-            &http,
-            CreateMessage::new()
-                .content("Tracking")
-                .components(vec![CreateActionRow::Buttons(vec![button])]),
-        )
-        .await
-        .unwrap();
-    assert_eq!(message.components.len(), 1);
-    let recorded = &fake.sent()[0];
-    assert_eq!(
-        recorded.components.as_ref().unwrap()[0]["components"][0]["custom_id"],
-        "stop:1234"
-    );
-
-    message
-        .edit(
-            &http,
-            EditMessage::new().content("Stopped").components(vec![]),
-        )
-        .await
-        .unwrap();
-    let edited = &fake.sent()[0];
-    assert_eq!(edited.content, "Stopped");
-    assert!(edited.edited);
-    assert_eq!(edited.components, Some(json!([])));
-    assert_eq!(fake.call_count(route::EDIT_MESSAGE), 1);
 }
 
 #[tokio::test]
@@ -302,65 +261,6 @@ async fn a_wrong_token_is_unauthorized() {
     let response = unsuccessful(err);
     assert_eq!(response.status_code, StatusCode::UNAUTHORIZED);
     assert_eq!(response.error.message, "401: Unauthorized");
-}
-
-#[tokio::test]
-async fn current_user_and_application_deserialize() {
-    let fake = FakeDiscord::start().await;
-    let http = fake.http();
-
-    let user = http.get_current_user().await.unwrap();
-    let application = http.get_current_application_info().await.unwrap();
-
-    assert_eq!(user.id.get(), FakeDiscord::APPLICATION_ID);
-    assert!(user.bot);
-    assert_eq!(application.id.get(), FakeDiscord::APPLICATION_ID);
-}
-
-#[tokio::test]
-async fn followups_and_original_edits_are_recorded_in_the_interaction_channel() {
-    let fake = FakeDiscord::start().await;
-    let http = fake.http();
-    let body = slash_command("list", &[], ALICE, None);
-    let Interaction::Command(command) = serde_json::from_value(body).unwrap() else {
-        panic!("not a command");
-    };
-
-    command
-        .edit_response(
-            &http,
-            EditInteractionResponse::new().content("Your trackers: none"),
-        )
-        .await
-        .unwrap();
-    command
-        .edit_response(
-            &http,
-            EditInteractionResponse::new().content("Your trackers: 1"),
-        )
-        .await
-        .unwrap();
-    let followup = command
-        .create_followup(
-            &http,
-            CreateInteractionResponseFollowup::new()
-                .content("More")
-                .ephemeral(true),
-        )
-        .await
-        .unwrap();
-
-    let dms = fake.dms_to(ALICE);
-    assert_eq!(dms.len(), 2);
-    assert_eq!(dms[0].content, "Your trackers: 1");
-    assert_eq!(
-        dms[0].interaction_token.as_deref(),
-        Some(command.token.as_str())
-    );
-    assert_eq!(dms[1].message_id, followup.id.get());
-    assert_eq!(dms[1].flags, 1 << 6);
-    assert_eq!(fake.call_count(route::EDIT_WEBHOOK_MESSAGE), 2);
-    assert_eq!(fake.call_count(route::CREATE_FOLLOWUP), 1);
 }
 
 #[tokio::test]

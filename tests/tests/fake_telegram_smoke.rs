@@ -1,32 +1,21 @@
-//! Proves the fake Telegram server speaks teloxide's protocol, and that its MarkdownV2 and HTML
-//! validators accept what Telegram accepts and refuse what Telegram refuses.
+//! Proves the fake Telegram server speaks teloxide's protocol, and that its HTML validator
+//! accepts what Telegram accepts and refuses what Telegram refuses.
 
 use std::time::{Duration, Instant};
 
-use mailping_tests::fake_telegram::{
-    Failure, FakeTelegram, SentMessage, render_html, render_markdown_v2,
-};
+use mailping_tests::eventually;
+use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage, render_html};
 use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{
-    BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageEntityKind,
-    ParseMode, UpdateKind,
+    BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, MessageEntityKind, ParseMode,
+    UpdateKind,
 };
-use teloxide::utils::{html, markdown};
+use teloxide::utils::html;
 
 const HOSTILE_LABEL: &str = "*_[]()~`>#+-=|{}.!<b>&";
 const CHAT: i64 = 4242;
-
-fn link_preview_disabled() -> LinkPreviewOptions {
-    LinkPreviewOptions {
-        is_disabled: true,
-        url: None,
-        prefer_small_media: false,
-        prefer_large_media: false,
-        show_above_text: false,
-    }
-}
 
 fn keyboard() -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[
@@ -60,81 +49,6 @@ async fn a_wrong_token_is_unauthorized() {
         "{error:?}"
     );
     assert_eq!(fake.rejected(), ["getMe: Unauthorized"]);
-}
-
-#[tokio::test]
-async fn escaped_markdown_v2_is_sent_and_rendered() {
-    let fake = FakeTelegram::start().await;
-    let bot = fake.bot();
-    let raw = format!(
-        "*Opened* by {} \\(Gmail proxy\\)\\.\n[details](https://example.com/t/1?a=1)",
-        markdown::escape("alice@example.com")
-    );
-
-    let message = bot
-        .send_message(ChatId(CHAT), &raw)
-        .parse_mode(ParseMode::MarkdownV2)
-        .link_preview_options(link_preview_disabled())
-        .reply_markup(keyboard())
-        .await
-        .expect("valid MarkdownV2 is accepted");
-
-    let rendered = "Opened by alice@example.com (Gmail proxy).\ndetails";
-    assert_eq!(message.text(), Some(rendered));
-    assert_eq!(message.chat.id, ChatId(CHAT));
-    let entities = message.entities().expect("entities");
-    assert!(matches!(entities[0].kind, MessageEntityKind::Bold));
-    assert_eq!((entities[0].offset, entities[0].length), (0, 6));
-    assert!(matches!(
-        &entities[1].kind,
-        MessageEntityKind::TextLink { url } if url.as_str() == "https://example.com/t/1?a=1"
-    ));
-    assert_eq!(
-        message.reply_markup().map(|m| m.inline_keyboard[0].len()),
-        Some(2)
-    );
-
-    let sent = fake.sent_to(CHAT);
-    assert_eq!(sent.len(), 1);
-    let sent = &sent[0];
-    assert_eq!(sent.method, "sendMessage");
-    assert_eq!(sent.message_id, message.id.0);
-    assert_eq!(sent.text, rendered);
-    assert_eq!(sent.raw_text, raw);
-    assert_eq!(sent.parse_mode.as_deref(), Some("MarkdownV2"));
-    assert!(sent.link_preview_disabled);
-    assert_eq!(sent.callback_data("Mute").as_deref(), Some("mute:1"));
-    assert!(fake.rejected().is_empty());
-}
-
-#[tokio::test]
-async fn an_unescaped_dot_in_markdown_v2_is_refused() {
-    let fake = FakeTelegram::start().await;
-    let bot = fake.bot();
-
-    let error = bot
-        .send_message(ChatId(CHAT), "Opened by alice@example.com.")
-        .parse_mode(ParseMode::MarkdownV2)
-        .await
-        .unwrap_err();
-
-    match &error {
-        RequestError::Api(ApiError::CantParseEntities(description)) => {
-            assert!(
-                description.contains("can't parse entities"),
-                "{description}"
-            );
-            assert!(
-                description.contains("Character '.' is reserved"),
-                "{description}"
-            );
-        }
-        other => panic!("expected CantParseEntities, got {other:?}"),
-    }
-    assert!(error.to_string().contains("can't parse entities"));
-    assert!(fake.sent().is_empty());
-    assert_eq!(fake.rejected().len(), 1);
-    assert!(fake.rejected()[0].starts_with("sendMessage: Bad Request: can't parse entities"));
 }
 
 #[tokio::test]
@@ -211,8 +125,8 @@ async fn empty_and_too_long_texts_are_refused() {
     );
 
     // The limit applies after parsing: escapes don't count.
-    bot.send_message(ChatId(CHAT), "\\.".repeat(4096))
-        .parse_mode(ParseMode::MarkdownV2)
+    bot.send_message(ChatId(CHAT), "&amp;".repeat(4096))
+        .parse_mode(ParseMode::Html)
         .await
         .expect("4096 characters after parsing are fine");
 }
@@ -379,8 +293,8 @@ async fn a_button_press_comes_back_as_a_callback_query() {
     let fake = FakeTelegram::start().await;
     let bot = fake.bot();
     let sent = bot
-        .send_message(ChatId(CHAT), "Tracker *ready*")
-        .parse_mode(ParseMode::MarkdownV2)
+        .send_message(ChatId(CHAT), "Tracker <b>ready</b>")
+        .parse_mode(ParseMode::Html)
         .reply_markup(keyboard())
         .await
         .expect("sendMessage");
@@ -441,8 +355,8 @@ async fn edits_are_recorded_and_drop_the_keyboard_unless_resent() {
         .expect("sendMessage");
 
     let edited = bot
-        .edit_message_text(ChatId(CHAT), sent.id, "Tracker *muted*")
-        .parse_mode(ParseMode::MarkdownV2)
+        .edit_message_text(ChatId(CHAT), sent.id, "Tracker <b>muted</b>")
+        .parse_mode(ParseMode::Html)
         .await
         .expect("editMessageText");
     assert_eq!(edited.text(), Some("Tracker muted"));
@@ -457,8 +371,8 @@ async fn edits_are_recorded_and_drop_the_keyboard_unless_resent() {
     assert!(current.buttons().is_empty());
 
     let same = bot
-        .edit_message_text(ChatId(CHAT), sent.id, "Tracker *muted*")
-        .parse_mode(ParseMode::MarkdownV2)
+        .edit_message_text(ChatId(CHAT), sent.id, "Tracker <b>muted</b>")
+        .parse_mode(ParseMode::Html)
         .await
         .unwrap_err();
     assert!(
@@ -608,8 +522,8 @@ async fn a_teloxide_dispatcher_runs_against_the_fake() {
     let bot = fake.bot();
     let handler = Update::filter_message().endpoint(|bot: Bot, message: Message| async move {
         let reply = format!("echo: {}", message.text().unwrap_or_default());
-        bot.send_message(message.chat.id, markdown::escape(&reply))
-            .parse_mode(ParseMode::MarkdownV2)
+        bot.send_message(message.chat.id, html::escape(&reply))
+            .parse_mode(ParseMode::Html)
             .await?;
         respond(())
     });
@@ -633,145 +547,20 @@ async fn a_teloxide_dispatcher_runs_against_the_fake() {
         .await
         .expect("second reply");
 
-    loop {
-        match shutdown.shutdown() {
-            Ok(done) => {
-                done.await;
-                break;
-            }
-            // The dispatcher may not have started polling yet.
-            Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
-        }
-    }
+    // The dispatcher may not have started polling yet.
+    let done = eventually(
+        Duration::from_secs(10),
+        "the dispatcher to accept a shutdown",
+        async || shutdown.shutdown().ok(),
+    )
+    .await;
+    done.await;
     running.await.unwrap();
     assert!(fake.rejected().is_empty(), "{:?}", fake.rejected());
 }
 
 // ---------------------------------------------------------------------------------------------
 // The validators on their own
-
-#[test]
-fn markdown_v2_hostile_label_escaped_renders_literally() {
-    let escaped = r"\*\_\[\]\(\)\~\`\>\#\+\-\=\|\{\}\.\!<b\>&";
-    assert_eq!(markdown::escape(HOSTILE_LABEL), escaped);
-
-    let rendered = render_markdown_v2(escaped).expect("escaped label is valid");
-    assert_eq!(rendered.text, HOSTILE_LABEL);
-    assert!(rendered.entities.is_empty());
-
-    let in_bold = render_markdown_v2(&format!("*{escaped}*")).unwrap();
-    assert_eq!(in_bold.text, HOSTILE_LABEL);
-    assert_eq!(in_bold.entities[0].kind, "bold");
-    assert_eq!(in_bold.entities[0].length, HOSTILE_LABEL.len());
-}
-
-#[test]
-fn markdown_v2_hostile_label_unescaped_is_refused() {
-    let error = render_markdown_v2(HOSTILE_LABEL).unwrap_err();
-    assert!(
-        error.contains("Can't find end of") || error.contains("is reserved"),
-        "{error}"
-    );
-
-    for c in "_*[]()~`>#+-=|{}.!".chars() {
-        let text = format!("label {c} here");
-        assert!(
-            render_markdown_v2(&text).is_err(),
-            "{text:?} must be refused"
-        );
-    }
-}
-
-#[test]
-fn markdown_v2_error_messages_match_telegram() {
-    assert_eq!(
-        render_markdown_v2("Done.").unwrap_err(),
-        "Character '.' is reserved and must be escaped with the preceding '\\'"
-    );
-    assert_eq!(
-        render_markdown_v2("a *bold").unwrap_err(),
-        "Can't find end of Bold entity at byte offset 2"
-    );
-    assert_eq!(
-        render_markdown_v2("[x](https://example.com").unwrap_err(),
-        "Can't find end of a URL at byte offset 4"
-    );
-    assert!(
-        render_markdown_v2("user_name").is_err(),
-        "a lone _ opens italic"
-    );
-}
-
-#[test]
-fn markdown_v2_entities_render() {
-    let r =
-        render_markdown_v2("*b _i_* __u__ ~s~ ||sp|| `c\\`d` [l](https://x.org/a\\)b)").unwrap();
-    assert_eq!(r.text, "b i u s sp c`d l");
-    let kinds: Vec<&str> = r.entities.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(
-        kinds,
-        [
-            "bold",
-            "italic",
-            "underline",
-            "strikethrough",
-            "spoiler",
-            "code",
-            "text_link"
-        ]
-    );
-    assert_eq!(
-        r.entities.last().unwrap().url.as_deref(),
-        Some("https://x.org/a)b")
-    );
-
-    let pre = render_markdown_v2("```rust\nlet x = a.b(); // *not bold*\n```").unwrap();
-    assert_eq!(pre.text, "let x = a.b(); // *not bold*");
-    assert_eq!(pre.entities[0].kind, "pre");
-    assert_eq!(pre.entities[0].language.as_deref(), Some("rust"));
-
-    let quote = render_markdown_v2(">quoted\\.\n>more\nafter").unwrap();
-    assert_eq!(quote.text, "quoted.\nmore\nafter");
-    assert_eq!(quote.entities[0].kind, "blockquote");
-    assert_eq!(quote.entities[0].length, "quoted.\nmore".len());
-
-    let expandable = render_markdown_v2("**>hidden\n>lines||").unwrap();
-    assert_eq!(expandable.text, "hidden\nlines");
-    assert_eq!(expandable.entities[0].kind, "expandable_blockquote");
-
-    // Telegram counts offsets in UTF-16 code units.
-    let emoji = render_markdown_v2("📬 *new*").unwrap();
-    assert_eq!((emoji.entities[0].offset, emoji.entities[0].length), (3, 3));
-
-    // A link Telegram can't use is dropped, its text kept.
-    let bad_link = render_markdown_v2("[x](javascript:alert\\(1\\))").unwrap();
-    assert_eq!(bad_link.text, "x");
-    assert!(bad_link.entities.is_empty());
-
-    assert!(render_markdown_v2("```\nunescaped ` inside\n```").is_err());
-    assert_eq!(
-        render_markdown_v2("ends with \\").unwrap().text,
-        "ends with \\"
-    );
-}
-
-#[test]
-fn markdown_v2_escape_round_trips_arbitrary_text() {
-    let samples = [
-        "plain",
-        "a.b-c_d*e",
-        "back\\slash",
-        "ünïcödé 📬 — ok!",
-        "line\n>not a quote\n**>nor this",
-        "[not](a link)",
-        HOSTILE_LABEL,
-    ];
-    for sample in samples {
-        let rendered = render_markdown_v2(&markdown::escape(sample)).unwrap();
-        assert_eq!(rendered.text, sample);
-        assert!(rendered.entities.is_empty(), "{sample:?}");
-    }
-}
 
 #[test]
 fn html_hostile_label_escaped_renders_literally() {

@@ -3,12 +3,8 @@
 
 use std::time::Duration;
 
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
-use mailping_shared::schema::{alerts, opens};
-use mailping_tests::pixel::{TestPixel, test_config};
+use mailping_tests::app::TestApp;
 use mailping_tests::seed;
-use mailping_tests::test_db::TestDb;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -102,16 +98,15 @@ fn hostile_request(rng: &mut StdRng, token: &str) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_thousand_malformed_requests_get_a_gif_or_a_plain_4xx_and_nothing_breaks() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn()
+        .pixel_setting("--trusted-proxies", "127.0.0.0/8, 10.0.0.0/8")
+        .pixel_setting("--rate-limit-per-client", 1_000_000)
+        .pixel_setting("--rate-limit-per-token", 1_000_000)
+        .await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let token = t.token.to_string();
-    let mut config = test_config(db.url());
-    config.trusted_proxies = "127.0.0.0/8, 10.0.0.0/8".parse().unwrap();
-    config.rate_limit_per_client = 1_000_000;
-    config.rate_limit_per_token = 1_000_000;
-    let px = TestPixel::start(config).await;
-    let port = px.port;
+    let token = t.token;
+    let port = app.pixel_port();
     let mut workers = Vec::new();
     for worker in 0..16u64 {
         let token = token.clone();
@@ -151,38 +146,33 @@ async fn ten_thousand_malformed_requests_get_a_gif_or_a_plain_4xx_and_nothing_br
         problems[..problems.len().min(10)].join("\n")
     );
     // Still alive and still recording.
-    let resp = px.fetch_pixel(&token, Some("Thunderbird/1")).await;
+    let resp = app.fetch_pixel(&token, Some("Thunderbird/1")).await;
     assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
-    px.stop().await;
-    let rows: i64 = opens::table.count().get_result(&mut conn).await.unwrap();
+    app.stop_pixel().await;
+    let rows = seed::open_count(&mut conn).await;
     assert!(rows >= 1);
 }
 
 #[tokio::test]
 async fn an_untrusted_peer_cannot_dodge_the_rate_limit_or_pose_as_the_sender() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn()
+        .pixel_setting("--rate-limit-per-client", 5)
+        .await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let mut config = test_config(db.url());
-    config.rate_limit_per_client = 5;
-    let px = TestPixel::start(config).await;
     for i in 0..20 {
         let spoof = format!("198.51.100.{i}");
-        let resp = px
+        let resp = app
             .fetch_pixel_with(
-                &t.token.to_string(),
+                &t.token,
                 Some(&format!("Thunderbird/{i}")),
                 &[("x-forwarded-for", &spoof)],
             )
             .await;
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
-    px.stop().await;
-    let networks: Vec<Option<ipnet::IpNet>> = opens::table
-        .select(opens::network)
-        .load(&mut conn)
-        .await
-        .unwrap();
+    app.stop_pixel().await;
+    let networks = seed::networks(&mut conn).await;
     assert_eq!(
         networks.len(),
         5,
@@ -198,19 +188,18 @@ async fn an_untrusted_peer_cannot_dodge_the_rate_limit_or_pose_as_the_sender() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_of_one_token_from_one_address_is_served_but_bounded() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
-    let t = seed::tracker(&mut conn, 1, "Proposal").await;
     // The default limits, as in production.
-    let mut config = test_config(db.url());
-    config.rate_limit_per_client = 120;
-    config.rate_limit_per_token = 60;
-    let px = TestPixel::start(config).await;
-    let url = px.url(&TestPixel::pixel_path(&t.token.to_string()));
+    let mut app = TestApp::spawn()
+        .pixel_setting("--rate-limit-per-client", 120)
+        .pixel_setting("--rate-limit-per-token", 60)
+        .await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let url = app.pixel_url(&TestApp::pixel_path(&t.token));
     let started = std::time::Instant::now();
     let mut workers = Vec::new();
     for _ in 0..32 {
-        let client = px.client.clone();
+        let client = app.client().clone();
         let url = url.clone();
         workers.push(tokio::spawn(async move {
             let mut gifs = 0;
@@ -233,20 +222,16 @@ async fn a_flood_of_one_token_from_one_address_is_served_but_bounded() {
         gifs += w.await.unwrap();
     }
     let elapsed = started.elapsed().as_secs() as i64 + 1;
-    px.stop().await;
+    app.stop_pixel().await;
     assert!(gifs >= 10_000, "every fetch got the GIF ({gifs})");
-    let rows: i64 = opens::table.count().get_result(&mut conn).await.unwrap();
+    let rows = seed::open_count(&mut conn).await;
     // A burst of 60, then one a second as the quota refills.
     let bound = 60 + elapsed;
     assert!(
         (1..=bound).contains(&rows),
         "writes stay bounded by the per-token limit: {rows} > {bound}"
     );
-    let alert_rows: Vec<i32> = alerts::table
-        .select(alerts::open_count)
-        .load(&mut conn)
-        .await
-        .unwrap();
+    let alert_rows = seed::alert_open_counts(&mut conn).await;
     assert_eq!(
         alert_rows,
         [1],
@@ -258,22 +243,21 @@ async fn a_flood_of_one_token_from_one_address_is_served_but_bounded() {
 async fn unknown_and_known_tokens_take_the_same_path() {
     // The handler never looks a token up; this checks the observable side: identical bytes
     // and headers, and both recorded or dropped only later by the writer.
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let px = TestPixel::start(test_config(db.url())).await;
     let mut known = Vec::new();
     let mut unknown = Vec::new();
     for i in 0..200 {
         let started = std::time::Instant::now();
-        px.fetch_pixel(&t.token.to_string(), Some(&format!("Thunderbird/{i}")))
+        app.fetch_pixel(&t.token, Some(&format!("Thunderbird/{i}")))
             .await
             .bytes()
             .await
             .unwrap();
         known.push(started.elapsed());
         let started = std::time::Instant::now();
-        px.fetch_pixel(
+        app.fetch_pixel(
             &format!("{:032x}", i + 1),
             Some(&format!("Thunderbird/{i}")),
         )
@@ -290,7 +274,7 @@ async fn unknown_and_known_tokens_take_the_same_path() {
         "median fetch: known {:?}, unknown {:?}",
         known[100], unknown[100]
     );
-    px.stop().await;
-    let rows: i64 = opens::table.count().get_result(&mut conn).await.unwrap();
+    app.stop_pixel().await;
+    let rows = seed::open_count(&mut conn).await;
     assert_eq!(rows, 200, "only the known token's fetches are written");
 }

@@ -2,13 +2,10 @@
 //! every owner against every other owner's trackers, through the shared command logic that
 //! both platforms call.
 
-use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
-use mailping_shared::commands::{Action, Chat, Command, CommandLimits, Commands};
+use mailping_shared::commands::{Action, Chat, Command, CommandLimits};
 use mailping_shared::models::Platform;
-use mailping_shared::models::tracker;
+use mailping_tests::app::TestApp;
 use mailping_tests::seed;
-use mailping_tests::test_db::TestDb;
 
 fn owners() -> Vec<Chat> {
     vec![
@@ -20,15 +17,11 @@ fn owners() -> Vec<Chat> {
 
 #[tokio::test]
 async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
-    let db = TestDb::new().await;
-    let commands = Commands::new(
-        db.pool(),
-        "https://px.example.com".parse().unwrap(),
-        CommandLimits {
-            trackers_per_minute: 100,
-            commands_per_minute: 10_000,
-        },
-    );
+    let app = TestApp::spawn().await;
+    let commands = app.commands(CommandLimits {
+        trackers_per_minute: 100,
+        commands_per_minute: 10_000,
+    });
     let owners = owners();
     // Each owner has trackers #1..#3; actors first delete their own #2 and #3, so those
     // numbers exist only in the other owners' accounts.
@@ -42,21 +35,12 @@ async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
                 .await;
         }
     }
-    let mut conn = db.conn().await;
-    let tokens: Vec<(String, String)> = {
-        let mut out = Vec::new();
-        for id in 1..=9 {
-            if let Ok(t) = mailping_shared::schema::trackers::table
-                .find(id as i64)
-                .select(tracker::Tracker::as_select())
-                .first::<tracker::Tracker>(&mut conn)
-                .await
-            {
-                out.push((t.token.to_string(), t.copy_token.to_string()));
-            }
-        }
-        out
-    };
+    let mut conn = app.conn().await;
+    let tokens: Vec<(String, String)> = seed::all_trackers(&mut conn)
+        .await
+        .into_iter()
+        .map(|t| (t.token, t.copy_token))
+        .collect();
     assert_eq!(tokens.len(), 9);
     for actor in &owners {
         for n in [2, 3] {
@@ -141,27 +125,16 @@ async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // Only each owner's own #1 survived their own deletes; nothing else was touched.
-    let left: Vec<(i32, bool)> = mailping_shared::schema::trackers::table
-        .select((
-            mailping_shared::schema::trackers::number,
-            mailping_shared::schema::trackers::muted,
-        ))
-        .load(&mut conn)
-        .await
-        .unwrap();
+    let left = seed::numbers_and_muted(&mut conn).await;
     assert_eq!(left, vec![(1, false); 3]);
 }
 
 #[tokio::test]
 async fn a_number_that_exists_elsewhere_reads_exactly_like_one_that_exists_nowhere() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     seed::tracker(&mut conn, 1, "Someone else's").await;
-    let commands = Commands::new(
-        db.pool(),
-        "https://px.example.com".parse().unwrap(),
-        CommandLimits::default(),
-    );
+    let commands = app.commands(CommandLimits::default());
     let stranger = Chat::new(Platform::Telegram, 2);
     let exists_elsewhere = commands.run(&stranger, Command::Opens("1".into())).await;
     let exists_nowhere = commands.run(&stranger, Command::Opens("1000".into())).await;

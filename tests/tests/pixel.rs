@@ -4,10 +4,8 @@ use std::time::Duration;
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use mailping_shared::models::tracker;
-use mailping_tests::pixel::{TestPixel, test_config};
-use mailping_tests::seed;
-use mailping_tests::test_db::TestDb;
+use mailping_tests::app::TestApp;
+use mailping_tests::{eventually, seed};
 
 const CORPUS: &str = include_str!("../../shared/testdata/proxy-corpus.tsv");
 const GMAIL: &str =
@@ -32,17 +30,16 @@ async fn snapshot(resp: reqwest::Response) -> (u16, Vec<(String, String)>, Vec<u
 
 #[tokio::test]
 async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn()
+        .pixel_setting("--rate-limit-per-client", 2)
+        .await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let mut config = test_config(db.url());
-    config.rate_limit_per_client = 2;
-    let px = TestPixel::start(config).await;
 
-    let known = snapshot(px.fetch_pixel(&t.token.to_string(), Some(CHROME)).await).await;
-    let unknown = snapshot(px.fetch_pixel(&"ab".repeat(16), Some(CHROME)).await).await;
+    let known = snapshot(app.fetch_pixel(&t.token, Some(CHROME)).await).await;
+    let unknown = snapshot(app.fetch_pixel(&"ab".repeat(16), Some(CHROME)).await).await;
     // The third fetch from this client is over the limit of 2 a minute.
-    let limited = snapshot(px.fetch_pixel(&t.token.to_string(), Some(CHROME)).await).await;
+    let limited = snapshot(app.fetch_pixel(&t.token, Some(CHROME)).await).await;
 
     assert_eq!(known.0, 200);
     assert_eq!(known.2, GIF);
@@ -75,16 +72,16 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
         "a rate-limited fetch must look exactly like any other"
     );
 
-    let metrics = px
-        .client
-        .get(px.url("/metrics"))
+    let metrics = app
+        .client()
+        .get(app.pixel_url("/metrics"))
         .send()
         .await
         .unwrap()
         .text()
         .await
         .unwrap();
-    px.stop().await;
+    app.stop_pixel().await;
     assert_eq!(
         seed::kinds(&mut conn, t.id).await,
         ["direct"],
@@ -100,8 +97,7 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
 
 #[tokio::test]
 async fn anything_that_is_not_a_pixel_path_is_a_plain_404() {
-    let db = TestDb::new().await;
-    let px = TestPixel::start(test_config(db.url())).await;
+    let app = TestApp::spawn().await;
     let token = "ab".repeat(16);
     for path in [
         "/".to_owned(),
@@ -113,7 +109,7 @@ async fn anything_that_is_not_a_pixel_path_is_a_plain_404() {
         format!("/i/../i/{token}.gif%00"),
         format!("/x/{token}.gif"),
     ] {
-        let resp = px.client.get(px.url(&path)).send().await.unwrap();
+        let resp = app.client().get(app.pixel_url(&path)).send().await.unwrap();
         assert_eq!(resp.status(), 404, "{path}");
         assert_ne!(
             resp.headers().get("content-type").map(|v| v.as_bytes()),
@@ -125,9 +121,8 @@ async fn anything_that_is_not_a_pixel_path_is_a_plain_404() {
 
 #[tokio::test]
 async fn every_corpus_row_is_recorded_as_its_expected_kind() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
-    let px = TestPixel::start(test_config(db.url())).await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let mut cases = Vec::new();
     for (i, line) in CORPUS
         .lines()
@@ -145,9 +140,9 @@ async fn every_corpus_row_is_recorded_as_its_expected_kind() {
         );
         // A tracker per row, so no row is a duplicate of another.
         let t = seed::tracker(&mut conn, 1, &format!("row {i}")).await;
-        let mut req = px.client.request(
+        let mut req = app.client().request(
             method.parse().unwrap(),
-            px.url(&TestPixel::pixel_path(&t.token.to_string())),
+            app.pixel_url(&TestApp::pixel_path(&t.token)),
         );
         if !ua.is_empty() {
             req = req.header("user-agent", ua);
@@ -161,7 +156,7 @@ async fn every_corpus_row_is_recorded_as_its_expected_kind() {
         cases.push((t.id, expect.to_owned(), ua.to_owned(), source.to_owned()));
     }
     assert!(cases.len() >= 20, "the corpus has {} rows", cases.len());
-    px.stop().await;
+    app.stop_pixel().await;
     let mut failures = Vec::new();
     for (id, expect, ua, source) in cases {
         let kinds = seed::kinds(&mut conn, id).await;
@@ -182,13 +177,12 @@ async fn every_corpus_row_is_recorded_as_its_expected_kind() {
 
 #[tokio::test]
 async fn head_and_prefetch_are_never_opens() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let px = TestPixel::start(test_config(db.url())).await;
-    let url = px.url(&TestPixel::pixel_path(&t.token.to_string()));
-    let head = px
-        .client
+    let url = app.pixel_url(&TestApp::pixel_path(&t.token));
+    let head = app
+        .client()
         .head(&url)
         .header("user-agent", CHROME)
         .send()
@@ -203,26 +197,25 @@ async fn head_and_prefetch_are_never_opens() {
         ("Sec-Purpose", "prefetch;prerender"),
         ("X-Purpose", "preview"),
     ] {
-        let resp = px
-            .fetch_pixel_with(&t.token.to_string(), Some(CHROME), &[(name, value)])
+        let resp = app
+            .fetch_pixel_with(&t.token, Some(CHROME), &[(name, value)])
             .await;
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
-    px.stop().await;
+    app.stop_pixel().await;
     assert!(seed::kinds(&mut conn, t.id).await.is_empty());
 }
 
 #[tokio::test]
 async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let px = TestPixel::start(test_config(db.url())).await;
-    let token = t.token.to_string();
-    px.fetch_pixel(&token, Some(GMAIL)).await;
-    px.fetch_pixel(&token, Some(GMAIL)).await;
-    px.fetch_pixel(&token, Some(THUNDERBIRD)).await;
-    px.stop().await;
+    let token = t.token;
+    app.fetch_pixel(&token, Some(GMAIL)).await;
+    app.fetch_pixel(&token, Some(GMAIL)).await;
+    app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
+    app.stop_pixel().await;
     assert_eq!(
         seed::kinds(&mut conn, t.id).await,
         ["gmail_proxy", "duplicate", "direct"]
@@ -230,12 +223,11 @@ async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
 
     // A zero-length window turns dedup off: the same fetch counts again.
     let t2 = seed::tracker(&mut conn, 1, "Invoice").await;
-    let mut config = test_config(db.url());
-    config.dedup_window_secs = 0;
-    let px = TestPixel::start(config).await;
-    px.fetch_pixel(&t2.token.to_string(), Some(GMAIL)).await;
-    px.fetch_pixel(&t2.token.to_string(), Some(GMAIL)).await;
-    px.stop().await;
+    app.restart_pixel_with(&[("--dedup-window-secs", "0")])
+        .await;
+    app.fetch_pixel(&t2.token, Some(GMAIL)).await;
+    app.fetch_pixel(&t2.token, Some(GMAIL)).await;
+    app.stop_pixel().await;
     assert_eq!(
         seed::kinds(&mut conn, t2.id).await,
         ["gmail_proxy", "gmail_proxy"]
@@ -244,15 +236,14 @@ async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
 
 #[tokio::test]
 async fn the_senders_own_views_are_self() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn()
+        .pixel_setting("--self-grace-secs", 3600)
+        .await;
+    let mut conn = app.conn().await;
     // Within the grace period after creation: the sender composing.
     let fresh = seed::tracker(&mut conn, 1, "Fresh").await;
-    let mut config = test_config(db.url());
-    config.self_grace_secs = 3600;
-    let px = TestPixel::start(config).await;
-    px.fetch_pixel(&fresh.token.to_string(), Some(CHROME)).await;
-    px.stop().await;
+    app.fetch_pixel(&fresh.token, Some(CHROME)).await;
+    app.stop_pixel().await;
     assert_eq!(seed::kinds(&mut conn, fresh.id).await, ["self"]);
 
     // After the copy page was viewed from this network, fetches from it are the sender's,
@@ -260,10 +251,10 @@ async fn the_senders_own_views_are_self() {
     let viewed = seed::tracker(&mut conn, 2, "Viewed").await;
     let other = seed::tracker(&mut conn, 2, "Other").await;
     let stranger = seed::tracker(&mut conn, 3, "Stranger's").await;
-    let px = TestPixel::start(test_config(db.url())).await;
-    let page = px
-        .client
-        .get(px.url(&format!("/c/{}", viewed.copy_token)))
+    app.restart_pixel_with(&[("--self-grace-secs", "0")]).await;
+    let page = app
+        .client()
+        .get(app.pixel_url(&format!("/c/{}", viewed.copy_token)))
         .header("user-agent", CHROME)
         .send()
         .await
@@ -280,12 +271,10 @@ async fn the_senders_own_views_are_self() {
         seed::kinds(&mut conn, viewed.id).await.is_empty(),
         "viewing the copy page is not an open"
     );
-    px.fetch_pixel(&viewed.token.to_string(), Some(THUNDERBIRD))
-        .await;
-    px.fetch_pixel(&other.token.to_string(), Some(CHROME)).await;
-    px.fetch_pixel(&stranger.token.to_string(), Some(CHROME))
-        .await;
-    px.stop().await;
+    app.fetch_pixel(&viewed.token, Some(THUNDERBIRD)).await;
+    app.fetch_pixel(&other.token, Some(CHROME)).await;
+    app.fetch_pixel(&stranger.token, Some(CHROME)).await;
+    app.stop_pixel().await;
     assert_eq!(seed::kinds(&mut conn, viewed.id).await, ["self"]);
     assert_eq!(seed::kinds(&mut conn, other.id).await, ["self"]);
     assert_eq!(
@@ -297,11 +286,10 @@ async fn the_senders_own_views_are_self() {
 
 #[tokio::test]
 async fn an_unknown_copy_page_is_a_404_page() {
-    let db = TestDb::new().await;
-    let px = TestPixel::start(test_config(db.url())).await;
-    let resp = px
-        .client
-        .get(px.url(&format!("/c/{}", "cd".repeat(16))))
+    let app = TestApp::spawn().await;
+    let resp = app
+        .client()
+        .get(app.pixel_url(&format!("/c/{}", "cd".repeat(16))))
         .send()
         .await
         .unwrap();
@@ -310,28 +298,26 @@ async fn an_unknown_copy_page_is_a_404_page() {
 
 #[tokio::test]
 async fn reads_queue_one_coalesced_alert_and_muted_trackers_none() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let muted = seed::tracker(&mut conn, 1, "Muted").await;
-    tracker::set_muted(&mut conn, muted.id, true).await.unwrap();
+    seed::set_muted(&mut conn, &muted, true).await;
     let apple = seed::tracker(&mut conn, 1, "Apple").await;
-    let px = TestPixel::start(test_config(db.url())).await;
     for ua in [GMAIL, CHROME, THUNDERBIRD] {
-        px.fetch_pixel(&t.token.to_string(), Some(ua)).await;
+        app.fetch_pixel(&t.token, Some(ua)).await;
         tokio::time::sleep(Duration::from_millis(30)).await;
     }
-    px.fetch_pixel(&muted.token.to_string(), Some(GMAIL)).await;
-    px.fetch_pixel(&apple.token.to_string(), Some("Mozilla/5.0"))
-        .await;
+    app.fetch_pixel(&muted.token, Some(GMAIL)).await;
+    app.fetch_pixel(&apple.token, Some("Mozilla/5.0")).await;
     tokio::time::sleep(Duration::from_millis(30)).await;
-    px.fetch_pixel_with(
-        &apple.token.to_string(),
+    app.fetch_pixel_with(
+        &apple.token,
         Some("Mozilla/5.0"),
         &[("x-forwarded-for", "1.1.1.1")],
     )
     .await;
-    px.stop().await;
+    app.stop_pixel().await;
     assert_eq!(
         seed::alerts_of(&mut conn, t.id).await,
         [(false, 3, false)],
@@ -352,27 +338,25 @@ async fn reads_queue_one_coalesced_alert_and_muted_trackers_none() {
 
 #[tokio::test]
 async fn forwarded_for_is_believed_only_from_trusted_proxies_and_no_raw_address_is_stored() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let px = TestPixel::start(test_config(db.url())).await;
-    px.fetch_pixel_with(
-        &t.token.to_string(),
+    app.fetch_pixel_with(
+        &t.token,
         Some(CHROME),
         &[("x-forwarded-for", "203.0.113.77")],
     )
     .await;
-    px.stop().await;
-    let mut config = test_config(db.url());
-    config.trusted_proxies = "127.0.0.0/8".parse().unwrap();
-    let px = TestPixel::start(config).await;
-    px.fetch_pixel_with(
-        &t.token.to_string(),
+    app.stop_pixel().await;
+    app.restart_pixel_with(&[("--trusted-proxies", "127.0.0.0/8")])
+        .await;
+    app.fetch_pixel_with(
+        &t.token,
         Some(THUNDERBIRD),
         &[("x-forwarded-for", "6.6.6.6, 198.51.100.23")],
     )
     .await;
-    px.stop().await;
+    app.stop_pixel().await;
     let networks: Vec<String> =
         diesel::sql_query("SELECT network::text AS network FROM opens ORDER BY id")
             .load::<NetworkRow>(&mut conn)
@@ -411,22 +395,16 @@ struct DumpRow {
 
 #[tokio::test]
 async fn graceful_stop_under_load_writes_every_accepted_open() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let mut tokens = Vec::new();
     for i in 0..20 {
-        tokens.push(
-            seed::tracker(&mut conn, 1, &format!("t{i}"))
-                .await
-                .token
-                .to_string(),
-        );
+        tokens.push(seed::tracker(&mut conn, 1, &format!("t{i}")).await.token);
     }
-    let px = TestPixel::start(test_config(db.url())).await;
     let mut tasks = Vec::new();
     for worker in 0..16 {
-        let client = px.client.clone();
-        let base = px.base_url.clone();
+        let client = app.client().clone();
+        let base = app.pixel_base_url();
         let tokens = tokens.clone();
         tasks.push(tokio::spawn(async move {
             let mut ok = 0u32;
@@ -446,53 +424,57 @@ async fn graceful_stop_under_load_writes_every_accepted_open() {
     for t in tasks {
         accepted += t.await.unwrap();
     }
-    px.stop().await;
+    app.stop_pixel().await;
     assert_eq!(accepted, 1600);
     assert_eq!(seed::open_count(&mut conn).await, i64::from(accepted));
 }
 
 #[tokio::test]
 async fn a_database_outage_is_buffered_and_written_afterwards() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let px = TestPixel::start(test_config(db.url())).await;
     // Warm up so the pool holds live connections, which the outage then kills.
-    px.fetch_pixel(&t.token.to_string(), Some("Warmup/1")).await;
+    app.fetch_pixel(&t.token, Some("Warmup/1")).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
 
-    let mut admin = db.admin_conn().await;
-    db.set_reachable(&mut admin, false).await;
+    app.set_database_reachable(false).await;
     for i in 0..50 {
-        let resp = px
-            .fetch_pixel(&t.token.to_string(), Some(&format!("Thunderbird/{i}")))
+        let resp = app
+            .fetch_pixel(&t.token, Some(&format!("Thunderbird/{i}")))
             .await;
         assert_eq!(resp.status(), 200);
         assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
     }
-    let ready = px.client.get(px.url("/readyz")).send().await.unwrap();
+    let ready = app
+        .client()
+        .get(app.pixel_url("/readyz"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ready.status(), 503, "readyz reports the outage");
     tokio::time::sleep(Duration::from_secs(1)).await;
-    db.set_reachable(&mut admin, true).await;
+    app.set_database_reachable(true).await;
 
     // Once Postgres is back, the writer's retry lands every buffered open, before any stop.
-    let mut conn = db.conn().await;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
-    while seed::open_count(&mut conn).await < 51 && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let mut conn = app.conn().await;
+    eventually(
+        Duration::from_secs(15),
+        "the 51 buffered opens to be written",
+        async || (seed::open_count(&mut conn).await >= 51).then_some(()),
+    )
+    .await;
     assert_eq!(seed::open_count(&mut conn).await, 51);
-    px.stop().await;
+    app.stop_pixel().await;
     assert_eq!(seed::open_count(&mut conn).await, 51);
 }
 
 #[tokio::test]
-async fn health_and_readiness() {
-    let db = TestDb::new().await;
-    let px = TestPixel::start(test_config(db.url())).await;
+async fn health_and_readiness_answer_200_while_the_database_is_up() {
+    let app = TestApp::spawn().await;
     assert_eq!(
-        px.client
-            .get(px.url("/healthz"))
+        app.client()
+            .get(app.pixel_url("/healthz"))
             .send()
             .await
             .unwrap()
@@ -500,8 +482,8 @@ async fn health_and_readiness() {
         200
     );
     assert_eq!(
-        px.client
-            .get(px.url("/readyz"))
+        app.client()
+            .get(app.pixel_url("/readyz"))
             .send()
             .await
             .unwrap()
@@ -512,26 +494,24 @@ async fn health_and_readiness() {
 
 #[tokio::test]
 async fn a_bot_opening_the_copy_page_is_not_learned_as_the_sender() {
-    let db = TestDb::new().await;
-    let mut conn = db.conn().await;
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
-    let px = TestPixel::start(test_config(db.url())).await;
     for ua in [
         "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
         "curl/8.4.0",
     ] {
-        let page = px
-            .client
-            .get(px.url(&format!("/c/{}", t.copy_token)))
+        let page = app
+            .client()
+            .get(app.pixel_url(&format!("/c/{}", t.copy_token)))
             .header("user-agent", ua)
             .send()
             .await
             .unwrap();
         assert_eq!(page.status(), 200);
     }
-    px.fetch_pixel(&t.token.to_string(), Some(THUNDERBIRD))
-        .await;
-    px.stop().await;
+    app.fetch_pixel(&t.token, Some(THUNDERBIRD)).await;
+    app.stop_pixel().await;
     assert_eq!(
         seed::kinds(&mut conn, t.id).await,
         ["direct"],

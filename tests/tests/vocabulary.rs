@@ -85,7 +85,8 @@ async fn an_unknown_kind_in_the_database_is_an_error_not_a_scanner() {
     let reply = commands
         .run(
             &Chat::new(Platform::Telegram, 7),
-            Command::parse_text(&format!("/opens {}", t.number)),
+            // The chat's first tracker is #1.
+            Command::parse_text("/opens 1"),
         )
         .await
         .plain_text();

@@ -1,9 +1,7 @@
 //! Telegram webhook mode: updates arrive on the bot's own listener, and only requests that
 //! carry Telegram's secret token are accepted.
 
-use mailping_tests::bot::{self, TestBot, next_message};
-use mailping_tests::fake_telegram::FakeTelegram;
-use mailping_tests::test_db::TestDb;
+use mailping_tests::app::TestApp;
 use serde_json::json;
 
 fn update(update_id: i64, chat: i64, text: &str) -> serde_json::Value {
@@ -21,17 +19,19 @@ fn update(update_id: i64, chat: i64, text: &str) -> serde_json::Value {
 }
 
 #[tokio::test]
-async fn webhook_updates_need_the_secret_token() {
-    let db = TestDb::new().await;
-    let tg = FakeTelegram::start().await;
-    let mut config = bot::with_telegram(bot::test_config(db.url(), "http://127.0.0.1:1"), &tg);
-    config.telegram.telegram_webhook_url =
-        Some("https://bot.example.com/telegram/hook".parse().unwrap());
-    config.telegram.telegram_webhook_secret = Some("s3cret-token".to_owned().into());
-    let b = TestBot::start(config).await;
+async fn webhook_updates_without_the_secret_token_are_refused() {
+    let app = TestApp::spawn()
+        .with_telegram()
+        .bot_setting(
+            "--telegram-webhook-url",
+            "https://bot.example.com/telegram/hook",
+        )
+        .bot_setting("--telegram-webhook-secret", "s3cret-token")
+        .await;
+    let tg = app.telegram();
     assert_eq!(tg.call_count("setWebhook"), 1, "the webhook is registered");
     let client = reqwest::Client::new();
-    let url = b.url("/telegram/hook");
+    let url = app.bot_url("/telegram/hook");
     let chat = 5001;
 
     let missing = client
@@ -57,7 +57,7 @@ async fn webhook_updates_need_the_secret_token() {
         .await
         .unwrap();
     assert_eq!(right.status(), 200);
-    let reply = next_message(&tg, chat, 0).await;
+    let reply = app.next_message(chat, 0).await;
     assert!(reply.text.contains("Welcome to MailPing"), "{}", reply.text);
     assert_eq!(
         tg.sent_to(chat).len(),

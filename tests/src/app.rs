@@ -1,0 +1,571 @@
+//! The one way tests start MailPing, as zero2prod's `spawn_app`: a fresh database, the pixel
+//! server and, with a chat platform, the bot and that platform's fake API, all in-process on
+//! port 0, with typed helpers that play the user's side.
+//!
+//! ```no_run
+//! # async fn example() {
+//! use mailping_tests::app::{TestApp, token_in};
+//!
+//! let app = TestApp::spawn().with_telegram().await;
+//! let reply = app.send(1001, "/track Proposal").await;
+//! app.fetch_pixel(&token_in(&reply.text), Some("Thunderbird/1")).await;
+//! # }
+//! ```
+//!
+//! Settings go through the services' own clap parsers as flags, so defaults live in one
+//! place; the environment is ignored, so a developer's `DATABASE_URL` cannot leak in.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{CommandFactory, FromArgMatches};
+use diesel_async::AsyncPgConnection;
+use mailping_bot::BotConfig;
+use mailping_pixel_server::PixelConfig;
+use mailping_shared::commands::{CommandLimits, Commands};
+use serde_json::Value;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::fake_discord::{self, FakeDiscord, InteractionSigner};
+use crate::fake_telegram::{FakeTelegram, SentMessage};
+use crate::test_db::TestDb;
+use crate::{Describe, eventually, seed};
+
+/// How long a test waits for a reply or an alert before failing.
+pub const PATIENCE: Duration = Duration::from_secs(5);
+
+/// The guild [`TestApp::command`] and [`TestApp::click`] act in.
+pub const DISCORD_GUILD: u64 = 1_100_000_000_000_000_001;
+
+/// Pixel-server flags that differ from production: a test's own database, port 0, a small
+/// pool, no grace period, limits no test reaches by accident.
+const PIXEL_FLAGS: &[(&str, &str)] = &[
+    ("--listen-addr", "127.0.0.1:0"),
+    ("--pool-size", "4"),
+    ("--rate-limit-per-client", "10000"),
+    ("--rate-limit-per-token", "10000"),
+    ("--self-grace-secs", "0"),
+];
+
+/// Bot flags that differ from production: port 0, a small pool, fast sweeps and short leases.
+const BOT_FLAGS: &[(&str, &str)] = &[
+    ("--listen-addr", "127.0.0.1:0"),
+    ("--pool-size", "4"),
+    ("--alert-sweep-secs", "1"),
+    ("--alert-lease-secs", "2"),
+    ("--alert-max-backoff-secs", "2"),
+    ("--commands-per-minute", "1000"),
+];
+
+/// Command-line flags by name; setting one again replaces its value.
+#[derive(Clone, Default)]
+struct Flags(Vec<(String, String)>);
+
+impl Flags {
+    fn new(defaults: &[(&str, &str)]) -> Flags {
+        let mut flags = Flags::default();
+        for (name, value) in defaults {
+            flags.set(name, value);
+        }
+        flags
+    }
+
+    fn set(&mut self, name: &str, value: &str) {
+        match self.0.iter_mut().find(|(n, _)| n == name) {
+            Some((_, v)) => *v = value.to_owned(),
+            None => self.0.push((name.to_owned(), value.to_owned())),
+        }
+    }
+
+    /// Parses the flags with `C`'s real parser, minus its `env = ..` fallbacks.
+    fn parse<C: CommandFactory + FromArgMatches>(&self) -> C {
+        let command = C::command().mut_args(|arg| arg.env(None::<&str>));
+        let name = command.get_name().to_owned();
+        let args = std::iter::once(name.clone())
+            .chain(self.0.iter().flat_map(|(n, v)| [n.clone(), v.clone()]));
+        command
+            .try_get_matches_from(args)
+            .and_then(|matches| C::from_arg_matches(&matches))
+            .unwrap_or_else(|e| panic!("test settings for {name}: {e}"))
+    }
+}
+
+/// What [`TestApp::spawn`] starts; `.await` it.
+#[must_use = "await it to start the app"]
+pub struct Spawn {
+    telegram: bool,
+    discord: bool,
+    pixel: Flags,
+    bot: Flags,
+}
+
+impl Spawn {
+    /// Adds a fake Telegram Bot API and a bot that long-polls it.
+    pub fn with_telegram(mut self) -> Spawn {
+        self.telegram = true;
+        self
+    }
+
+    /// Adds a fake Discord API and a bot whose interaction endpoint the tests sign for.
+    pub fn with_discord(mut self) -> Spawn {
+        self.discord = true;
+        self
+    }
+
+    /// Sets a pixel-server flag, e.g. `("--dedup-window-secs", "0")`.
+    pub fn pixel_setting(mut self, flag: &str, value: impl ToString) -> Spawn {
+        self.pixel.set(flag, &value.to_string());
+        self
+    }
+
+    /// Sets a bot flag, e.g. `("--trackers-per-minute", "2")`.
+    pub fn bot_setting(mut self, flag: &str, value: impl ToString) -> Spawn {
+        self.bot.set(flag, &value.to_string());
+        self
+    }
+
+    async fn start(mut self) -> TestApp {
+        crate::init_logs();
+        let db = TestDb::new().await;
+        self.pixel.set("--database-url", db.url());
+        self.bot.set("--database-url", db.url());
+        let telegram = match self.telegram {
+            true => Some(Arc::new(FakeTelegram::start().await)),
+            false => None,
+        };
+        if let Some(fake) = &telegram {
+            self.bot.set("--telegram-bot-token", FakeTelegram::TOKEN);
+            self.bot.set("--telegram-api-url", fake.api_url().as_str());
+        }
+        let (discord, signer) = match self.discord {
+            true => (
+                Some(Arc::new(FakeDiscord::start().await)),
+                Some(InteractionSigner::generate()),
+            ),
+            false => (None, None),
+        };
+        if let (Some(fake), Some(signer)) = (&discord, &signer) {
+            self.bot.set("--discord-bot-token", FakeDiscord::TOKEN);
+            self.bot.set(
+                "--discord-application-id",
+                &FakeDiscord::APPLICATION_ID.to_string(),
+            );
+            self.bot
+                .set("--discord-public-key", &signer.public_key_hex());
+            self.bot.set("--discord-api-url", &fake.url());
+        }
+        let mut app = TestApp {
+            pixel_flags: self.pixel,
+            bot_flags: self.bot,
+            pixel: None,
+            bots: Vec::new(),
+            telegram,
+            discord,
+            signer,
+            client: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .build()
+                .expect("an HTTP client"),
+            db,
+        };
+        app.start_pixel().await;
+        if self.telegram || self.discord {
+            app.start_bot().await;
+        }
+        app
+    }
+}
+
+impl IntoFuture for Spawn {
+    type Output = TestApp;
+    type IntoFuture = std::pin::Pin<Box<dyn Future<Output = TestApp> + Send>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.start())
+    }
+}
+
+/// A running MailPing: its database, pixel server, bot replicas and fake chat APIs.
+pub struct TestApp {
+    pixel_flags: Flags,
+    bot_flags: Flags,
+    pixel: Option<Service>,
+    bots: Vec<Service>,
+    telegram: Option<Arc<FakeTelegram>>,
+    discord: Option<Arc<FakeDiscord>>,
+    signer: Option<InteractionSigner>,
+    client: reqwest::Client,
+    /// Last, so that the services stop before their database is dropped.
+    pub db: TestDb,
+}
+
+impl TestApp {
+    /// Starts building an app: a fresh database and the pixel server; add platforms and
+    /// settings, then `.await`.
+    pub fn spawn() -> Spawn {
+        Spawn {
+            telegram: false,
+            discord: false,
+            pixel: Flags::new(PIXEL_FLAGS),
+            bot: Flags::new(BOT_FLAGS),
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The database
+
+    /// A direct connection to the app's database.
+    pub async fn conn(&self) -> AsyncPgConnection {
+        self.db.conn().await
+    }
+
+    /// Starts or ends an outage of the app's database (see [`TestDb::set_reachable`]).
+    pub async fn set_database_reachable(&self, reachable: bool) {
+        let mut admin = self.db.admin_conn().await;
+        self.db.set_reachable(&mut admin, reachable).await;
+    }
+
+    /// The command logic both platforms call, on this app's database.
+    pub fn commands(&self, limits: CommandLimits) -> Commands {
+        Commands::new(
+            self.db.pool(),
+            self.pixel_base_url()
+                .parse()
+                .expect("the pixel server's URL"),
+            limits,
+        )
+    }
+
+    /// Waits until the (only) account is marked as refusing alerts.
+    pub async fn wait_until_alerts_blocked(&self) {
+        let mut conn = self.conn().await;
+        eventually(
+            PATIENCE,
+            "the account to be marked as refusing alerts",
+            async || seed::alerts_blocked(&mut conn).await.then_some(()),
+        )
+        .await;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The pixel server
+
+    fn pixel(&self) -> &Service {
+        self.pixel.as_ref().expect("the pixel server is stopped")
+    }
+
+    /// A client with a timeout, for requests the helpers below don't cover.
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    /// The pixel server's port.
+    pub fn pixel_port(&self) -> u16 {
+        self.pixel().port
+    }
+
+    /// The pixel server's base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn pixel_base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.pixel().port)
+    }
+
+    /// `path` on the pixel server.
+    pub fn pixel_url(&self, path: &str) -> String {
+        format!("{}{path}", self.pixel_base_url())
+    }
+
+    /// The path of a tracker's pixel.
+    pub fn pixel_path(token: &str) -> String {
+        format!("/i/{token}.gif")
+    }
+
+    /// GETs a tracker's pixel with this User-Agent (None sends no User-Agent header).
+    pub async fn fetch_pixel(&self, token: &str, user_agent: Option<&str>) -> reqwest::Response {
+        self.fetch_pixel_with(token, user_agent, &[]).await
+    }
+
+    /// GETs a tracker's pixel with extra headers.
+    pub async fn fetch_pixel_with(
+        &self,
+        token: &str,
+        user_agent: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut req = self.client.get(self.pixel_url(&Self::pixel_path(token)));
+        if let Some(ua) = user_agent {
+            req = req.header("user-agent", ua);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req.send().await.expect("pixel request")
+    }
+
+    /// Starts the pixel server (again) with the current settings.
+    pub async fn start_pixel(&mut self) {
+        assert!(self.pixel.is_none(), "the pixel server is already running");
+        let config = self
+            .pixel_flags
+            .parse::<mailping_pixel_server::Cli>()
+            .config;
+        self.pixel = Some(Service::pixel(config).await);
+    }
+
+    /// Stops the pixel server the way SIGTERM does and waits until every queued open is
+    /// written.
+    pub async fn stop_pixel(&mut self) {
+        if let Some(pixel) = self.pixel.take() {
+            pixel.stop().await;
+        }
+    }
+
+    /// Stops the pixel server gracefully and starts it again with these flags changed.
+    pub async fn restart_pixel_with(&mut self, settings: &[(&str, &str)]) {
+        self.stop_pixel().await;
+        for (flag, value) in settings {
+            self.pixel_flags.set(flag, value);
+        }
+        self.start_pixel().await;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The bot
+
+    /// Starts one more bot replica on the same database and fakes; after
+    /// [`Self::stop_bot`] or [`Self::kill_bot`], this is a restart.
+    pub async fn start_bot(&mut self) {
+        let mut flags = self.bot_flags.clone();
+        flags.set("--public-base-url", &self.pixel_base_url());
+        let config = flags.parse::<mailping_bot::Cli>().config;
+        self.bots.push(Service::bot(config).await);
+    }
+
+    /// Stops every bot replica gracefully and waits for them.
+    pub async fn stop_bot(&mut self) {
+        for bot in self.bots.drain(..) {
+            bot.stop().await;
+        }
+    }
+
+    /// Stops every bot replica as abruptly as a crash can be simulated in-process: its tasks
+    /// are dropped wherever they are, with no graceful shutdown.
+    pub fn kill_bot(&mut self) {
+        for bot in self.bots.drain(..) {
+            bot.kill();
+        }
+    }
+
+    /// `path` on the (first) bot's listener.
+    pub fn bot_url(&self, path: &str) -> String {
+        let bot = self.bots.first().expect("no bot is running");
+        format!("http://127.0.0.1:{}{path}", bot.port)
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Telegram
+
+    /// The fake Telegram Bot API.
+    pub fn telegram(&self) -> &Arc<FakeTelegram> {
+        self.telegram
+            .as_ref()
+            .expect("spawn the app .with_telegram()")
+    }
+
+    /// Sends `text` from `chat` and returns the bot's next message to that chat.
+    pub async fn send(&self, chat: i64, text: &str) -> SentMessage {
+        let before = self.telegram().sent_to(chat).len();
+        self.telegram().send_text(chat, text);
+        self.next_message(chat, before).await
+    }
+
+    /// Presses a button on a message and returns the bot's next message or edit in that chat.
+    pub async fn press(&self, chat: i64, message_id: i32, data: &str) -> SentMessage {
+        let before = self.telegram().sent_to(chat).len();
+        self.telegram().press_button(chat, message_id, data);
+        self.next_message(chat, before).await
+    }
+
+    /// Waits for the message numbered `index` (0-based) among those sent to `chat`.
+    pub async fn next_message(&self, chat: i64, index: usize) -> SentMessage {
+        let tg = self.telegram();
+        eventually(
+            PATIENCE,
+            Describe(|| {
+                format!(
+                    "reply #{index} in chat {chat}; sent so far: {:#?}; rejected: {:#?}",
+                    tg.sent_to(chat),
+                    tg.rejected()
+                )
+            }),
+            async || tg.sent_to(chat).get(index).cloned(),
+        )
+        .await
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Discord
+
+    /// The fake Discord API.
+    pub fn discord(&self) -> &Arc<FakeDiscord> {
+        self.discord
+            .as_ref()
+            .expect("spawn the app .with_discord()")
+    }
+
+    /// The key the bot trusts for interaction signatures.
+    pub fn signer(&self) -> &InteractionSigner {
+        self.signer.as_ref().expect("spawn the app .with_discord()")
+    }
+
+    /// Runs a slash command as `user` in [`DISCORD_GUILD`]; returns the response's `data`.
+    pub async fn command(&self, user: u64, name: &str, options: &[(&str, Value)]) -> Value {
+        let (status, body) = self
+            .interact(&fake_discord::slash_command(
+                name,
+                options,
+                user,
+                Some(DISCORD_GUILD),
+            ))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["type"], 4, "a message response: {body}");
+        body["data"].clone()
+    }
+
+    /// Presses a Discord button as `user` in [`DISCORD_GUILD`]; returns the whole response.
+    pub async fn click(&self, user: u64, custom_id: &str) -> Value {
+        let (status, body) = self
+            .interact(&fake_discord::button_press(
+                custom_id,
+                user,
+                Some(DISCORD_GUILD),
+            ))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    /// Waits until `user` has at least `n` DMs, and returns them all.
+    pub async fn dms(&self, user: u64, n: usize) -> Vec<fake_discord::SentMessage> {
+        let dc = self.discord();
+        eventually(
+            PATIENCE,
+            Describe(|| format!("{n} DMs to {user}; got {:#?}", dc.dms_to(user))),
+            async || {
+                let dms = dc.dms_to(user);
+                (dms.len() >= n).then_some(dms)
+            },
+        )
+        .await
+    }
+
+    /// Posts a signed interaction to the bot's endpoint; returns the status and the JSON answer.
+    pub async fn interact(&self, body: &Value) -> (u16, Value) {
+        let body = body.to_string();
+        let (timestamp, signature) = self.signer().sign(&body);
+        self.post_interaction(&body, &timestamp, &signature).await
+    }
+
+    /// Posts an interaction with whatever headers the caller wants, signed or not.
+    pub async fn post_interaction(
+        &self,
+        body: &str,
+        timestamp: &str,
+        signature: &str,
+    ) -> (u16, Value) {
+        let resp = self
+            .client
+            .post(self.bot_url("/discord/interactions"))
+            .header("content-type", "application/json")
+            .header(InteractionSigner::TIMESTAMP_HEADER, timestamp)
+            .header(InteractionSigner::SIGNATURE_HEADER, signature)
+            .body(body.to_owned())
+            .send()
+            .await
+            .expect("interaction request");
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap_or_default();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+}
+
+/// The pixel token in a `/track` reply.
+pub fn token_in(text: &str) -> String {
+    let start = text.find("/i/").expect("a pixel URL in the reply") + 3;
+    text[start..start + 32].to_owned()
+}
+
+/// One running service: its port, and how to stop it.
+struct Service {
+    port: u16,
+    stop: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl Service {
+    async fn pixel(config: PixelConfig) -> Service {
+        let app = mailping_pixel_server::Application::build(config)
+            .await
+            .expect("the pixel server starts");
+        let (stop, stopped) = oneshot::channel::<()>();
+        Service {
+            port: app.port(),
+            stop: Some(stop),
+            handle: Some(tokio::spawn(app.run_until_stopped(async {
+                let _ = stopped.await;
+            }))),
+        }
+    }
+
+    async fn bot(config: BotConfig) -> Service {
+        let app = mailping_bot::Application::build(config)
+            .await
+            .expect("the bot starts");
+        let (stop, stopped) = oneshot::channel::<()>();
+        Service {
+            port: app.port(),
+            stop: Some(stop),
+            handle: Some(tokio::spawn(app.run_until_stopped(async {
+                let _ = stopped.await;
+            }))),
+        }
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            handle.await.expect("service task").expect("service ran");
+        }
+    }
+
+    fn kill(mut self) {
+        self.stop.take();
+        if let Some(handle) = self.handle.take() {
+            handle.abort();
+        }
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+impl fmt::Debug for TestApp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TestApp")
+            .field("db", &self.db)
+            .field("bots", &self.bots.len())
+            .finish_non_exhaustive()
+    }
+}
