@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncConnection;
 use ipnet::IpNet;
-use mailping_shared::classifier::{self, Fetch, Method, TrackerContext, Verdict};
+use mailping_shared::classifier::{self, Fetch, Origin, TrackerContext, Verdict};
 use mailping_shared::db::{self, Pool};
 use mailping_shared::domain::{OpenKind, Token};
 use mailping_shared::errors::DbError;
@@ -18,13 +18,15 @@ use mailping_shared::models::reminder;
 use metrics::{Counter, Gauge, Histogram};
 use tokio::sync::mpsc;
 
-/// A pixel fetch waiting to be written. Holds no raw address: only the truncated network.
+/// A pixel fetch waiting to be written. Holds no raw address: only the truncated network,
+/// and what the edge found of the full one.
 #[derive(Debug, Clone)]
 pub struct PendingFetch {
     pub token: Token,
     pub at: DateTime<Utc>,
     pub user_agent: Option<Box<str>>,
     pub network: IpNet,
+    pub origin: Origin,
 }
 
 /// The handler's end of the queue.
@@ -242,12 +244,11 @@ fn classify_batch(
         let seen_recently = last_seen
             .get(&key)
             .is_some_and(|at| (fetch.at - *at).abs() < window);
-        let verdict = classifier::classify(
+        let Verdict { kind, client } = classifier::verdict(
             &Fetch {
-                method: Method::Get,
-                prefetch: false,
                 user_agent: fetch.user_agent.as_deref(),
                 network: Some(fetch.network),
+                origin: fetch.origin,
             },
             &TrackerContext {
                 age: (fetch.at - tracker.created_at)
@@ -258,9 +259,6 @@ fn classify_batch(
                 seen_recently,
             },
         );
-        let Verdict::Open { kind, client } = verdict else {
-            continue;
-        };
         if kind.deduplicated() {
             let at = last_seen.entry(key).or_insert(fetch.at);
             *at = (*at).max(fetch.at);

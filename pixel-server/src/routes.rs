@@ -95,12 +95,17 @@ async fn pixel(
         return not_found().await;
     };
     app.requests.increment(1);
-    // HEAD never downloads the image and a prefetch is not a person looking: answer, record nothing.
-    let prefetch = classifier::is_prefetch(headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
-    if method != Method::GET || prefetch {
-        return gif::response();
-    }
     let client = app.client_ip(peer, headers);
+    let method = match *method {
+        Method::GET => classifier::Method::Get,
+        Method::HEAD => classifier::Method::Head,
+        _ => classifier::Method::Other,
+    };
+    // HEAD never downloads the image and a prefetch is not a person looking: answer, record nothing.
+    let headers_seen = headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes()));
+    let Some(origin) = classifier::admit(method, headers_seen, client) else {
+        return gif::response();
+    };
     if app.per_client.check_key(&client).is_err() || app.per_token.check_key(&token).is_err() {
         app.rate_limited.increment(1);
         return gif::response();
@@ -115,6 +120,7 @@ async fn pixel(
         at: Utc::now(),
         user_agent,
         network: net::truncate(client),
+        origin,
     });
     gif::response()
 }
@@ -142,7 +148,7 @@ async fn copy_page(
             return Ok(None);
         };
         // A scanner or preview bot opening the link is not the sender: learn nothing from it.
-        if !classifier::is_bot(Some(user_agent).filter(|ua| !ua.is_empty())) {
+        if !classifier::is_bot(Some(user_agent).filter(|ua| !ua.is_empty()), client) {
             tracker::remember_sender_network(
                 &mut conn,
                 t.account_id,

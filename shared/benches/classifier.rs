@@ -1,40 +1,42 @@
-//! Throughput of `classify` over every User-Agent in the shared corpus.
-//! The target is at least 1,000,000 classifications per second on one core.
+//! Throughput of a whole classification, the edge's `admit` and the writer's `verdict`, over
+//! every row of the shared corpus. The target is at least 1,000,000 per second on one core.
 
 use std::hint::black_box;
+use std::net::IpAddr;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ipnet::IpNet;
-use mailping_shared::classifier::{Fetch, Method, TrackerContext, classify};
+use mailping_shared::classifier::{Fetch, Method, TrackerContext, admit, verdict};
+use mailping_shared::net;
 
-const CORPUS: &str = include_str!("../testdata/proxy-corpus.tsv");
+const CORPUS: &str = include_str!("../testdata/proxy-corpus-v2.tsv");
 
-/// The `user_agent` column of every corpus row; an empty cell is a missing header.
-fn corpus_user_agents() -> Vec<Option<&'static str>> {
+/// The `user_agent` and `client_ip` columns of every corpus row; an empty agent is a missing
+/// header, and `-` an ordinary consumer address.
+fn corpus_clients() -> Vec<(Option<&'static str>, IpAddr)> {
     CORPUS
         .lines()
         .skip(1)
         .filter(|line| !line.trim().is_empty())
         .map(|line| {
-            let ua = line.split('\t').nth(3).unwrap_or("");
-            (!ua.is_empty()).then_some(ua)
+            let cols: Vec<&str> = line.split('\t').collect();
+            let ua = cols.get(3).copied().unwrap_or("");
+            let ip = match cols.get(4).copied().unwrap_or("-") {
+                "-" => "203.0.113.7",
+                ip => ip,
+            };
+            (
+                (!ua.is_empty()).then_some(ua),
+                ip.parse().expect("a corpus address"),
+            )
         })
         .collect()
 }
 
 fn classify_corpus(c: &mut Criterion) {
-    let network: IpNet = "203.0.113.0/24".parse().unwrap();
-    // Every fetch is a GET without prefetch header, so each one goes through the User-Agent match.
-    let fetches: Vec<Fetch<'_>> = corpus_user_agents()
-        .into_iter()
-        .map(|user_agent| Fetch {
-            method: Method::Get,
-            prefetch: false,
-            user_agent,
-            network: Some(network),
-        })
-        .collect();
+    // Every fetch is a GET without prefetch header, so each one goes through both steps.
+    let clients = corpus_clients();
+    let networks: Vec<_> = clients.iter().map(|(_, ip)| net::truncate(*ip)).collect();
     let ctx = TrackerContext {
         age: Duration::from_secs(3600),
         self_grace: Duration::from_secs(60),
@@ -43,11 +45,19 @@ fn classify_corpus(c: &mut Criterion) {
     };
 
     let mut group = c.benchmark_group("classifier");
-    group.throughput(Throughput::Elements(fetches.len() as u64));
+    group.throughput(Throughput::Elements(clients.len() as u64));
     group.bench_function("classify_corpus", |b| {
         b.iter(|| {
-            for fetch in &fetches {
-                black_box(classify(black_box(fetch), black_box(&ctx)));
+            for ((user_agent, ip), network) in clients.iter().zip(&networks) {
+                let origin = admit(Method::Get, std::iter::empty(), black_box(*ip));
+                if let Some(origin) = origin {
+                    let fetch = Fetch {
+                        user_agent: *user_agent,
+                        network: Some(*network),
+                        origin,
+                    };
+                    black_box(verdict(black_box(&fetch), black_box(&ctx)));
+                }
             }
         })
     });

@@ -1,7 +1,7 @@
 //! Property tests over every parser that sees raw input: nothing panics, and what is
 //! accepted is well-formed.
 
-use mailping_shared::classifier::{self, Fetch, Method, TrackerContext, Verdict};
+use mailping_shared::classifier::{self, Fetch, Method, Origin, TrackerContext};
 use mailping_shared::commands::{Action, Command};
 use mailping_shared::config::TrustedProxies;
 use mailping_shared::domain::{Label, Token};
@@ -60,22 +60,37 @@ proptest! {
     }
 
     #[test]
-    fn the_classifier_never_panics_and_head_is_never_an_open(ua in proptest::option::of(".{0,300}"), get in any::<bool>(), prefetch in any::<bool>()) {
-        let fetch = Fetch {
-            method: if get { Method::Get } else { Method::Head },
-            prefetch,
-            user_agent: ua.as_deref(),
-            network: Some("203.0.113.0/24".parse().unwrap()),
-        };
-        let verdict = classifier::classify(&fetch, &ctx());
-        if !get || prefetch {
-            prop_assert_eq!(verdict, Verdict::Ignored);
+    fn the_edge_never_panics_and_admits_only_a_get_without_prefetch(
+        get in any::<bool>(),
+        name in "[A-Za-z-]{0,20}",
+        value in proptest::collection::vec(any::<u8>(), 0..100),
+        client in any::<IpAddr>(),
+    ) {
+        let method = if get { Method::Get } else { Method::Head };
+        let origin = classifier::admit(method, [(name.as_str(), value.as_slice())], client);
+        if !get {
+            prop_assert_eq!(origin, None);
         }
+        // No header at all: a GET is always admitted.
+        prop_assert!(classifier::admit(Method::Get, std::iter::empty(), client).is_some());
     }
 
     #[test]
-    fn prefetch_detection_never_panics(name in "[A-Za-z-]{0,20}", value in proptest::collection::vec(any::<u8>(), 0..100)) {
-        let _ = classifier::is_prefetch([(name.as_str(), value.as_slice())]);
+    fn the_verdict_never_panics_and_a_bot_is_never_a_read(
+        ua in proptest::option::of(".{0,300}"),
+        client in any::<IpAddr>(),
+    ) {
+        let origin = Origin::of(client);
+        let verdict = classifier::verdict(
+            &Fetch { user_agent: ua.as_deref(), network: Some(net::truncate(client)), origin },
+            &ctx(),
+        );
+        if classifier::is_bot(ua.as_deref(), client) {
+            prop_assert!(!verdict.kind.counts_as_read(), "{:?}", verdict);
+        }
+        if matches!(origin, Origin::MailService(_)) && verdict.kind == mailping_shared::domain::OpenKind::Direct {
+            prop_assert!(false, "a read-looking fetch from {} was a read", client);
+        }
     }
 
     #[test]

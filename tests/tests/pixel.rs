@@ -7,7 +7,6 @@ use diesel_async::RunQueryDsl;
 use mailping_tests::app::TestApp;
 use mailping_tests::{eventually, seed};
 
-const CORPUS: &str = include_str!("../../shared/testdata/proxy-corpus.tsv");
 const GMAIL: &str =
     "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
 const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
@@ -117,62 +116,6 @@ async fn anything_that_is_not_a_pixel_path_is_a_plain_404() {
             "{path}"
         );
     }
-}
-
-#[tokio::test]
-async fn every_corpus_row_is_recorded_as_its_expected_kind() {
-    let mut app = TestApp::spawn().await;
-    let mut conn = app.conn().await;
-    let mut cases = Vec::new();
-    for (i, line) in CORPUS
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .enumerate()
-    {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (expect, method, header, ua, source) = (
-            cols[0],
-            cols[1],
-            cols[2],
-            cols.get(3).copied().unwrap_or(""),
-            cols.get(4).copied().unwrap_or(""),
-        );
-        // A tracker per row, so no row is a duplicate of another.
-        let t = seed::tracker(&mut conn, 1, &format!("row {i}")).await;
-        let mut req = app.client().request(
-            method.parse().unwrap(),
-            app.pixel_url(&TestApp::pixel_path(&t.token)),
-        );
-        if !ua.is_empty() {
-            req = req.header("user-agent", ua);
-        }
-        if header != "-" {
-            let (name, value) = header.split_once(':').unwrap();
-            req = req.header(name.trim(), value.trim());
-        }
-        let resp = req.send().await.unwrap();
-        assert_eq!(resp.status(), 200, "{source}");
-        cases.push((t.id, expect.to_owned(), ua.to_owned(), source.to_owned()));
-    }
-    assert!(cases.len() >= 20, "the corpus has {} rows", cases.len());
-    app.stop_pixel().await;
-    let mut failures = Vec::new();
-    for (id, expect, ua, source) in cases {
-        let kinds = seed::kinds(&mut conn, id).await;
-        let ok = match expect.as_str() {
-            "ignored" => kinds
-                .iter()
-                .all(|k| !matches!(k.as_str(), "direct" | "gmail_proxy" | "yahoo_proxy")),
-            kind => kinds == [kind],
-        };
-        if !ok {
-            failures.push(format!(
-                "expected {expect}, stored {kinds:?} for {ua:?} ({source})"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[tokio::test]

@@ -1,0 +1,698 @@
+//! Classifies one pixel fetch: is it a real read, a proxy, a bot, or the sender's own view?
+//!
+//! Two steps, each run exactly once per fetch:
+//!
+//! 1. The edge, [`admit`], in the pixel handler: is this a fetch to record at all? Only a
+//!    `GET` downloads the image, and a prefetch header (`Sec-Purpose`, `Purpose`, `X-Purpose`,
+//!    `X-Moz` saying `prefetch` or `preview`) is the browser guessing, not a person looking:
+//!    both are answered and never recorded. For a fetch that is recorded, the edge also looks
+//!    the client's full address up in the networks that mail services publish for their
+//!    servers ([`Origin`]), because only the handler holds the full address: the queue and the
+//!    database keep nothing finer than the IPv4 /24 or IPv6 /48.
+//! 2. The verdict, [`verdict`], in the writer, with what Postgres knows about the tracker:
+//!    1. The User-Agent alone names a kind and a client, by the rules in
+//!       `shared/data/user-agents.tsv`, where the first matching rule wins. Their order: whole
+//!       agents of one product (Apple Mail Privacy Protection's bare `Mozilla/5.0`, Discord's
+//!       fixed Firefox 38); webmail image proxies, whose agent is their only sign (Gmail's says
+//!       Firefox); link previews, which say "bot"; named security scanners; mail clients,
+//!       before the HTTP libraries and browsers some of them name; headless browsers and HTTP
+//!       libraries; the generic crawler words, "bot" in its exact case so that the phone
+//!       "CUBOT" stays a person; browsers, most specific first; Apple Mail's bare WebKit. A
+//!       missing User-Agent is a script.
+//!    2. The network: an agent that would be a person's read, arriving from a mail service's
+//!       own network (`shared/data/networks/`), is that service's machine, a `scanner`:
+//!       Microsoft 365 Defender and Mimecast scan with browser agents, and Gmail prefetches
+//!       with one. A proxy that names itself (Gmail's comes from Google's network by design)
+//!       and Apple's prefetch keep their kind.
+//!    3. A scanner or a link preview stays one even from the owner's network or within the
+//!       grace period: calling it `self` would hide that a bot touched the email.
+//!    4. Within the grace period after creation, or from a network where the owner viewed
+//!       the copy page, a fetch is the sender's own: `self`.
+//!    5. The same client again within the dedup window is a `duplicate`.
+//!
+//! iCloud Private Relay's egress networks are not listed: Apple Mail Privacy Protection is
+//! told by its agent, and the same networks carry people's real reads (Safari, Mail's "Hide
+//! IP Address") and, for Cloudflare's blocks, WARP users, so the address says nothing there.
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use ipnet::IpNet;
+
+use crate::domain::OpenKind;
+
+mod networks;
+mod user_agents;
+
+/// The request method, reduced to what matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Head,
+    Other,
+}
+
+/// Where a fetch comes from, as far as the networks that mail services publish tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// On no listed network: a person's provider, an office, a VPN.
+    Unlisted,
+    /// A network that this mail service publishes for its servers ("Google", "Microsoft 365").
+    MailService(&'static str),
+}
+
+impl Origin {
+    /// The origin of a client address (IPv4-mapped IPv6 counts as IPv4).
+    pub fn of(client: IpAddr) -> Origin {
+        networks::service_of(client).map_or(Origin::Unlisted, Origin::MailService)
+    }
+}
+
+/// The edge's decision, made in the handler: `None` when the fetch is not an open at all
+/// (not a `GET`, or a prefetch header), else where it comes from, for the verdict.
+/// `headers` are (name, value) pairs, so that `shared` needs no HTTP crate.
+pub fn admit<'a>(
+    method: Method,
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    client: IpAddr,
+) -> Option<Origin> {
+    if method != Method::Get || is_prefetch(headers) {
+        return None;
+    }
+    Some(Origin::of(client))
+}
+
+/// One recorded pixel fetch, as the writer holds it.
+#[derive(Debug, Clone, Copy)]
+pub struct Fetch<'a> {
+    /// None when the request had no User-Agent header at all.
+    pub user_agent: Option<&'a str>,
+    /// The client's truncated network (IPv4 /24, IPv6 /48), if known.
+    pub network: Option<IpNet>,
+    /// What the edge found of the client's full address.
+    pub origin: Origin,
+}
+
+/// What is known about the tracker and its owner when the fetch is classified.
+#[derive(Debug, Clone, Copy)]
+pub struct TrackerContext<'a> {
+    /// Time since the tracker was created.
+    pub age: Duration,
+    /// Fetches within this period after creation are the sender composing: `self`.
+    pub self_grace: Duration,
+    /// Networks from which the owner viewed the tracker's copy page.
+    pub owner_networks: &'a [IpNet],
+    /// The same client (same network and user agent) was recorded for this tracker within the dedup window.
+    pub seen_recently: bool,
+}
+
+/// The open to record, with a human client name such as "Gmail", "Apple Mail", "Outlook".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub kind: OpenKind,
+    pub client: &'static str,
+}
+
+/// The verdict on an admitted fetch, made in the writer; pure and allocation-free.
+pub fn verdict(fetch: &Fetch<'_>, ctx: &TrackerContext<'_>) -> Verdict {
+    let (kind, client) = machine_or_kind(fetch.user_agent, fetch.origin);
+    if matches!(kind, OpenKind::LinkPreview | OpenKind::Scanner) {
+        return Verdict { kind, client };
+    }
+    let from_owner = fetch
+        .network
+        .is_some_and(|net| ctx.owner_networks.iter().any(|own| own.contains(&net)));
+    if ctx.age < ctx.self_grace || from_owner {
+        return Verdict {
+            kind: OpenKind::SelfView,
+            client,
+        };
+    }
+    if ctx.seen_recently {
+        return Verdict {
+            kind: OpenKind::Duplicate,
+            client,
+        };
+    }
+    Verdict { kind, client }
+}
+
+/// Whether a client is a link-preview bot, a scanner or an HTTP library (or sends no
+/// User-Agent), judged by its User-Agent and address: such a client is never a person.
+pub fn is_bot(user_agent: Option<&str>, client: IpAddr) -> bool {
+    matches!(
+        machine_or_kind(user_agent, Origin::of(client)).0,
+        OpenKind::LinkPreview | OpenKind::Scanner
+    )
+}
+
+/// Steps 1 and 2 of the verdict: the User-Agent's kind, unless the network shows a machine.
+fn machine_or_kind(user_agent: Option<&str>, origin: Origin) -> (OpenKind, &'static str) {
+    let (kind, client) = user_agents::identify(user_agent);
+    match origin {
+        Origin::MailService(service) if kind == OpenKind::Direct => (OpenKind::Scanner, service),
+        _ => (kind, client),
+    }
+}
+
+/// true when any of `Sec-Purpose`, `Purpose`, `X-Purpose` or `X-Moz` header values contains "prefetch" or "preview" (case-insensitive).
+fn is_prefetch<'a>(headers: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> bool {
+    const NAMES: [&str; 4] = ["sec-purpose", "purpose", "x-purpose", "x-moz"];
+    headers.into_iter().any(|(name, value)| {
+        NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+            && (contains_ignore_case(value, b"prefetch") || contains_ignore_case(value, b"preview"))
+    })
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the team's `../shared/proxy-corpus-v2.tsv`, vendored so a clone builds anywhere.
+    const CORPUS: &str = include_str!("../../testdata/proxy-corpus-v2.tsv");
+
+    #[test]
+    fn vendored_corpus_matches_the_teams_copy() {
+        let team = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/proxy-corpus-v2.tsv");
+        // Outside the team's checkout there is nothing to compare with.
+        if let Ok(text) = std::fs::read_to_string(&team) {
+            assert_eq!(text, CORPUS, "copy {} to shared/testdata/", team.display());
+        }
+    }
+
+    const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+    const GMAIL: &str =
+        "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
+    const HOME: &str = "203.0.113.7";
+
+    fn network(s: &str) -> IpNet {
+        s.parse().unwrap()
+    }
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    fn get(user_agent: &str) -> Fetch<'_> {
+        Fetch {
+            user_agent: Some(user_agent),
+            network: Some(network("203.0.113.0/24")),
+            origin: Origin::Unlisted,
+        }
+    }
+
+    /// A fetch as the edge and the writer see it, from this address.
+    fn from<'a>(user_agent: Option<&'a str>, client: &str) -> Fetch<'a> {
+        let client = ip(client);
+        Fetch {
+            user_agent,
+            network: Some(crate::net::truncate(client)),
+            origin: admit(Method::Get, [], client).expect("a plain GET is admitted"),
+        }
+    }
+
+    /// An hour-old tracker whose owner was never seen: nothing makes a fetch `self` or `duplicate`.
+    fn settled() -> TrackerContext<'static> {
+        TrackerContext {
+            age: Duration::from_secs(3600),
+            self_grace: Duration::from_secs(60),
+            owner_networks: &[],
+            seen_recently: false,
+        }
+    }
+
+    fn open(kind: OpenKind, client: &'static str) -> Verdict {
+        Verdict { kind, client }
+    }
+
+    fn client_of(user_agent: &str) -> &'static str {
+        verdict(&get(user_agent), &settled()).client
+    }
+
+    fn kind_of(user_agent: &str) -> OpenKind {
+        verdict(&get(user_agent), &settled()).kind
+    }
+
+    #[test]
+    fn every_corpus_row_gets_its_expected_kind() {
+        let mut rows = 0;
+        let mut failures = Vec::new();
+        for (n, line) in CORPUS.lines().enumerate().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            rows += 1;
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [expect, method, headers, user_agent, client_ip, source] = cols[..] else {
+                failures.push(format!(
+                    "line {}: expected 6 columns, got {}",
+                    n + 1,
+                    cols.len()
+                ));
+                continue;
+            };
+            let method = match method {
+                "GET" => Method::Get,
+                "HEAD" => Method::Head,
+                _ => Method::Other,
+            };
+            let header = match headers {
+                "-" => None,
+                h => h
+                    .split_once(':')
+                    .map(|(name, value)| (name.trim(), value.trim())),
+            };
+            let client = ip(if client_ip == "-" { HOME } else { client_ip });
+            let kind =
+                admit(method, header.map(|(n, v)| (n, v.as_bytes())), client).map(|origin| {
+                    let fetch = Fetch {
+                        user_agent: (!user_agent.is_empty()).then_some(user_agent),
+                        network: Some(crate::net::truncate(client)),
+                        origin,
+                    };
+                    verdict(&fetch, &settled()).kind
+                });
+            let ok = match (expect, kind) {
+                ("ignored", None) => true,
+                ("ignored", Some(kind)) => !kind.counts_as_read(),
+                ("read", Some(kind)) => kind.counts_as_read(),
+                (_, Some(kind)) => kind.as_str() == expect,
+                (_, None) => false,
+            };
+            if !ok {
+                failures.push(format!(
+                    "line {}: expected {expect}, got {kind:?} for {user_agent:?} from {client_ip} ({source})",
+                    n + 1
+                ));
+            }
+        }
+        assert!(rows >= 45, "the corpus has only {rows} rows");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn proxies_and_mpp_are_named_after_the_mail_service() {
+        assert_eq!(client_of(GMAIL), "Gmail");
+        assert_eq!(
+            client_of("YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html"),
+            "Yahoo Mail"
+        );
+        assert_eq!(
+            verdict(&get("Mozilla/5.0"), &settled()),
+            open(OpenKind::AppleMpp, "Apple Mail")
+        );
+        assert_eq!(
+            verdict(
+                &get(
+                    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/118.0.5993.117 Safari/537.36 FastmailUA/1.0"
+                ),
+                &settled()
+            ),
+            open(OpenKind::Direct, "Fastmail")
+        );
+        assert_eq!(
+            client_of("Mozilla/5.0 SeznamEmailProxy/2.0.174"),
+            "Seznam Email"
+        );
+    }
+
+    #[test]
+    fn mail_clients_are_named() {
+        for outlook in [
+            "Microsoft Office/16.0 (Microsoft Outlook 16.0.12329; Pro), Mozilla/4.0 (compatible; ms-office; MSOffice 16)",
+            "Microsoft Office/16.0 (Microsoft Outlook Mail 16.0.8008; Pro)",
+            "Outlook-iOS/709.2042344.prod.iphone (3.21.0)",
+            "MacOutlook/16.46.21021202 (Intelx64 Mac OS X 11.2.2 (Build 20D80))",
+        ] {
+            assert_eq!(client_of(outlook), "Outlook", "{outlook}");
+        }
+        assert_eq!(
+            client_of(
+                "Mozilla/5.0 (X11; Linux x86_64; rv:24.0) Gecko/20100101 Thunderbird/24.4.0 Lightning/2.6.4"
+            ),
+            "Thunderbird"
+        );
+        assert_eq!(client_of("WindowsMail/17.5.9600.22013"), "Windows Mail");
+        assert_eq!(
+            client_of(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/55.0.2883.87 Safari/537.36 eM Client/8.2.1659.0"
+            ),
+            "eM Client"
+        );
+        assert_eq!(
+            client_of(
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+            ),
+            "Apple Mail"
+        );
+        assert_eq!(
+            client_of("Mail/3445.4.7 CFNetwork/889.9 Darwin/17.2.0 (x86_64)"),
+            "Apple Mail"
+        );
+        assert_eq!(
+            client_of("Airmail 1.4 rv:238 (Macintosh; Mac OS X 10.9.2; hr_HR)"),
+            "Airmail"
+        );
+        assert_eq!(
+            client_of("NaverMailApp/2.2.2 (Android 10; SM-G986N)"),
+            "Naver Mail"
+        );
+        assert_eq!(client_of(CHROME), "Chrome");
+    }
+
+    #[test]
+    fn a_mail_client_that_names_an_http_library_stays_a_read() {
+        let polymail =
+            "Polymail/1.47 (ctrlla.Polymail; build:64; OS X 10.12.6) Alamofire/4.5.1 okhttp/3.2.0";
+        assert_eq!(
+            verdict(&get(polymail), &settled()),
+            open(OpenKind::Direct, "Polymail")
+        );
+    }
+
+    #[test]
+    fn browsers_are_told_apart_by_their_most_specific_token() {
+        assert_eq!(
+            client_of(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0"
+            ),
+            "Edge"
+        );
+        assert_eq!(
+            client_of(
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15"
+            ),
+            "Safari"
+        );
+        assert_eq!(
+            client_of("Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"),
+            "Firefox"
+        );
+        assert_eq!(client_of("SomethingElse/1.0"), "unknown client");
+    }
+
+    #[test]
+    fn telegram_preview_is_not_taken_for_twitter() {
+        assert_eq!(
+            verdict(&get("TelegramBot (like TwitterBot)"), &settled()),
+            open(OpenKind::LinkPreview, "Telegram")
+        );
+    }
+
+    #[test]
+    fn chat_previews_are_named_after_the_chat() {
+        for (ua, client) in [
+            (
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0",
+                "iMessage",
+            ),
+            (
+                "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; MicrosoftPreview/2.0; +https://aka.ms/MicrosoftPreview) Chrome/100.0.4896.127 Safari/537.36",
+                "Microsoft Teams",
+            ),
+            (
+                "http.rb/5.1.1 (Mastodon/4.2.0; +https://mastodon.social/) Bot",
+                "Mastodon",
+            ),
+            ("ViberUrlDownloader", "Viber"),
+            (
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.10; rv:38.0) Gecko/20100101 Firefox/38.0",
+                "Discord",
+            ),
+        ] {
+            assert_eq!(
+                verdict(&get(ua), &settled()),
+                open(OpenKind::LinkPreview, client),
+                "{ua}"
+            );
+        }
+        // Only Discord's exact fixed agent: a newer Firefox on a Mac is a person.
+        assert_eq!(
+            kind_of(
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:128.0) Gecko/20100101 Firefox/128.0"
+            ),
+            OpenKind::Direct
+        );
+    }
+
+    #[test]
+    fn headless_browsers_http_libraries_and_app_engine_are_scanners() {
+        for ua in [
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36",
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/112.0.0.0 Safari/537.36 AppEngine-Google; (+http://code.google.com/appengine; appid: s~virustotalcloud)",
+            "Go-http-client/2.0",
+            "undici",
+            "GuzzleHttp/7",
+            "Java/17.0.2",
+            "PostmanRuntime/7.36.0",
+            "python-httpx/0.27.0",
+        ] {
+            assert_eq!(kind_of(ua), OpenKind::Scanner, "{ua}");
+        }
+    }
+
+    #[test]
+    fn bot_word_is_case_sensitive_so_phone_models_stay_browsers() {
+        let cubot = "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
+        assert_eq!(client_of(cubot), "Chrome");
+        assert_eq!(
+            verdict(
+                &get("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)"),
+                &settled()
+            ),
+            open(OpenKind::Scanner, "bot")
+        );
+    }
+
+    #[test]
+    fn missing_or_blank_user_agent_is_a_scanner() {
+        for ua in [None, Some(""), Some("   ")] {
+            let fetch = Fetch {
+                user_agent: ua,
+                ..get("")
+            };
+            assert_eq!(
+                verdict(&fetch, &settled()),
+                open(OpenKind::Scanner, "unknown")
+            );
+        }
+    }
+
+    #[test]
+    fn a_browser_from_a_mail_service_network_is_that_services_scanner() {
+        let edge_42 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/42.0.2311.135 Safari/537.36 Edge/12.246 Mozilla/5.0";
+        for (client, service) in [
+            ("66.249.84.21", "Google"),
+            ("2607:f8b0:4000::1234", "Google"),
+            ("40.94.89.17", "Microsoft 365"),
+            ("40.107.218.12", "Microsoft 365"),
+            ("205.139.110.30", "Mimecast"),
+        ] {
+            for ua in [
+                CHROME,
+                edge_42,
+                "Outlook-iOS/709.2042344.prod.iphone (3.21.0)",
+            ] {
+                assert_eq!(
+                    verdict(&from(Some(ua), client), &settled()),
+                    open(OpenKind::Scanner, service),
+                    "{ua} from {client}"
+                );
+            }
+        }
+        // The same agents from a home network are people.
+        assert_eq!(
+            verdict(&from(Some(edge_42), HOME), &settled()),
+            open(OpenKind::Direct, "Edge")
+        );
+    }
+
+    #[test]
+    fn proxies_previews_and_apple_prefetch_keep_their_kind_on_a_mail_service_network() {
+        let google = "66.249.93.84";
+        assert_eq!(
+            verdict(&from(Some(GMAIL), google), &settled()),
+            open(OpenKind::GmailProxy, "Gmail")
+        );
+        assert_eq!(
+            verdict(&from(Some("Mozilla/5.0"), google), &settled()).kind,
+            OpenKind::AppleMpp
+        );
+        assert_eq!(
+            verdict(&from(Some("Mozilla/5.0"), "104.28.36.9"), &settled()).kind,
+            OpenKind::AppleMpp
+        );
+        assert_eq!(
+            verdict(
+                &from(Some("TelegramBot (like TwitterBot)"), "40.107.1.1"),
+                &settled()
+            ),
+            open(OpenKind::LinkPreview, "Telegram")
+        );
+    }
+
+    #[test]
+    fn is_bot_judges_by_agent_and_address() {
+        assert!(is_bot(None, ip(HOME)));
+        assert!(is_bot(Some("curl/8.4.0"), ip(HOME)));
+        assert!(is_bot(Some("TelegramBot (like TwitterBot)"), ip(HOME)));
+        assert!(!is_bot(Some(CHROME), ip(HOME)));
+        assert!(is_bot(Some(CHROME), ip("40.94.89.17")));
+        assert!(!is_bot(Some("Mozilla/5.0"), ip(HOME)));
+    }
+
+    #[test]
+    fn fetch_within_grace_period_is_self() {
+        let ctx = TrackerContext {
+            age: Duration::from_secs(10),
+            ..settled()
+        };
+        assert_eq!(
+            verdict(&get(CHROME), &ctx),
+            open(OpenKind::SelfView, "Chrome")
+        );
+    }
+
+    #[test]
+    fn fetch_from_owner_network_is_self() {
+        let owner = [network("198.51.100.0/24"), network("203.0.113.0/24")];
+        let ctx = TrackerContext {
+            owner_networks: &owner,
+            ..settled()
+        };
+        assert_eq!(
+            verdict(&get(CHROME), &ctx),
+            open(OpenKind::SelfView, "Chrome")
+        );
+    }
+
+    #[test]
+    fn fetch_from_another_network_is_not_self() {
+        let owner = [network("198.51.100.0/24"), network("2001:db8:1::/48")];
+        let ctx = TrackerContext {
+            owner_networks: &owner,
+            ..settled()
+        };
+        assert_eq!(
+            verdict(&get(CHROME), &ctx),
+            open(OpenKind::Direct, "Chrome")
+        );
+        let unknown_network = Fetch {
+            network: None,
+            ..get(CHROME)
+        };
+        assert_eq!(
+            verdict(&unknown_network, &ctx),
+            open(OpenKind::Direct, "Chrome")
+        );
+    }
+
+    #[test]
+    fn same_client_again_is_a_duplicate() {
+        let ctx = TrackerContext {
+            seen_recently: true,
+            ..settled()
+        };
+        assert_eq!(
+            verdict(&get(GMAIL), &ctx),
+            open(OpenKind::Duplicate, "Gmail")
+        );
+    }
+
+    #[test]
+    fn gmail_proxy_is_never_ignored_although_it_says_mozilla() {
+        assert_eq!(
+            verdict(&get(GMAIL), &settled()),
+            open(OpenKind::GmailProxy, "Gmail")
+        );
+    }
+
+    #[test]
+    fn scanners_and_previews_are_not_promoted_to_self() {
+        let owner = [network("203.0.113.0/24"), network("40.94.89.0/24")];
+        let ctx = TrackerContext {
+            age: Duration::ZERO,
+            owner_networks: &owner,
+            seen_recently: true,
+            ..settled()
+        };
+        assert_eq!(
+            verdict(&get("curl/8.4.0"), &ctx),
+            open(OpenKind::Scanner, "curl")
+        );
+        assert_eq!(
+            verdict(&get("Barracuda Sentinel (EE)"), &ctx),
+            open(OpenKind::Scanner, "Barracuda")
+        );
+        assert_eq!(
+            verdict(
+                &get("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)"),
+                &ctx
+            ),
+            open(OpenKind::LinkPreview, "Slack")
+        );
+        assert_eq!(
+            verdict(&from(Some(CHROME), "40.94.89.17"), &ctx),
+            open(OpenKind::Scanner, "Microsoft 365")
+        );
+    }
+
+    #[test]
+    fn head_other_methods_and_prefetch_are_not_admitted() {
+        let home = ip(HOME);
+        assert_eq!(admit(Method::Get, [], home), Some(Origin::Unlisted));
+        for method in [Method::Head, Method::Other] {
+            assert_eq!(admit(method, [], home), None);
+        }
+        assert_eq!(
+            admit(Method::Get, [("Sec-Purpose", b"prefetch".as_slice())], home),
+            None
+        );
+        assert_eq!(
+            admit(Method::Get, [], ip("40.94.89.17")),
+            Some(Origin::MailService("Microsoft 365"))
+        );
+        assert_eq!(
+            admit(Method::Get, [], ip("::ffff:66.249.84.21")),
+            Some(Origin::MailService("Google"))
+        );
+        assert_eq!(admit(Method::Head, [], ip("66.249.84.21")), None);
+    }
+
+    #[test]
+    fn prefetch_is_detected_in_each_header() {
+        for name in ["Sec-Purpose", "Purpose", "X-Purpose", "X-Moz"] {
+            assert!(is_prefetch([(name, b"prefetch".as_slice())]), "{name}");
+            assert!(is_prefetch([(name, b"preview".as_slice())]), "{name}");
+        }
+    }
+
+    #[test]
+    fn prefetch_detection_ignores_case() {
+        assert!(is_prefetch([(
+            "sec-purpose",
+            b"Prefetch;prerender".as_slice()
+        )]));
+        assert!(is_prefetch([("X-MOZ", b"PREFETCH".as_slice())]));
+        assert!(is_prefetch([("purpose", b"Preview".as_slice())]));
+    }
+
+    #[test]
+    fn other_values_and_headers_are_not_prefetch() {
+        assert!(!is_prefetch([("Sec-Purpose", b"prerender".as_slice())]));
+        assert!(!is_prefetch([("X-Purpose", b"".as_slice())]));
+        assert!(!is_prefetch([("Accept", b"prefetch".as_slice())]));
+        assert!(!is_prefetch(std::iter::empty()));
+        assert!(is_prefetch([
+            ("Accept", b"image/*".as_slice()),
+            ("Purpose", b"prefetch".as_slice()),
+        ]));
+    }
+}
