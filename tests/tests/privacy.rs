@@ -32,11 +32,14 @@ struct Dump {
 async fn raw_addresses_reach_neither_the_database_nor_the_logs() {
     let logs = Captured::default();
     let sink = logs.clone();
-    tracing_subscriber::fmt()
-        .with_env_filter("trace")
-        .with_writer(move || sink.clone())
-        .try_init()
-        .expect("this test binary installs the only subscriber");
+    // This test's runtime is single-threaded, so a thread-local subscriber sees every task
+    // it spawns, whatever another test in this binary installed globally.
+    let _logs = tracing::subscriber::set_default(
+        tracing_subscriber::fmt()
+            .with_env_filter("trace")
+            .with_writer(move || sink.clone())
+            .finish(),
+    );
 
     let mut app = TestApp::spawn()
         .pixel_setting("--trusted-proxies", "127.0.0.0/8")

@@ -170,7 +170,7 @@ mod tests {
         for (bad, expect) in [
             ("word\tx\tdirect\tX\n", "4 columns"),
             ("fuzzy\tx\tdirect\tX\ts\n", "unknown match"),
-            ("word\tx\tread\tX\ts\n", "unknown open kind"),
+            ("word\tx\tread\tX\ts\n", "unknown OpenKind"),
             ("word\t\tdirect\tX\ts\n", "empty pattern"),
         ] {
             let text: &'static str = format!("# c\n{header}{bad}").leak();

@@ -77,7 +77,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "track",
         "<label>",
-        "Create a tracker for one email, e.g. /track Proposal to ACME; put recipients on the lines below the label for one tracker each",
+        "Create a tracker for one email, e.g. /track Proposal to ACME; one per recipient on the next lines",
     ),
     (
         "opens",
@@ -95,7 +95,7 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "remind",
         "[n] [when]",
-        "Remind me if tracker n has no read by then, e.g. /remind 3 2d, /remind 3 off, /remind default 3d; alone, lists reminders",
+        "Remind me if tracker n has no read by then, e.g. /remind 3 2d; alone, lists reminders",
     ),
     (
         "quiet",
@@ -707,6 +707,53 @@ pub fn collapse<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn command_descriptions_fit_discords_100_character_limit() {
+        for (name, _, description) in COMMANDS {
+            assert!(description.chars().count() <= 100, "/{name}: {description}");
+        }
+    }
+
+    #[test]
+    fn track_takes_one_label_or_a_label_and_up_to_ten_recipients() {
+        let labels = |raw: &str| {
+            track_labels(raw).map(|v| v.iter().map(|l| l.as_str().to_owned()).collect::<Vec<_>>())
+        };
+        assert_eq!(labels("Proposal to ACME").unwrap(), ["Proposal to ACME"]);
+        assert_eq!(
+            labels("Proposal to ACME\n Alice \n\nBob").unwrap(),
+            ["Proposal to ACME — Alice", "Proposal to ACME — Bob"]
+        );
+        let ten: String = (1..=10).map(|i| format!("\nR{i}")).collect();
+        assert_eq!(labels(&format!("Quote{ten}")).unwrap().len(), 10);
+        let eleven = format!("Quote{ten}\nR11");
+        assert!(
+            track_labels(&eleven)
+                .unwrap_err()
+                .plain_text()
+                .contains("11 recipients")
+        );
+        assert!(track_labels(&format!("{}\nAlice", "x".repeat(199))).is_err());
+        assert!(track_labels(" \n ").is_err());
+    }
+
+    #[test]
+    fn reminder_and_forget_buttons_round_trip() {
+        for action in [
+            Action::Remind(3, 4320),
+            Action::StopReminding(3),
+            Action::AskForget,
+            Action::ConfirmForget,
+            Action::CancelForget,
+        ] {
+            assert_eq!(Action::decode(&action.encode()), Some(action));
+            assert!(action.encode().len() <= 64);
+        }
+        assert_eq!(Action::decode("rm:0:5"), None);
+        assert_eq!(Action::decode("rm:3"), None);
+        assert_eq!(Action::decode("fy:1"), None);
+    }
 
     #[test]
     fn commands_parse_with_and_without_bot_name() {
