@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(delay("30s"), Err(DelayError::TooShort));
         assert_eq!(delay("10 years"), Err(DelayError::TooLong));
         assert_eq!(delay("366d"), Err(DelayError::TooLong));
-        assert_eq!(delay("99999999999999999999d").is_err(), true);
+        assert!(delay("99999999999999999999d").is_err());
     }
 
     #[test]
