@@ -11,5 +11,6 @@ pub mod links;
 pub mod models;
 pub mod net;
 pub mod schema;
+pub mod service;
 pub mod shutdown;
 pub mod telemetry;
