@@ -1,27 +1,12 @@
-use anyhow::Context;
-use mailping_bot::{Application, Cli, Command};
-use mailping_shared::{db, shutdown, telemetry};
+use std::process::ExitCode;
+
+use mailping_bot::{Application, Cli};
+use mailping_shared::{config, service};
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let cli: Cli = mailping_shared::config::load();
-    telemetry::init();
-    if cli.command == Some(Command::Migrate) {
-        let n = db::run_migrations(cli.config.database.url())
-            .await
-            .context("migrating the database")?;
-        tracing::info!(applied = n, "migrations done");
-        return Ok(());
-    }
-    let app = match Application::build(cli.config).await {
-        Ok(app) => app,
-        Err(e) => {
-            eprintln!("mailping-bot: {e}");
-            std::process::exit(2);
-        }
-    };
-    tracing::info!(port = app.port(), "bot listening");
-    app.run_until_stopped(shutdown::signal()).await?;
-    tracing::info!("bot stopped");
-    Ok(())
+async fn main() -> ExitCode {
+    let cli: Cli = config::load();
+    let database = cli.config.database.clone();
+    let build = Application::build(cli.config);
+    service::main(env!("CARGO_BIN_NAME"), cli.command, &database, build).await
 }

@@ -1,21 +1,12 @@
-use anyhow::Context;
-use mailping_pixel_server::{Application, Cli, Command};
-use mailping_shared::{db, shutdown, telemetry};
+use std::process::ExitCode;
+
+use mailping_pixel_server::{Application, Cli};
+use mailping_shared::{config, service};
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let cli: Cli = mailping_shared::config::load();
-    telemetry::init();
-    if cli.command == Some(Command::Migrate) {
-        let n = db::run_migrations(cli.config.database.url())
-            .await
-            .context("migrating the database")?;
-        tracing::info!(applied = n, "migrations done");
-        return Ok(());
-    }
-    let app = Application::build(cli.config).await?;
-    tracing::info!(port = app.port(), "pixel server listening");
-    app.run_until_stopped(shutdown::signal()).await?;
-    tracing::info!("pixel server stopped");
-    Ok(())
+async fn main() -> ExitCode {
+    let cli: Cli = config::load();
+    let database = cli.config.database.clone();
+    let build = Application::build(cli.config);
+    service::main(env!("CARGO_BIN_NAME"), cli.command, &database, build).await
 }

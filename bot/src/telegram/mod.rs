@@ -1,21 +1,22 @@
-//! The Telegram adapter: parses updates into shared commands and actions, and renders
-//! replies in Telegram's HTML parse mode. No business rule lives here.
+//! The Telegram adapter: parses updates into shared commands and actions, renders replies in
+//! Telegram's HTML parse mode, and delivers the outbox. No business rule lives here.
+
+mod render;
+mod runner;
+mod sender;
 
 use std::sync::Arc;
 
-use mailping_shared::commands::{Action, COMMANDS, Chat, Command, Commands, Reply, Span};
+use mailping_shared::commands::{Action, COMMANDS, Chat, Command, Commands};
 use mailping_shared::models::Platform;
+use teloxide::RequestError;
 use teloxide::dispatching::{DefaultKey, Dispatcher, UpdateHandler};
-use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
 use teloxide::prelude::*;
-use teloxide::types::{
-    BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions,
-    MaybeInaccessibleMessage, ParseMode,
-};
-use teloxide::utils::html;
-use teloxide::{ApiError, RequestError};
+use teloxide::types::{BotCommand, MaybeInaccessibleMessage};
 
-use crate::dispatcher::SendError;
+pub use render::render;
+pub use runner::{Receiving, Telegram, Updates, start};
+pub use sender::TelegramSender;
 
 /// Builds the bot client; `api_url` points at Telegram or a fake of it.
 pub fn bot(token: &str, api_url: url::Url) -> Bot {
@@ -38,6 +39,7 @@ pub fn handler_tree() -> UpdateHandler<RequestError> {
         .branch(Update::filter_callback_query().endpoint(on_callback))
 }
 
+/// The dispatcher that runs the handler tree with the shared command logic.
 pub fn dispatcher(bot: Bot, commands: Arc<Commands>) -> Dispatcher<Bot, RequestError, DefaultKey> {
     Dispatcher::builder(bot, handler_tree())
         .dependencies(dptree::deps![commands])
@@ -49,7 +51,7 @@ async fn on_message(bot: Bot, msg: Message, commands: Arc<Commands>) -> Result<(
     let command = msg.text().map_or(Command::NotACommand, Command::parse_text);
     let chat = Chat::new(Platform::Telegram, msg.chat.id.0);
     let reply = commands.run(&chat, command).await;
-    if let Err(e) = send(&bot, msg.chat.id, &reply).await {
+    if let Err(e) = render::send(&bot, msg.chat.id, &reply).await {
         tracing::warn!(error = %e, "could not answer a Telegram command");
     }
     Ok(())
@@ -76,119 +78,11 @@ async fn on_callback(
     let chat = Chat::new(Platform::Telegram, chat_id.0);
     let reply = commands.press(&chat, action).await;
     let result = match message_id {
-        Some(id) if action.replaces_message() => edit(&bot, chat_id, id, &reply).await,
-        _ => send(&bot, chat_id, &reply).await,
+        Some(id) if action.replaces_message() => render::edit(&bot, chat_id, id, &reply).await,
+        _ => render::send(&bot, chat_id, &reply).await,
     };
     if let Err(e) = result {
         tracing::warn!(error = %e, "could not answer a Telegram button");
     }
     Ok(())
-}
-
-/// Renders a reply in Telegram HTML, escaping every piece of text.
-pub fn render(reply: &Reply) -> String {
-    reply
-        .spans
-        .iter()
-        .map(|span| match span {
-            Span::Plain(t) => html::escape(t),
-            Span::Bold(t) => html::bold(&html::escape(t)),
-            Span::Italic(t) => html::italic(&html::escape(t)),
-            Span::Code(t) => html::code_inline(t),
-            Span::Pre(t) => html::code_block(t),
-            Span::Link { text, url } => html::link(url, text),
-        })
-        .collect()
-}
-
-fn keyboard(reply: &Reply) -> Option<InlineKeyboardMarkup> {
-    if reply.buttons.is_empty() {
-        return None;
-    }
-    Some(InlineKeyboardMarkup::new(reply.buttons.iter().map(|row| {
-        row.iter()
-            .map(|b| InlineKeyboardButton::callback(b.text.clone(), b.action.encode()))
-            .collect::<Vec<_>>()
-    })))
-}
-
-/// Previews are off on every message: a preview of a pixel URL would be Telegram's bot
-/// fetching the pixel.
-fn no_preview() -> LinkPreviewOptions {
-    LinkPreviewOptions {
-        is_disabled: true,
-        url: None,
-        prefer_small_media: false,
-        prefer_large_media: false,
-        show_above_text: false,
-    }
-}
-
-pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
-    let mut request = bot
-        .send_message(chat_id, render(reply))
-        .parse_mode(ParseMode::Html)
-        .link_preview_options(no_preview());
-    if let Some(kb) = keyboard(reply) {
-        request = request.reply_markup(kb);
-    }
-    request.await.map(drop)
-}
-
-async fn edit(
-    bot: &Bot,
-    chat_id: ChatId,
-    message_id: teloxide::types::MessageId,
-    reply: &Reply,
-) -> Result<(), RequestError> {
-    let mut request = bot
-        .edit_message_text(chat_id, message_id, render(reply))
-        .parse_mode(ParseMode::Html)
-        .link_preview_options(no_preview());
-    if let Some(kb) = keyboard(reply) {
-        request = request.reply_markup(kb);
-    }
-    match request.await {
-        // Pressing ◀ twice quickly asks for the same text: nothing to do.
-        Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
-        other => other.map(drop),
-    }
-}
-
-/// Delivers an alert to a Telegram chat, translating failures for the dispatcher.
-pub async fn send_alert(bot: &Bot, chat_id: &str, reply: &Reply) -> Result<(), SendError> {
-    let id: i64 = chat_id
-        .parse()
-        .map_err(|_| SendError::Refused(format!("not a Telegram chat id: {chat_id:?}")))?;
-    send(bot, ChatId(id), reply).await.map_err(|e| match e {
-        RequestError::RetryAfter(after) => SendError::RetryAfter(after.duration()),
-        RequestError::Api(
-            ApiError::BotBlocked
-            | ApiError::BotKicked
-            | ApiError::BotKickedFromSupergroup
-            | ApiError::BotKickedFromChannel
-            | ApiError::UserDeactivated
-            | ApiError::ChatNotFound
-            | ApiError::CantInitiateConversation
-            | ApiError::CantTalkWithBots,
-        ) => SendError::Refused(e.to_string()),
-        other => SendError::Failed(other.to_string()),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn user_text_is_escaped_for_html() {
-        let reply = Reply::new()
-            .plain("a<b>&")
-            .bold("*_[]()~`>#+-=|{}.!<b>&")
-            .code("<img src=\"x\">");
-        assert_eq!(
-            render(&reply),
-            "a&lt;b&gt;&amp;<b>*_[]()~`&gt;#+-=|{}.!&lt;b&gt;&amp;</b><code>&lt;img src=\"x\"&gt;</code>"
-        );
-    }
 }
