@@ -41,7 +41,10 @@ fn discord_settings_are_checked_as_a_set_by_the_parser() {
     let cases: [&[(&str, &str)]; 5] = [
         // Two of three.
         &[("DISCORD_BOT_TOKEN", "x"), ("DISCORD_APPLICATION_ID", "1")],
-        &[("DISCORD_APPLICATION_ID", "1"), ("DISCORD_PUBLIC_KEY", PUBLIC_KEY)],
+        &[
+            ("DISCORD_APPLICATION_ID", "1"),
+            ("DISCORD_PUBLIC_KEY", PUBLIC_KEY),
+        ],
         // One of three.
         &[("DISCORD_PUBLIC_KEY", PUBLIC_KEY)],
         // All three, but the key is too short, or is 64 hex digits that are no Ed25519 key.

@@ -263,7 +263,10 @@ async fn a_failing_platform_is_retried_with_growing_backoff_until_it_takes_the_a
     ]);
     let dispatcher = dispatcher(&db, &telegram);
 
-    for (attempt, backoff, error) in [(1, 1.0, "502 Bad Gateway"), (2, 2.0, "503 Service Unavailable")] {
+    for (attempt, backoff, error) in [
+        (1, 1.0, "502 Bad Gateway"),
+        (2, 2.0, "503 Service Unavailable"),
+    ] {
         dispatcher.drain().await.expect("drain");
         let state = alert_state(&mut conn, alert).await;
         assert_eq!(state.outcome, None, "attempt {attempt}: {state:?}");
@@ -274,14 +277,24 @@ async fn a_failing_platform_is_retried_with_growing_backoff_until_it_takes_the_a
             "attempt {attempt}: due in {}s, expected {backoff}s",
             state.due_in
         );
-        assert_eq!(telegram.attempts().len(), attempt as usize, "nothing sent before it is due");
+        assert_eq!(
+            telegram.attempts().len(),
+            attempt as usize,
+            "nothing sent before it is due"
+        );
         make_due(&mut conn, alert).await;
     }
 
     dispatcher.drain().await.expect("drain");
-    assert_eq!(alert_state(&mut conn, alert).await.outcome.as_deref(), Some("sent"));
+    assert_eq!(
+        alert_state(&mut conn, alert).await.outcome.as_deref(),
+        Some("sent")
+    );
     let attempts = telegram.attempts();
     assert_eq!(attempts.len(), 3);
     assert!(attempts.iter().all(|a| a.chat == "701"));
-    assert!(text(&attempts[2].message).contains("Proposal"), "{attempts:#?}");
+    assert!(
+        text(&attempts[2].message).contains("Proposal"),
+        "{attempts:#?}"
+    );
 }

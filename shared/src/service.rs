@@ -73,7 +73,9 @@ async fn metrics() -> Response {
 /// Runs every request of `router` in a span. The span names the route, not the path: a
 /// path can hold a tracker's token.
 pub fn with_request_spans<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
-    router.layer(TraceLayer::new_for_http().make_span_with(request_span as fn(&Request<Body>) -> Span))
+    router.layer(
+        TraceLayer::new_for_http().make_span_with(request_span as fn(&Request<Body>) -> Span),
+    )
 }
 
 fn request_span(request: &Request<Body>) -> Span {

@@ -94,4 +94,3 @@ async fn on_component(commands: &Commands, c: &ComponentInteraction) -> CreateIn
         CreateInteractionResponse::Message(message(&reply))
     }
 }
-

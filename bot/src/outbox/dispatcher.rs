@@ -159,7 +159,10 @@ impl AlertDispatcher {
         // integrator: ClaimedAlert.platform becomes Platform
         let Some(platform) = Platform::parse(&a.platform) else {
             tracing::error!("alert for an unknown platform; alerts stopped for its account");
-            return Err(SendError::Refused(format!("unknown platform {:?}", a.platform)));
+            return Err(SendError::Refused(format!(
+                "unknown platform {:?}",
+                a.platform
+            )));
         };
         let Some(sender) = self.senders.get(&platform) else {
             return Err(SendError::Failed(format!(
@@ -167,7 +170,9 @@ impl AlertDispatcher {
                 platform.as_str()
             )));
         };
-        sender.send(&a.chat_id, &Outgoing::Alert(alert_reply(a))).await
+        sender
+            .send(&a.chat_id, &Outgoing::Alert(alert_reply(a)))
+            .await
     }
 }
 

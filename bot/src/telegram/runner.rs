@@ -70,12 +70,13 @@ pub async fn start(
     if let Some(secret) = &config.telegram_webhook_secret {
         options = options.secret_token(secret.expose_secret().to_owned());
     }
-    let (updates, _stopped, router) = webhooks::axum_to_router(bot, options)
-        .await
-        .map_err(|e| StartError::Setup {
-            step: "setting the Telegram webhook",
-            source: Box::new(e),
-        })?;
+    let (updates, _stopped, router) =
+        webhooks::axum_to_router(bot, options)
+            .await
+            .map_err(|e| StartError::Setup {
+                step: "setting the Telegram webhook",
+                source: Box::new(e),
+            })?;
     let token = dispatcher.shutdown_token();
     let handle = tokio::spawn(async move {
         dispatcher
