@@ -9,7 +9,7 @@ use axum::Router;
 use mailping_shared::commands::{CommandLimits, Commands};
 use mailping_shared::db::{self, Pool};
 use mailping_shared::models::Platform;
-use mailping_shared::service::{self, Service, StartError};
+use mailping_shared::service::{self, StartError};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -45,7 +45,7 @@ impl Application {
                 "neither TELEGRAM_BOT_TOKEN nor DISCORD_BOT_TOKEN is set: the bot has nobody to talk to"
             );
         }
-        let mut senders = Senders::new();
+        let mut senders = Senders::default();
         let mut updates = None;
         let mut webhook = None;
         if let Some(Telegram {
@@ -54,12 +54,12 @@ impl Application {
             sender,
         }) = telegram
         {
-            senders.insert(Platform::Telegram, Arc::new(sender));
+            senders.insert(Platform::Telegram, sender);
             (updates, webhook) = (Some(u), w);
         }
         let mut interactions = None;
         if let Some(d) = discord {
-            senders.insert(Platform::Discord, Arc::new(d.sender));
+            senders.insert(Platform::Discord, d.sender);
             interactions = Some(d.interactions);
         }
         let router = router::router(pool.clone(), interactions, webhook);
@@ -118,19 +118,6 @@ impl Application {
             tracing::error!(error = %e, "the alert dispatcher panicked");
         }
         served
-    }
-}
-
-impl Service for Application {
-    const NAME: &'static str = "bot";
-    fn listening_port(&self) -> u16 {
-        self.port()
-    }
-    fn serve(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> impl Future<Output = std::io::Result<()>> {
-        self.run_until_stopped(shutdown)
     }
 }
 

@@ -11,8 +11,6 @@ use std::time::{Duration, Instant};
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Bool, Double, Integer, Nullable, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use futures_util::FutureExt;
-use futures_util::future::BoxFuture;
 use mailping_bot::config::AlertConfig;
 use mailping_bot::outbox::{AlertDispatcher, ChatSender, Outgoing, SendError, Senders};
 use mailping_shared::db;
@@ -85,18 +83,19 @@ struct Attempt {
 }
 
 /// A chat platform in memory: records every send and answers from a script (then `Ok`).
-#[derive(Default)]
+/// Clones share the record, so a test keeps one while the dispatcher owns another.
+#[derive(Clone, Default)]
 struct MemorySender {
-    attempts: Mutex<Vec<Attempt>>,
-    script: Mutex<VecDeque<SendError>>,
+    attempts: Arc<Mutex<Vec<Attempt>>>,
+    script: Arc<Mutex<VecDeque<SendError>>>,
 }
 
 impl MemorySender {
-    fn answering(script: impl IntoIterator<Item = SendError>) -> Arc<MemorySender> {
-        Arc::new(MemorySender {
-            attempts: Mutex::default(),
-            script: Mutex::new(script.into_iter().collect()),
-        })
+    fn answering(script: impl IntoIterator<Item = SendError>) -> MemorySender {
+        MemorySender {
+            attempts: Arc::default(),
+            script: Arc::new(Mutex::new(script.into_iter().collect())),
+        }
     }
 
     fn attempts(&self) -> Vec<Attempt> {
@@ -105,24 +104,20 @@ impl MemorySender {
 }
 
 impl ChatSender for MemorySender {
-    fn send<'a>(
-        &'a self,
-        chat: &'a str,
-        message: &'a Outgoing,
-    ) -> BoxFuture<'a, Result<(), SendError>> {
+    async fn send(&self, chat: &str, message: &Outgoing) -> Result<(), SendError> {
         self.attempts.lock().unwrap().push(Attempt {
             chat: chat.to_owned(),
             message: message.clone(),
             at: Instant::now(),
         });
         let answer = self.script.lock().unwrap().pop_front();
-        async move { answer.map_or(Ok(()), Err) }.boxed()
+        answer.map_or(Ok(()), Err)
     }
 }
 
-fn dispatcher(db: &OwnDb, telegram: &Arc<MemorySender>) -> AlertDispatcher {
-    let mut senders = Senders::new();
-    senders.insert(Platform::Telegram, telegram.clone() as Arc<dyn ChatSender>);
+fn dispatcher(db: &OwnDb, telegram: &MemorySender) -> AlertDispatcher {
+    let mut senders = Senders::default();
+    senders.insert(Platform::Telegram, telegram.clone());
     let config = AlertConfig {
         alert_sweep_secs: 1,
         alert_lease_secs: 30,

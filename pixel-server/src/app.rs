@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use mailping_shared::db;
-use mailping_shared::service::{self, Service, StartError};
+use mailping_shared::service::{self, StartError};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
@@ -96,19 +96,6 @@ impl Application {
             tracing::error!(error = %e, "open writer panicked");
         }
         served
-    }
-}
-
-impl Service for Application {
-    const NAME: &'static str = "pixel server";
-    fn listening_port(&self) -> u16 {
-        self.port()
-    }
-    fn serve(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> impl Future<Output = std::io::Result<()>> {
-        self.run_until_stopped(shutdown)
     }
 }
 

@@ -86,28 +86,33 @@ fn request_span(request: &Request<Body>) -> Span {
     tracing::info_span!("request", method = %request.method(), route)
 }
 
-/// A built service, ready to serve; `main` needs nothing else from it.
-pub trait Service: Sized {
+/// The future a service stops on (SIGINT or SIGTERM in the binaries).
+pub type Shutdown = std::pin::Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// How `main` names and runs a built service `A`.
+pub struct Binary<A, R> {
+    /// The binary's name, as in its error lines ("mailping-bot").
+    pub binary: &'static str,
     /// The service's name in log lines ("bot", "pixel server").
-    const NAME: &'static str;
-    /// The port the listener is bound to.
-    fn listening_port(&self) -> u16;
-    /// Serves until `shutdown` completes, then stops gracefully.
-    fn serve(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> impl Future<Output = std::io::Result<()>>;
+    pub service: &'static str,
+    /// The port a built service listens on.
+    pub port: fn(&A) -> u16,
+    /// Serves until the shutdown future completes.
+    pub run: fn(A, Shutdown) -> R,
 }
 
 /// The body of both binaries' `main`. `migrate` applies migrations and exits; otherwise the
 /// service is built, and a start-up error prints `<binary>: <cause>` and exits with 2, the
 /// same status and shape as a bad setting.
-pub async fn main<A: Service>(
-    binary: &str,
+pub async fn main<A, R>(
+    binary: Binary<A, R>,
     command: Option<Command>,
     database: &DatabaseConfig,
     build: impl Future<Output = Result<A, StartError>>,
-) -> ExitCode {
+) -> ExitCode
+where
+    R: Future<Output = std::io::Result<()>>,
+{
     telemetry::init();
     if command == Some(Command::Migrate) {
         return match db::run_migrations(database.url()).await {
@@ -116,7 +121,7 @@ pub async fn main<A: Service>(
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("{binary}: migrating the database: {e}");
+                eprintln!("{}: migrating the database: {e}", binary.binary);
                 ExitCode::FAILURE
             }
         };
@@ -124,15 +129,37 @@ pub async fn main<A: Service>(
     let app = match build.await {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("{binary}: {e}");
+            eprintln!("{}: {e}", binary.binary);
             return ExitCode::from(2);
         }
     };
-    tracing::info!(port = app.listening_port(), "{} listening", A::NAME);
-    if let Err(e) = app.serve(shutdown::signal()).await {
-        eprintln!("{binary}: serving: {e}");
+    tracing::info!(port = (binary.port)(&app), "{} listening", binary.service);
+    if let Err(e) = (binary.run)(app, Box::pin(shutdown::signal())).await {
+        eprintln!("{}: serving: {e}", binary.binary);
         return ExitCode::FAILURE;
     }
-    tracing::info!("{} stopped", A::NAME);
+    tracing::info!("{} stopped", binary.service);
     ExitCode::SUCCESS
+}
+
+/// A service binary's whole `main`: `service_main!(mailping_bot, "bot")` parses the crate's
+/// `Cli` and runs its `Application` through [`main`]. The crate needs `tokio` (for
+/// `#[tokio::main]`).
+#[macro_export]
+macro_rules! service_main {
+    ($service:ident, $name:literal) => {
+        #[tokio::main]
+        async fn main() -> std::process::ExitCode {
+            let cli: $service::Cli = $crate::config::load();
+            let database = cli.config.database.clone();
+            let binary = $crate::service::Binary {
+                binary: env!("CARGO_BIN_NAME"),
+                service: $name,
+                port: $service::Application::port,
+                run: $service::Application::run_until_stopped,
+            };
+            let build = $service::Application::build(cli.config);
+            $crate::service::main(binary, cli.command, &database, build).await
+        }
+    };
 }

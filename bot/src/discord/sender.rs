@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use futures_util::FutureExt;
-use futures_util::future::BoxFuture;
 use serenity::all::{CreateAllowedMentions, CreateMessage, Http, MessageFlags, UserId};
 
 use super::render::{components, render};
@@ -18,8 +16,10 @@ impl DiscordSender {
     pub fn new(http: Arc<Http>) -> Self {
         DiscordSender { http }
     }
+}
 
-    async fn deliver(&self, user_id: &str, message: &Outgoing) -> Result<(), SendError> {
+impl ChatSender for DiscordSender {
+    async fn send(&self, user_id: &str, message: &Outgoing) -> Result<(), SendError> {
         let user: u64 = user_id
             .parse()
             .ok()
@@ -42,16 +42,6 @@ impl DiscordSender {
             .await
             .map(drop)
             .map_err(classify_error)
-    }
-}
-
-impl ChatSender for DiscordSender {
-    fn send<'a>(
-        &'a self,
-        chat: &'a str,
-        message: &'a Outgoing,
-    ) -> BoxFuture<'a, Result<(), SendError>> {
-        self.deliver(chat, message).boxed()
     }
 }
 

@@ -164,14 +164,8 @@ impl AlertDispatcher {
                 a.platform
             )));
         };
-        let Some(sender) = self.senders.get(&platform) else {
-            return Err(SendError::Failed(format!(
-                "{} is not configured",
-                platform.as_str()
-            )));
-        };
-        sender
-            .send(&a.chat_id, &Outgoing::Alert(alert_reply(a)))
+        self.senders
+            .send(platform, &a.chat_id, &Outgoing::Alert(alert_reply(a)))
             .await
     }
 }

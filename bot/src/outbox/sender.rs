@@ -1,9 +1,11 @@
 //! The one trait a chat platform implements to deliver the outbox's messages.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
 use mailping_shared::commands::Reply;
 use mailping_shared::models::Platform;
@@ -30,16 +32,58 @@ pub enum SendError {
     Failed(String),
 }
 
-/// Delivers outbox messages to one chat platform. The future is boxed so the dispatcher can
-/// hold senders of different platforms side by side as `Arc<dyn ChatSender>`.
-pub trait ChatSender: Send + Sync {
+/// Delivers outbox messages to one chat platform.
+pub trait ChatSender: Send + Sync + 'static {
     /// Sends `message` to `chat` (a Telegram chat id, a Discord user id).
-    fn send<'a>(
+    fn send(
+        &self,
+        chat: &str,
+        message: &Outgoing,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
+}
+
+/// `ChatSender` with a boxed future, so senders of different platforms fit in one map.
+trait DynSender: Send + Sync {
+    fn send_boxed<'a>(
         &'a self,
         chat: &'a str,
         message: &'a Outgoing,
     ) -> BoxFuture<'a, Result<(), SendError>>;
 }
 
+impl<T: ChatSender> DynSender for T {
+    fn send_boxed<'a>(
+        &'a self,
+        chat: &'a str,
+        message: &'a Outgoing,
+    ) -> BoxFuture<'a, Result<(), SendError>> {
+        self.send(chat, message).boxed()
+    }
+}
+
 /// The configured platforms' senders; a platform without one is not configured.
-pub type Senders = HashMap<Platform, Arc<dyn ChatSender>>;
+#[derive(Clone, Default)]
+pub struct Senders(HashMap<Platform, Arc<dyn DynSender>>);
+
+impl Senders {
+    /// Sends `platform`'s messages through `sender`.
+    pub fn insert(&mut self, platform: Platform, sender: impl ChatSender) {
+        self.0.insert(platform, Arc::new(sender));
+    }
+
+    /// Sends through the platform's sender; an unconfigured platform is a failure to retry.
+    pub(super) async fn send(
+        &self,
+        platform: Platform,
+        chat: &str,
+        message: &Outgoing,
+    ) -> Result<(), SendError> {
+        match self.0.get(&platform) {
+            Some(sender) => sender.send_boxed(chat, message).await,
+            None => Err(SendError::Failed(format!(
+                "{} is not configured",
+                platform.as_str()
+            ))),
+        }
+    }
+}

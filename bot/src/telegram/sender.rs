@@ -1,11 +1,9 @@
 //! Telegram's side of the outbox: delivers messages and translates the Bot API's failures.
 
-use futures_util::FutureExt;
-use futures_util::future::BoxFuture;
 use teloxide::prelude::*;
 use teloxide::{ApiError, RequestError};
 
-use super::render::send;
+use super::render;
 use crate::outbox::{ChatSender, Outgoing, SendError};
 
 /// Sends outbox messages through the Bot API.
@@ -17,25 +15,17 @@ impl TelegramSender {
     pub fn new(bot: Bot) -> Self {
         TelegramSender { bot }
     }
+}
 
-    async fn deliver(&self, chat: &str, message: &Outgoing) -> Result<(), SendError> {
+impl ChatSender for TelegramSender {
+    async fn send(&self, chat: &str, message: &Outgoing) -> Result<(), SendError> {
         let id: i64 = chat
             .parse()
             .map_err(|_| SendError::Refused(format!("not a Telegram chat id: {chat:?}")))?;
         let result = match message {
-            Outgoing::Alert(reply) => send(&self.bot, ChatId(id), reply).await,
+            Outgoing::Alert(reply) => render::send(&self.bot, ChatId(id), reply).await,
         };
         result.map_err(classify_error)
-    }
-}
-
-impl ChatSender for TelegramSender {
-    fn send<'a>(
-        &'a self,
-        chat: &'a str,
-        message: &'a Outgoing,
-    ) -> BoxFuture<'a, Result<(), SendError>> {
-        self.deliver(chat, message).boxed()
     }
 }
 
