@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{Args, Parser};
 use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
 use secrecy::SecretString;
+use serenity::interactions_endpoint::Verifier;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -86,20 +87,37 @@ pub struct TelegramConfig {
     pub telegram_webhook_secret: Option<SecretString>,
 }
 
+/// Checks a Discord public key: 64 hex digits that make a valid Ed25519 key.
+pub fn discord_verifier(key: &str) -> Result<Verifier, String> {
+    let bytes: [u8; 32] = hex::decode(key.trim())
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or("must be 64 hex digits")?;
+    Verifier::try_new(bytes).map_err(|_| "is not a valid Ed25519 public key".into())
+}
+
+fn discord_public_key(key: &str) -> Result<String, String> {
+    discord_verifier(key).map(|_| key.trim().to_owned())
+}
+
+/// Discord is on with all three of token, application id and public key, off with none.
 #[derive(Args, Debug, Clone)]
 pub struct DiscordConfig {
     /// Discord bot token. Without it, Discord is off.
-    #[arg(long, env = "DISCORD_BOT_TOKEN", value_name = "DISCORD_BOT_TOKEN", value_parser = secret)]
+    #[arg(long, env = "DISCORD_BOT_TOKEN", value_name = "DISCORD_BOT_TOKEN", value_parser = secret,
+          requires_all = ["discord_application_id", "discord_public_key"])]
     pub discord_bot_token: Option<SecretString>,
     /// The application's id (Developer Portal, General Information).
     #[arg(
         long,
         env = "DISCORD_APPLICATION_ID",
-        value_name = "DISCORD_APPLICATION_ID"
+        value_name = "DISCORD_APPLICATION_ID",
+        requires_all = ["discord_bot_token", "discord_public_key"]
     )]
     pub discord_application_id: Option<u64>,
     /// The application's public key, hex (used to verify interaction signatures).
-    #[arg(long, env = "DISCORD_PUBLIC_KEY", value_name = "DISCORD_PUBLIC_KEY")]
+    #[arg(long, env = "DISCORD_PUBLIC_KEY", value_name = "DISCORD_PUBLIC_KEY", value_parser = discord_public_key,
+          requires_all = ["discord_bot_token", "discord_application_id"])]
     pub discord_public_key: Option<String>,
     /// Discord API base (tests only).
     #[arg(long, env = "DISCORD_API_URL", value_name = "DISCORD_API_URL")]

@@ -1,12 +1,13 @@
 //! MailPing's bot: Telegram (teloxide) and Discord (serenity) adapters over the shared command
-//! logic, and the alert dispatcher that drains the outbox.
+//! logic, and the outbox that sends alerts through them.
 
 pub mod app;
 pub mod config;
 pub mod discord;
-pub mod dispatcher;
+pub mod outbox;
+pub mod router;
 pub mod telegram;
 
 pub use app::Application;
 pub use config::{BotConfig, Cli};
-pub use mailping_shared::config::Command;
+pub use mailping_shared::service::StartError;

@@ -28,6 +28,49 @@ fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
         "DISCORD_PUBLIC_KEY",
         "DISCORD_APPLICATION_ID",
     ];
+    assert_each_stops_start_up(&cases, &named);
+}
+
+/// A valid Ed25519 public key (RFC 8032, test 1).
+const PUBLIC_KEY: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+/// 64 hex digits for y = 2, which is on no point of the curve.
+const INVALID_POINT: &str = "0200000000000000000000000000000000000000000000000000000000000000";
+
+#[test]
+fn discord_settings_are_checked_as_a_set_by_the_parser() {
+    let cases: [&[(&str, &str)]; 5] = [
+        // Two of three.
+        &[("DISCORD_BOT_TOKEN", "x"), ("DISCORD_APPLICATION_ID", "1")],
+        &[
+            ("DISCORD_APPLICATION_ID", "1"),
+            ("DISCORD_PUBLIC_KEY", PUBLIC_KEY),
+        ],
+        // One of three.
+        &[("DISCORD_PUBLIC_KEY", PUBLIC_KEY)],
+        // All three, but the key is too short, or is 64 hex digits that are no Ed25519 key.
+        &[
+            ("DISCORD_BOT_TOKEN", "x"),
+            ("DISCORD_APPLICATION_ID", "1"),
+            ("DISCORD_PUBLIC_KEY", &PUBLIC_KEY[2..]),
+        ],
+        &[
+            ("DISCORD_BOT_TOKEN", "x"),
+            ("DISCORD_APPLICATION_ID", "1"),
+            ("DISCORD_PUBLIC_KEY", INVALID_POINT),
+        ],
+    ];
+    let named = [
+        "DISCORD_PUBLIC_KEY",
+        "DISCORD_BOT_TOKEN",
+        "DISCORD_BOT_TOKEN",
+        "DISCORD_PUBLIC_KEY",
+        "DISCORD_PUBLIC_KEY",
+    ];
+    assert_each_stops_start_up(&cases, &named);
+}
+
+/// Each set of settings stops start-up with status 2 and one line naming the setting.
+fn assert_each_stops_start_up(cases: &[&[(&str, &str)]], named: &[&str]) {
     for (settings, name) in cases.iter().zip(named) {
         let mut cmd = bot();
         for (k, v) in *settings {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use mailping_shared::db;
+use mailping_shared::service::{self, StartError};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
@@ -14,15 +15,7 @@ use crate::config::PixelConfig;
 use crate::recorder::{self, WriterSettings};
 use crate::routes::{self, App, AppState};
 
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
-}
-
+/// The pixel server, built and bound, ready to serve.
 pub struct Application {
     listener: TcpListener,
     state: AppState,
@@ -31,15 +24,11 @@ pub struct Application {
 }
 
 impl Application {
+    /// Binds the listener and starts the open writer and the upkeep tasks.
     pub async fn build(config: PixelConfig) -> Result<Self, StartError> {
         let metrics = mailping_shared::telemetry::metrics();
         let pool = db::pool(config.database.url(), config.database.pool_size);
-        let listener = TcpListener::bind(config.listen_addr)
-            .await
-            .map_err(|source| StartError::Bind {
-                addr: config.listen_addr,
-                source,
-            })?;
+        let listener = service::bind(config.listen_addr).await?;
         let (recorder, rx) = recorder::channel(config.open_buffer as usize);
         let (per_client, per_token) =
             App::limiters(config.rate_limit_per_client, config.rate_limit_per_token);
@@ -77,6 +66,7 @@ impl Application {
         })
     }
 
+    /// The port the listener is bound to (port 0 picks one in tests).
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
     }
@@ -93,7 +83,8 @@ impl Application {
             writer,
             background,
         } = self;
-        let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
+        let app = service::with_request_spans(routes::router(state))
+            .into_make_service_with_connect_info::<SocketAddr>();
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await;

@@ -9,4 +9,3 @@ pub mod routes;
 
 pub use app::Application;
 pub use config::{Cli, PixelConfig};
-pub use mailping_shared::config::Command;

@@ -13,11 +13,12 @@ use chrono::Utc;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use mailping_shared::classifier;
 use mailping_shared::config::TrustedProxies;
-use mailping_shared::db::{self, Pool};
+use mailping_shared::db::Pool;
 use mailping_shared::domain::Token;
 use mailping_shared::links;
 use mailping_shared::models::tracker;
 use mailping_shared::net;
+use mailping_shared::service;
 use metrics::Counter;
 use metrics_exporter_prometheus::PrometheusHandle;
 
@@ -71,9 +72,7 @@ pub fn router(state: AppState) -> Router {
             &format!("/{}/{{token}}", links::COPY_PAGE_PREFIX),
             get(copy_page),
         )
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics))
+        .merge(service::probes(state.pool.clone()))
         .fallback(not_found)
         .with_state(state)
 }
@@ -225,20 +224,4 @@ pub fn escape_html(s: &str) -> String {
         }
     }
     out
-}
-
-async fn readyz(State(app): State<AppState>) -> Response {
-    if db::ping(&app.pool).await {
-        (StatusCode::OK, "ready").into_response()
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
-    }
-}
-
-async fn metrics(State(app): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        app.metrics.render(),
-    )
-        .into_response()
 }

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
 use diesel_async::pooled_connection::AsyncDieselConnectionManager;
 use diesel_async::pooled_connection::deadpool;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::errors::DbError;
@@ -75,10 +75,11 @@ pub async fn migrate_until_done(url: String) {
     }
 }
 
-/// A dedicated connection that has run `LISTEN` on the alerts channel. The stream of
-/// notifications comes from `AsyncPgConnection::notifications_stream`.
-pub async fn listen_for_alerts(url: &str) -> Result<AsyncPgConnection, DbError> {
-    let mut conn = AsyncPgConnection::establish(url).await?;
+/// A connection from the pool that has run `LISTEN` on the alerts channel. The stream of
+/// notifications comes from `AsyncPgConnection::notifications_stream`. It is taken out of
+/// the pool for good, so it holds no pool slot and never goes back to the pool listening.
+pub async fn listen_for_alerts(pool: &Pool) -> Result<AsyncPgConnection, DbError> {
+    let mut conn = deadpool::Object::take(pool.get().await?);
     diesel::sql_query(format!("LISTEN {ALERTS_CHANNEL}"))
         .execute(&mut conn)
         .await?;

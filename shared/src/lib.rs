@@ -12,5 +12,6 @@ pub mod models;
 pub mod net;
 pub mod schedule;
 pub mod schema;
+pub mod service;
 pub mod shutdown;
 pub mod telemetry;

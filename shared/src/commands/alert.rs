@@ -53,6 +53,7 @@ mod tests {
             apple_prefetch: apple,
             open_count: count,
             reminder_cancelled: false,
+            tracker_id: 1,
             account_id: 1,
             platform: crate::domain::Platform::Telegram,
             chat_id: "1".into(),

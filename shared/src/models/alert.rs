@@ -67,6 +67,8 @@ pub struct ClaimedAlert {
     #[diesel(sql_type = Bool)]
     pub reminder_cancelled: bool,
     #[diesel(sql_type = BigInt)]
+    pub tracker_id: i64,
+    #[diesel(sql_type = BigInt)]
     pub account_id: i64,
     #[diesel(sql_type = Text)]
     pub platform: Platform,
@@ -108,6 +110,7 @@ pub async fn claim_due(
                           FOR UPDATE SKIP LOCKED)
              RETURNING *)
          SELECT c.id, c.version, c.attempts, c.apple_prefetch, c.open_count, c.reminder_cancelled,
+                c.tracker_id,
                 a.id AS account_id, a.platform, a.chat_id, a.timezone,
                 a.alerts_blocked_at IS NOT NULL AS blocked,
                 t.number, t.label, t.muted,

@@ -6,64 +6,24 @@
 //! send and mark repeats at most that one message once the lease runs out. Replicas never
 //! hold the same alert at once, so they never both send it.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use diesel_async::AsyncPgConnection;
-use futures_util::StreamExt;
-use mailping_shared::commands::{Reply, alert_reply};
-use mailping_shared::db::{self, Pool};
+use mailping_shared::commands::alert_reply;
+use mailping_shared::db::Pool;
 use mailping_shared::errors::DbError;
-use mailping_shared::models::Platform;
 use mailping_shared::models::account;
 use mailping_shared::models::alert::{self, ClaimedAlert, Outcome};
 use tokio::sync::watch;
 
+use super::listener::AlertListener;
+use super::sender::{Outgoing, SendError, Senders};
 use crate::config::AlertConfig;
-use crate::discord::DiscordSender;
 
-/// Why a platform did not take a message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SendError {
-    /// Rate-limited: try again after this long.
-    #[error("rate limited; retry after {0:?}")]
-    RetryAfter(Duration),
-    /// The chat refuses our messages (blocked bot, closed DMs): stop alerting it.
-    #[error("refused: {0}")]
-    Refused(String),
-    /// Anything else (5xx, timeouts, network): retry with backoff.
-    #[error("failed: {0}")]
-    Failed(String),
-}
-
-/// The platforms alerts can go to; a platform that isn't configured is `None`.
-#[derive(Clone, Default)]
-pub struct Outbound {
-    pub telegram: Option<teloxide::Bot>,
-    pub discord: Option<DiscordSender>,
-}
-
-impl Outbound {
-    async fn send(&self, platform: &str, chat_id: &str, reply: &Reply) -> Result<(), SendError> {
-        match Platform::parse(platform) {
-            Some(Platform::Telegram) => match &self.telegram {
-                Some(bot) => crate::telegram::send_alert(bot, chat_id, reply).await,
-                None => Err(SendError::Failed("Telegram is not configured".into())),
-            },
-            Some(Platform::Discord) => match &self.discord {
-                Some(discord) => discord.send_alert(chat_id, reply).await,
-                None => Err(SendError::Failed("Discord is not configured".into())),
-            },
-            None => Err(SendError::Refused(format!("unknown platform {platform:?}"))),
-        }
-    }
-}
-
+/// Drains the outbox through the configured platforms' senders.
 pub struct AlertDispatcher {
     pool: Pool,
-    database_url: String,
-    outbound: Arc<Outbound>,
+    senders: Senders,
     config: AlertConfig,
 }
 
@@ -76,18 +36,17 @@ const CLAIM_BATCH: i64 = 1;
 const MAX_PAUSE: Duration = Duration::from_secs(60);
 
 impl AlertDispatcher {
-    pub fn new(pool: Pool, database_url: String, outbound: Outbound, config: AlertConfig) -> Self {
+    pub fn new(pool: Pool, senders: Senders, config: AlertConfig) -> Self {
         AlertDispatcher {
             pool,
-            database_url,
-            outbound: Arc::new(outbound),
+            senders,
             config,
         }
     }
 
     /// Runs until `stop` turns true; alerts being sent are finished first.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        let mut listener: Option<AsyncPgConnection> = None;
+        let mut listener = AlertListener::new(self.pool.clone());
         loop {
             if *stop.borrow() {
                 break;
@@ -95,31 +54,10 @@ impl AlertDispatcher {
             if let Err(e) = self.drain().await {
                 tracing::warn!(error = %e, "alert dispatcher: database error; will retry");
             }
-            if listener.is_none() {
-                match db::listen_for_alerts(&self.database_url).await {
-                    Ok(conn) => listener = Some(conn),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "alert dispatcher: cannot LISTEN; sweeping only")
-                    }
-                }
-            }
+            listener.connect().await;
             let wait = self.until_next_due().await;
-            let notified = async {
-                match listener.as_mut() {
-                    Some(conn) => {
-                        let mut notifications = std::pin::pin!(conn.notifications_stream());
-                        matches!(notifications.next().await, Some(Ok(_)))
-                    }
-                    None => std::future::pending().await,
-                }
-            };
             tokio::select! {
-                ok = notified => {
-                    if !ok {
-                        tracing::warn!("alert dispatcher: LISTEN connection lost; reconnecting");
-                        listener = None;
-                    }
-                }
+                () = listener.notified() => {}
                 () = tokio::time::sleep(wait) => {}
                 _ = stop.changed() => {}
             }
@@ -169,6 +107,14 @@ impl AlertDispatcher {
 
     /// Sends one alert and records the outcome; returns how long to pause if the platform
     /// asked us to slow down.
+    #[tracing::instrument(skip_all, fields(
+        alert = a.id,
+        account = a.account_id,
+        tracker = a.tracker_id,
+        chat = %a.chat_id,
+        platform = %a.platform,
+        attempt = a.attempts,
+    ))]
     async fn deliver(&self, a: &ClaimedAlert) -> Result<Option<Duration>, DbError> {
         if a.muted || a.blocked {
             let mut conn = self.pool.get().await?;
@@ -180,10 +126,7 @@ impl AlertDispatcher {
             alert::finish(&mut conn, a, outcome).await?;
             return Ok(None);
         }
-        let result = self
-            .outbound
-            .send(a.platform.as_str(), &a.chat_id, &alert_reply(a))
-            .await;
+        let result = self.send(a).await;
         let mut conn = self.pool.get().await?;
         match result {
             Ok(()) => {
@@ -191,23 +134,30 @@ impl AlertDispatcher {
                 alert::finish(&mut conn, a, Outcome::Sent).await?;
             }
             Err(SendError::RetryAfter(after)) => {
-                tracing::info!(alert = a.id, retry_after = ?after, "platform rate limit; alert postponed");
+                tracing::info!(retry_after = ?after, "platform rate limit; alert postponed");
                 alert::retry_later(&mut conn, a.id, after, "rate limited").await?;
                 return Ok(Some(after));
             }
             Err(SendError::Refused(why)) => {
-                tracing::warn!(alert = a.id, account = a.account_id, %why, "chat refuses messages; alerts stopped for it");
+                tracing::warn!(%why, "chat refuses messages; alerts stopped for it");
                 account::block_alerts(&mut conn, a.account_id).await?;
                 alert::finish(&mut conn, a, Outcome::Blocked).await?;
                 alert::finish_all_blocked(&mut conn, a.account_id).await?;
             }
             Err(SendError::Failed(why)) => {
                 let delay = backoff(a.attempts, self.config.max_backoff());
-                tracing::warn!(alert = a.id, attempt = a.attempts, retry_in = ?delay, %why, "alert not delivered; will retry");
+                tracing::warn!(retry_in = ?delay, %why, "alert not delivered; will retry");
                 alert::retry_later(&mut conn, a.id, delay, &why).await?;
             }
         }
         Ok(None)
+    }
+
+    /// Hands the alert to its platform's sender.
+    async fn send(&self, a: &ClaimedAlert) -> Result<(), SendError> {
+        self.senders
+            .send(a.platform, &a.chat_id, &Outgoing::Alert(alert_reply(a)))
+            .await
     }
 }
 

@@ -1,0 +1,96 @@
+//! `POST /discord/interactions`: slash commands and button presses, answered in the HTTP
+//! response itself.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use mailping_shared::commands::{Action, Chat, Command, Commands, Reply};
+use mailping_shared::models::Platform;
+use serenity::all::{
+    CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
+    Interaction,
+};
+use serenity::interactions_endpoint::Verifier;
+
+use super::render::message;
+
+/// What the interactions endpoint needs.
+pub struct InteractionsState {
+    pub verifier: Verifier,
+    pub commands: Arc<Commands>,
+}
+
+/// `POST /discord/interactions`: verifies the signature (401 if it fails), then answers the
+/// interaction in the HTTP response itself.
+pub async fn interactions(
+    State(state): State<Arc<InteractionsState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let (Some(signature), Some(timestamp)) = (
+        header("x-signature-ed25519"),
+        header("x-signature-timestamp"),
+    ) else {
+        return (StatusCode::UNAUTHORIZED, "missing signature").into_response();
+    };
+    if state.verifier.verify(signature, timestamp, &body).is_err() {
+        return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+    }
+    let interaction: Interaction = match serde_json::from_slice(&body) {
+        Ok(i) => i,
+        Err(e) => {
+            tracing::warn!(error = %e, "unreadable Discord interaction");
+            return (StatusCode::BAD_REQUEST, "unreadable interaction").into_response();
+        }
+    };
+    let response = match interaction {
+        Interaction::Ping(_) => CreateInteractionResponse::Pong,
+        Interaction::Command(c) => on_command(&state.commands, &c).await,
+        Interaction::Component(c) => on_component(&state.commands, &c).await,
+        other => {
+            tracing::debug!(kind = ?other.kind(), "ignoring interaction");
+            CreateInteractionResponse::Message(message(
+                &Reply::new().plain("This isn't supported."),
+            ))
+        }
+    };
+    axum::Json(response).into_response()
+}
+
+async fn on_command(commands: &Commands, c: &CommandInteraction) -> CreateInteractionResponse {
+    let arg = c
+        .data
+        .options
+        .first()
+        .map(|o| match &o.value {
+            CommandDataOptionValue::String(s) => s.clone(),
+            CommandDataOptionValue::Integer(n) => n.to_string(),
+            _ => String::new(),
+        })
+        .unwrap_or_default();
+    // Trackers belong to the Discord user, wherever they run the command.
+    let chat = Chat::new(Platform::Discord, c.user.id.get());
+    let reply = commands
+        .run(&chat, Command::from_name(&c.data.name, &arg))
+        .await;
+    CreateInteractionResponse::Message(message(&reply))
+}
+
+async fn on_component(commands: &Commands, c: &ComponentInteraction) -> CreateInteractionResponse {
+    let Some(action) = Action::decode(&c.data.custom_id) else {
+        let reply = Reply::new().plain("This button no longer works. Run /opens for a fresh list.");
+        return CreateInteractionResponse::Message(message(&reply));
+    };
+    // The payload names a tracker number; it's resolved within the presser's own account.
+    let chat = Chat::new(Platform::Discord, c.user.id.get());
+    let reply = commands.press(&chat, action).await;
+    if action.replaces_message() {
+        CreateInteractionResponse::UpdateMessage(message(&reply))
+    } else {
+        CreateInteractionResponse::Message(message(&reply))
+    }
+}

@@ -1,0 +1,73 @@
+//! The Discord adapter: slash commands arrive on an HTTP interactions endpoint (verified with
+//! serenity's Ed25519 `Verifier`), replies are ephemeral, and the outbox goes by DM through
+//! serenity's `Http`. It parses and renders only; the command logic is shared.
+
+mod interactions;
+mod render;
+mod sender;
+mod slash;
+
+use std::sync::Arc;
+
+use mailping_shared::commands::Commands;
+use mailping_shared::service::StartError;
+use secrecy::ExposeSecret;
+use serenity::all::{Http, HttpBuilder};
+
+pub use interactions::{InteractionsState, interactions};
+pub use sender::DiscordSender;
+
+use crate::config::{DiscordConfig, discord_verifier};
+
+/// A configured Discord: its outbox sender and what its interactions endpoint needs.
+pub struct Discord {
+    pub sender: DiscordSender,
+    pub interactions: Arc<InteractionsState>,
+}
+
+/// Builds the HTTP client. `api_url` (tests) sends every request to a fake; serenity only
+/// honours the proxy with its rate limiter disabled, and then we honour 429s ourselves.
+pub fn http(token: &str, application_id: u64, api_url: Option<&str>) -> Arc<Http> {
+    let mut builder = HttpBuilder::new(token).application_id(application_id.into());
+    if let Some(url) = api_url {
+        builder = builder
+            .proxy(url.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
+    }
+    Arc::new(builder.build())
+}
+
+/// Sets Discord up if it is configured, and registers the slash commands. The parser
+/// already checked the settings; a config built in code is checked again here.
+pub async fn start(
+    config: &DiscordConfig,
+    commands: Arc<Commands>,
+) -> Result<Option<Discord>, StartError> {
+    let (token, application_id, key) = match (
+        &config.discord_bot_token,
+        config.discord_application_id,
+        &config.discord_public_key,
+    ) {
+        (None, None, None) => return Ok(None),
+        (Some(token), Some(app), Some(key)) => (token, app, key),
+        _ => {
+            return Err(StartError::Config(
+                "Discord needs DISCORD_BOT_TOKEN, DISCORD_APPLICATION_ID and DISCORD_PUBLIC_KEY together".into(),
+            ));
+        }
+    };
+    let verifier = discord_verifier(key)
+        .map_err(|why| StartError::Config(format!("DISCORD_PUBLIC_KEY {why}")))?;
+    let http = http(
+        token.expose_secret(),
+        application_id,
+        config.discord_api_url.as_deref(),
+    );
+    if let Err(e) = slash::register(&http, config.discord_guild_id).await {
+        tracing::warn!(error = %e, "could not register Discord commands");
+    }
+    Ok(Some(Discord {
+        sender: DiscordSender::new(http),
+        interactions: Arc::new(InteractionsState { verifier, commands }),
+    }))
+}

@@ -1,0 +1,116 @@
+//! Replies rendered in Discord markdown, with buttons as message components.
+
+use mailping_shared::commands::{Reply, Span};
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton,
+    CreateInteractionResponseMessage, InteractionResponseFlags,
+};
+
+/// Renders a reply in Discord markdown. User text is escaped so that it shows exactly as
+/// typed; mentions can't ping because every message sets `allowed_mentions` to none.
+pub fn render(reply: &Reply) -> String {
+    let mut out = String::new();
+    for span in &reply.spans {
+        match span {
+            Span::Plain(t) => out.push_str(&escape(t)),
+            Span::Bold(t) => {
+                out.push_str("**");
+                out.push_str(&escape(t));
+                out.push_str("**");
+            }
+            Span::Italic(t) => {
+                out.push('*');
+                out.push_str(&escape(t));
+                out.push('*');
+            }
+            Span::Code(t) if !t.contains('`') => {
+                out.push('`');
+                out.push_str(t);
+                out.push('`');
+            }
+            Span::Code(t) => out.push_str(&escape(t)),
+            Span::Pre(t) => {
+                out.push_str("```\n");
+                out.push_str(&t.replace("```", "'''"));
+                out.push_str("\n```");
+            }
+            Span::Link { text, url } => {
+                out.push('[');
+                out.push_str(&escape(text));
+                out.push_str("](<");
+                out.push_str(url);
+                out.push_str(">)");
+            }
+        }
+    }
+    out
+}
+
+/// Backslash-escapes every character Discord markdown gives a meaning to.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*'
+                | '_'
+                | '~'
+                | '`'
+                | '|'
+                | '>'
+                | '<'
+                | '#'
+                | '-'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '@'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn components(reply: &Reply) -> Vec<CreateActionRow> {
+    reply
+        .buttons
+        .iter()
+        .map(|row| {
+            CreateActionRow::Buttons(
+                row.iter()
+                    .map(|b| {
+                        CreateButton::new(b.action.encode())
+                            .label(&b.text)
+                            .style(ButtonStyle::Secondary)
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// An interaction's answer: ephemeral, without embeds, pinging nobody.
+pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
+    CreateInteractionResponseMessage::new()
+        .content(render(reply))
+        .flags(InteractionResponseFlags::EPHEMERAL | InteractionResponseFlags::SUPPRESS_EMBEDS)
+        .allowed_mentions(CreateAllowedMentions::new())
+        .components(components(reply))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_is_escaped() {
+        let reply = Reply::new().bold("*_[]()~`>#+-=|{}.!<b>& @everyone <@123>");
+        assert_eq!(
+            render(&reply),
+            "**\\*\\_\\[\\]\\(\\)\\~\\`\\>\\#+\\-=\\|{}.!\\<b\\>& \\@everyone \\<\\@123\\>**"
+        );
+    }
+}

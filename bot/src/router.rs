@@ -1,0 +1,30 @@
+//! Every HTTP route of the bot, wired in one place.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::post;
+use mailping_shared::db::Pool;
+use mailping_shared::service;
+
+use crate::discord::{self, InteractionsState};
+
+/// The bot's routes: the probes, Discord's interactions endpoint (when Discord is on), and
+/// the Telegram webhook (in webhook mode). Every request runs in a span.
+pub fn router(
+    pool: Pool,
+    discord: Option<Arc<InteractionsState>>,
+    telegram_webhook: Option<Router>,
+) -> Router {
+    let mut router = service::probes(pool);
+    if let Some(state) = discord {
+        router = router.route(
+            "/discord/interactions",
+            post(discord::interactions).with_state(state),
+        );
+    }
+    if let Some(webhook) = telegram_webhook {
+        router = router.merge(webhook);
+    }
+    service::with_request_spans(router)
+}

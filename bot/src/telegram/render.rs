@@ -1,0 +1,99 @@
+//! Replies rendered in Telegram's HTML parse mode, sent or edited in place.
+
+use mailping_shared::commands::{Reply, Span};
+use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
+use teloxide::prelude::*;
+use teloxide::types::{
+    InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageId, ParseMode,
+};
+use teloxide::utils::html;
+use teloxide::{ApiError, RequestError};
+
+/// Renders a reply in Telegram HTML, escaping every piece of text.
+pub fn render(reply: &Reply) -> String {
+    reply
+        .spans
+        .iter()
+        .map(|span| match span {
+            Span::Plain(t) => html::escape(t),
+            Span::Bold(t) => html::bold(&html::escape(t)),
+            Span::Italic(t) => html::italic(&html::escape(t)),
+            Span::Code(t) => html::code_inline(t),
+            Span::Pre(t) => html::code_block(t),
+            Span::Link { text, url } => html::link(url, text),
+        })
+        .collect()
+}
+
+fn keyboard(reply: &Reply) -> Option<InlineKeyboardMarkup> {
+    if reply.buttons.is_empty() {
+        return None;
+    }
+    Some(InlineKeyboardMarkup::new(reply.buttons.iter().map(|row| {
+        row.iter()
+            .map(|b| InlineKeyboardButton::callback(b.text.clone(), b.action.encode()))
+            .collect::<Vec<_>>()
+    })))
+}
+
+/// Previews are off on every message: a preview of a pixel URL would be Telegram's bot
+/// fetching the pixel.
+fn no_preview() -> LinkPreviewOptions {
+    LinkPreviewOptions {
+        is_disabled: true,
+        url: None,
+        prefer_small_media: false,
+        prefer_large_media: false,
+        show_above_text: false,
+    }
+}
+
+/// Sends a reply as a new message.
+pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
+    let mut request = bot
+        .send_message(chat_id, render(reply))
+        .parse_mode(ParseMode::Html)
+        .link_preview_options(no_preview());
+    if let Some(kb) = keyboard(reply) {
+        request = request.reply_markup(kb);
+    }
+    request.await.map(drop)
+}
+
+/// Replaces a message's text and buttons with a reply.
+pub async fn edit(
+    bot: &Bot,
+    chat_id: ChatId,
+    message_id: MessageId,
+    reply: &Reply,
+) -> Result<(), RequestError> {
+    let mut request = bot
+        .edit_message_text(chat_id, message_id, render(reply))
+        .parse_mode(ParseMode::Html)
+        .link_preview_options(no_preview());
+    if let Some(kb) = keyboard(reply) {
+        request = request.reply_markup(kb);
+    }
+    match request.await {
+        // Pressing ◀ twice quickly asks for the same text: nothing to do.
+        Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+        other => other.map(drop),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_is_escaped_for_html() {
+        let reply = Reply::new()
+            .plain("a<b>&")
+            .bold("*_[]()~`>#+-=|{}.!<b>&")
+            .code("<img src=\"x\">");
+        assert_eq!(
+            render(&reply),
+            "a&lt;b&gt;&amp;<b>*_[]()~`&gt;#+-=|{}.!&lt;b&gt;&amp;</b><code>&lt;img src=\"x\"&gt;</code>"
+        );
+    }
+}
