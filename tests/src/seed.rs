@@ -188,3 +188,79 @@ pub async fn alerts_blocked(conn: &mut AsyncPgConnection) -> bool {
         .expect("account");
     blocked.is_some()
 }
+
+/// Moves the database clock (`mailping_now()`) that reminders run on by `by`, for every
+/// replica at once; tests move time instead of sleeping.
+pub async fn advance_clock(conn: &mut AsyncPgConnection, by: chrono::Duration) {
+    diesel::sql_query(
+        "INSERT INTO clock_skew (skew) VALUES ($1)
+         ON CONFLICT (only_row) DO UPDATE SET skew = clock_skew.skew + EXCLUDED.skew",
+    )
+    .bind::<diesel::sql_types::Interval, _>(by)
+    .execute(conn)
+    .await
+    .expect("moving the clock");
+}
+
+/// Sets the database clock so that `mailping_now()` reads `at` (give or take the moments the
+/// test takes afterwards).
+pub async fn set_clock(conn: &mut AsyncPgConnection, at: DateTime<Utc>) {
+    diesel::sql_query(
+        "INSERT INTO clock_skew (skew) VALUES ($1 - now())
+         ON CONFLICT (only_row) DO UPDATE SET skew = EXCLUDED.skew",
+    )
+    .bind::<diesel::sql_types::Timestamptz, _>(at)
+    .execute(conn)
+    .await
+    .expect("setting the clock");
+}
+
+/// (tracker id, due at, next attempt at) of every pending reminder.
+pub async fn reminders(conn: &mut AsyncPgConnection) -> Vec<(i64, DateTime<Utc>, DateTime<Utc>)> {
+    use mailping_shared::schema::reminders;
+    reminders::table
+        .order(reminders::id.asc())
+        .select((
+            reminders::tracker_id,
+            reminders::due_at,
+            reminders::next_attempt_at,
+        ))
+        .load(conn)
+        .await
+        .expect("reminders")
+}
+
+/// Every row of every table in the public schema, as JSON, table by table; for checking that
+/// something left no trace. Tables are listed from the catalogue, so new ones are covered.
+pub async fn everything(conn: &mut AsyncPgConnection) -> Vec<(String, Vec<String>)> {
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        table_name: String,
+    }
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        json: String,
+    }
+    let tables: Vec<Name> = diesel::sql_query(
+        "SELECT table_name::text AS table_name FROM information_schema.tables
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+           AND table_name NOT IN ('__diesel_schema_migrations', 'clock_skew')
+         ORDER BY table_name",
+    )
+    .load(conn)
+    .await
+    .expect("tables");
+    let mut out = Vec::new();
+    for Name { table_name } in tables {
+        let rows: Vec<Row> = diesel::sql_query(format!(
+            "SELECT row_to_json(t)::text AS json FROM \"{table_name}\" t ORDER BY 1"
+        ))
+        .load(conn)
+        .await
+        .expect("rows");
+        out.push((table_name, rows.into_iter().map(|r| r.json).collect()));
+    }
+    out
+}

@@ -62,22 +62,49 @@ pub async fn interactions(
 }
 
 async fn on_command(commands: &Commands, c: &CommandInteraction) -> CreateInteractionResponse {
-    let arg = c
+    let options: Vec<(&str, String)> = c
         .data
         .options
-        .first()
-        .map(|o| match &o.value {
-            CommandDataOptionValue::String(s) => s.clone(),
-            CommandDataOptionValue::Integer(n) => n.to_string(),
-            _ => String::new(),
+        .iter()
+        .map(|o| {
+            let value = match &o.value {
+                CommandDataOptionValue::String(s) => s.clone(),
+                CommandDataOptionValue::Integer(n) => n.to_string(),
+                _ => String::new(),
+            };
+            (o.name.as_str(), value)
         })
-        .unwrap_or_default();
+        .collect();
+    let arg = command_argument(&c.data.name, &options);
     // Trackers belong to the Discord user, wherever they run the command.
     let chat = Chat::new(Platform::Discord, c.user.id.get());
     let reply = commands
         .run(&chat, Command::from_name(&c.data.name, &arg))
         .await;
     CreateInteractionResponse::Message(message(&reply))
+}
+
+/// The argument text the shared parser expects, from named slash-command options: a
+/// `/track` label with its recipients one per line, `/remind`'s tracker and delay.
+fn command_argument(name: &str, options: &[(&str, String)]) -> String {
+    let option = |wanted: &str| {
+        options
+            .iter()
+            .find(|(n, _)| *n == wanted)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    match name {
+        "track" => std::iter::once(option("label"))
+            .chain(option("recipients").split(','))
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        "remind" => format!("{} {}", option("tracker"), option("when"))
+            .trim()
+            .to_owned(),
+        _ => options.first().map(|(_, v)| v.clone()).unwrap_or_default(),
+    }
 }
 
 async fn on_component(commands: &Commands, c: &ComponentInteraction) -> CreateInteractionResponse {
@@ -92,5 +119,35 @@ async fn on_component(commands: &Commands, c: &ComponentInteraction) -> CreateIn
         CreateInteractionResponse::UpdateMessage(message(&reply))
     } else {
         CreateInteractionResponse::Message(message(&reply))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::command_argument;
+
+    fn opts(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+        pairs.iter().map(|(n, v)| (*n, v.to_string())).collect()
+    }
+
+    #[test]
+    fn recipients_become_one_line_each_and_remind_joins_its_options() {
+        assert_eq!(
+            command_argument(
+                "track",
+                &opts(&[("recipients", " Alice, Bob ,"), ("label", "Proposal")])
+            ),
+            "Proposal\nAlice\nBob"
+        );
+        assert_eq!(
+            command_argument("track", &opts(&[("label", "Proposal")])),
+            "Proposal"
+        );
+        assert_eq!(
+            command_argument("remind", &opts(&[("when", "3 days"), ("tracker", "4")])),
+            "4 3 days"
+        );
+        assert_eq!(command_argument("remind", &[]), "");
+        assert_eq!(command_argument("opens", &opts(&[("number", "2")])), "2");
     }
 }

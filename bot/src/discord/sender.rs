@@ -30,7 +30,7 @@ impl ChatSender for DiscordSender {
             .await
             .map_err(classify_error)?;
         let message = match message {
-            Outgoing::Alert(reply) => CreateMessage::new()
+            Outgoing::Alert(reply) | Outgoing::Reminder(reply) => CreateMessage::new()
                 .content(render(reply))
                 .allowed_mentions(CreateAllowedMentions::new())
                 .flags(MessageFlags::SUPPRESS_EMBEDS)

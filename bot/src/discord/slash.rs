@@ -10,15 +10,37 @@ pub fn slash_commands() -> Vec<CreateCommand> {
         .map(|(name, args, description)| {
             let command = CreateCommand::new(*name).description(*description);
             match *args {
-                "<label>" => command.add_option(
-                    CreateCommandOption::new(
-                        CommandOptionType::String,
-                        "label",
-                        "What the email is, e.g. Proposal to ACME",
+                "<label>" => command
+                    .add_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::String,
+                            "label",
+                            "What the email is, e.g. Proposal to ACME",
+                        )
+                        .required(true)
+                        .max_length(200),
                     )
-                    .required(true)
-                    .max_length(200),
-                ),
+                    .add_option(CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "recipients",
+                        "One tracker per recipient, comma-separated, e.g. Alice, Bob",
+                    )),
+                "[n] [when]" => command
+                    .add_option(CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "tracker",
+                        "Tracker number, or \"default\" for every new tracker (leave empty to list)",
+                    ))
+                    .add_option(CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "when",
+                        "e.g. 2d, 36h, 1w, 3 days, or off",
+                    )),
+                "[hours]" => command.add_option(CreateCommandOption::new(
+                    CommandOptionType::String,
+                    "hours",
+                    "e.g. 22:00-08:00, or off (leave empty to show)",
+                )),
                 "[n]" => command.add_option(
                     CreateCommandOption::new(
                         CommandOptionType::Integer,

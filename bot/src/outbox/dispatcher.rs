@@ -5,15 +5,21 @@
 //! Guarantees: an alert is finished only after the platform accepted it, so a crash between
 //! send and mark repeats at most that one message once the lease runs out. Replicas never
 //! hold the same alert at once, so they never both send it.
+//!
+//! Reminders go through the same loop and senders. Each is claimed, checked for a read, sent
+//! and deleted inside one transaction (see `mailping_shared::models::reminder`), so a read
+//! arriving at the same moment either cancels it or finds it already sent.
 
 use std::time::Duration;
 
 use chrono::Utc;
-use mailping_shared::commands::alert_reply;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use mailping_shared::commands::{alert_reply, reminder_reply};
 use mailping_shared::db::Pool;
 use mailping_shared::errors::DbError;
 use mailping_shared::models::account;
 use mailping_shared::models::alert::{self, ClaimedAlert, Outcome};
+use mailping_shared::models::reminder::{self, DueReminder};
 use tokio::sync::watch;
 
 use super::listener::AlertListener;
@@ -54,6 +60,9 @@ impl AlertDispatcher {
             if let Err(e) = self.drain().await {
                 tracing::warn!(error = %e, "alert dispatcher: database error; will retry");
             }
+            if let Err(e) = self.drain_reminders().await {
+                tracing::warn!(error = %e, "reminder dispatcher: database error; will retry");
+            }
             listener.connect().await;
             let wait = self.until_next_due().await;
             tokio::select! {
@@ -71,13 +80,95 @@ impl AlertDispatcher {
         let Ok(mut conn) = self.pool.get().await else {
             return sweep;
         };
-        match alert::next_due(&mut conn).await {
-            Ok(Some(at)) => (at - Utc::now())
+        let alert = alert::next_due(&mut conn).await.ok().flatten();
+        let reminder = reminder::next_due(&mut conn).await.ok().flatten();
+        match alert.into_iter().chain(reminder).min() {
+            Some(at) => (at - Utc::now())
                 .to_std()
                 .unwrap_or(Duration::ZERO)
                 .clamp(Duration::from_millis(10), sweep),
-            _ => sweep,
+            None => sweep,
         }
+    }
+
+    /// Sends due reminders until none is due. Each one is claimed, decided, sent and ended in
+    /// one transaction.
+    pub async fn drain_reminders(&self) -> Result<(), DbError> {
+        loop {
+            let mut conn = self.pool.get().await?;
+            let handled = conn
+                .transaction(async |conn| {
+                    let Some(r) = reminder::claim_due(conn, self.config.lease()).await? else {
+                        return Ok::<_, DbError>(None);
+                    };
+                    self.deliver_reminder(conn, &r).await.map(Some)
+                })
+                .await?;
+            match handled {
+                None => return Ok(()),
+                Some(Some(pause)) => tokio::time::sleep(pause.min(MAX_PAUSE)).await,
+                Some(None) => {}
+            }
+        }
+    }
+
+    /// Decides a claimed reminder and, if it is to go out, sends it; returns how long to pause
+    /// if the platform asked us to slow down.
+    #[tracing::instrument(skip_all, fields(
+        reminder = r.id,
+        account = r.account_id,
+        tracker = r.number,
+        chat = %r.chat_id,
+        platform = %r.platform,
+        attempt = r.attempts,
+    ))]
+    async fn deliver_reminder(
+        &self,
+        conn: &mut AsyncPgConnection,
+        r: &DueReminder,
+    ) -> Result<Option<Duration>, DbError> {
+        if r.read || r.blocked {
+            tracing::info!(
+                read = r.read,
+                blocked = r.blocked,
+                "reminder void; not sent"
+            );
+            reminder::finish(conn, r.id).await?;
+            return Ok(None);
+        }
+        if let Some(quiet) = r.quiet_hours() {
+            let allowed = quiet.next_allowed(r.now, r.tz());
+            if allowed > r.now {
+                tracing::info!(until = %allowed, "reminder due in quiet hours; postponed");
+                reminder::postpone(conn, r.id, allowed, None).await?;
+                return Ok(None);
+            }
+        }
+        let message = Outgoing::Reminder(reminder_reply(r));
+        match self.senders.send(r.platform, &r.chat_id, &message).await {
+            Ok(()) => {
+                metrics::counter!("mailping_reminders_sent_total").increment(1);
+                reminder::finish(conn, r.id).await?;
+            }
+            Err(SendError::RetryAfter(after)) => {
+                tracing::info!(retry_after = ?after, "platform rate limit; reminder postponed");
+                let until = r.now + chrono::Duration::from_std(after).unwrap_or_default();
+                reminder::postpone(conn, r.id, until, Some("rate limited")).await?;
+                return Ok(Some(after));
+            }
+            Err(SendError::Refused(why)) => {
+                tracing::warn!(%why, "chat refuses messages; alerts and reminders stopped for it");
+                account::block_alerts(conn, r.account_id).await?;
+                reminder::finish(conn, r.id).await?;
+            }
+            Err(SendError::Failed(why)) => {
+                let delay = backoff(r.attempts + 1, self.config.max_backoff());
+                tracing::warn!(retry_in = ?delay, %why, "reminder not delivered; will retry");
+                let until = r.now + chrono::Duration::from_std(delay).unwrap_or_default();
+                reminder::postpone(conn, r.id, until, Some(&why)).await?;
+            }
+        }
+        Ok(None)
     }
 
     /// Claims and sends due alerts until none is due.

@@ -16,6 +16,8 @@ use mailping_shared::models::Platform;
 pub enum Outgoing {
     /// "Your email was opened", worded by `mailping_shared::commands::alert_reply`.
     Alert(Reply),
+    /// "No confirmed read after 3 days", worded by `mailping_shared::commands::reminder_reply`.
+    Reminder(Reply),
 }
 
 /// Why a platform did not take a message.

@@ -23,7 +23,9 @@ impl ChatSender for TelegramSender {
             .parse()
             .map_err(|_| SendError::Refused(format!("not a Telegram chat id: {chat:?}")))?;
         let result = match message {
-            Outgoing::Alert(reply) => render::send(&self.bot, ChatId(id), reply).await,
+            Outgoing::Alert(reply) | Outgoing::Reminder(reply) => {
+                render::send(&self.bot, ChatId(id), reply).await
+            }
         };
         result.map_err(classify_error)
     }
