@@ -134,9 +134,7 @@ async fn make_due(conn: &mut AsyncPgConnection, alert: i64) {
 }
 
 fn text(message: &Outgoing) -> String {
-    match message {
-        Outgoing::Alert(reply) => reply.plain_text(),
-    }
+    message.reply().plain_text()
 }
 
 #[tokio::test]

@@ -20,6 +20,15 @@ pub enum Outgoing {
     Reminder(Reply),
 }
 
+impl Outgoing {
+    /// The message's text and buttons.
+    pub fn reply(&self) -> &Reply {
+        match self {
+            Outgoing::Alert(reply) | Outgoing::Reminder(reply) => reply,
+        }
+    }
+}
+
 /// Why a platform did not take a message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SendError {
