@@ -54,6 +54,10 @@ const SCENARIOS: &[(&str, &str)] = &[
         "replicas",
         "two pixel servers and two bots: no open or alert lost or doubled",
     ),
+    (
+        "reminder",
+        "a one-minute reminder set through Telegram arrives once, on time, from the real binaries",
+    ),
 ];
 
 const GMAIL: &str =
@@ -232,6 +236,7 @@ async fn run(name: &'static str, ctx: Arc<Ctx>, dir: PathBuf) -> Result<Numbers>
         "bot-kill9" => bot_kill9(&ctx, &dir).await,
         "chat-api-trouble" => chat_api_trouble(&ctx, &dir).await,
         "replicas" => replicas(&ctx, &dir).await,
+        "reminder" => reminder(&ctx, &dir).await,
         other => bail!("no scenario {other}"),
     }
 }
@@ -530,6 +535,61 @@ async fn bot_kill9(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
         numbers.push(("bot_stop_hung", "1".to_owned()));
     }
     Ok(numbers)
+}
+
+/// The shortest reminder, on the real clock, as a new user would try it.
+async fn reminder(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
+    const CHAT: i64 = 9100;
+    let db = TestDb::new().await;
+    let fake = FakeTelegram::start().await;
+    let mut pixel = Service::pixel(ctx, dir, "pixel", &db).await?;
+    let mut bot = Service::bot(ctx, dir, "bot", &db, fake.api_url().as_str()).await?;
+    let is_reminder = |m: &SentMessage| m.text.starts_with("⏰ No confirmed read");
+
+    fake.send_text(CHAT, "/track Proposal to ACME");
+    fake.wait_for(Duration::from_secs(20), |m| {
+        m.text.contains("Tracker #1 created")
+    })
+    .await
+    .context("no answer to /track within 20 s")?;
+    fake.send_text(CHAT, "/remind 1 1m");
+    let set = fake
+        .wait_for(Duration::from_secs(20), |m| m.text.contains("In 1 minute"))
+        .await
+        .context("no answer to /remind within 20 s")?;
+    let asked = Instant::now();
+    let arrived = fake
+        .wait_for(Duration::from_secs(120), is_reminder)
+        .await
+        .context("the one-minute reminder did not arrive within 2 minutes")?;
+    let after = asked.elapsed();
+    tokio::time::sleep(SETTLE).await;
+    let sent = fake.sent().iter().filter(|m| is_reminder(m)).count();
+    ensure!(
+        after >= Duration::from_secs(55),
+        "the reminder came after {after:?}, before its minute was up ({})",
+        set.text
+    );
+    ensure!(
+        after <= Duration::from_secs(60 + 2 * ALERT_SWEEP_SECS + 5),
+        "the reminder came {after:?} after it was set: more than a sweep late"
+    );
+    ensure!(
+        sent == 1,
+        "guarantee broken: one reminder, sent {sent} times"
+    );
+    ensure!(
+        arrived.text.contains("after 1 minute"),
+        "unexpected wording: {}",
+        arrived.text
+    );
+    bot.stop_bot().await?;
+    pixel.terminate().await?;
+    pixel.wait(EXIT_TIMEOUT).await?;
+    Ok(vec![
+        ("arrived_after", secs(after)),
+        ("sent", sent.to_string()),
+    ])
 }
 
 async fn chat_api_trouble(ctx: &Ctx, dir: &Path) -> Result<Numbers> {

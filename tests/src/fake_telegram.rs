@@ -233,6 +233,12 @@ impl FakeTelegram {
         self.shared.lock().sent.clone()
     }
 
+    /// The messages sent after the first `from`, so a watcher of many messages copies each once.
+    pub fn sent_since(&self, from: usize) -> Vec<SentMessage> {
+        let inner = self.shared.lock();
+        inner.sent.get(from..).unwrap_or_default().to_vec()
+    }
+
     /// [`Self::sent`], only for `chat_id`.
     pub fn sent_to(&self, chat_id: i64) -> Vec<SentMessage> {
         let inner = self.shared.lock();
