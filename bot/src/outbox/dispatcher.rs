@@ -38,6 +38,10 @@ pub struct AlertDispatcher {
 /// a dead dispatcher's lease. Replicas add throughput.
 const CLAIM_BATCH: i64 = 1;
 
+/// Reminders sent side by side by one dispatcher. A burst of reminders falls due at once (a
+/// default delay, a morning after quiet hours); each holds a pooled connection while it sends.
+const REMINDER_WORKERS: usize = 4;
+
 /// The longest a rate limit pauses the dispatcher at once.
 const MAX_PAUSE: Duration = Duration::from_secs(60);
 
@@ -91,9 +95,18 @@ impl AlertDispatcher {
         }
     }
 
-    /// Sends due reminders until none is due. Each one is claimed, decided, sent and ended in
-    /// one transaction.
+    /// Sends due reminders until none is due, `REMINDER_WORKERS` at a time. Each one is
+    /// claimed, decided, sent and ended in one transaction of its own, so running several
+    /// side by side changes nothing about exactly-once; it only overlaps their round trips.
     pub async fn drain_reminders(&self) -> Result<(), DbError> {
+        let workers = (0..REMINDER_WORKERS).map(|_| self.drain_reminders_one_by_one());
+        futures_util::future::join_all(workers)
+            .await
+            .into_iter()
+            .collect()
+    }
+
+    async fn drain_reminders_one_by_one(&self) -> Result<(), DbError> {
         loop {
             let mut conn = self.pool.get().await?;
             let handled = conn
