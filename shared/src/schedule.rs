@@ -116,6 +116,14 @@ pub struct QuietHours {
 }
 
 impl QuietHours {
+    /// Quiet hours from the two stored columns; both or neither are set.
+    pub fn from_columns(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<Self> {
+        Some(QuietHours {
+            start: start?,
+            end: end?,
+        })
+    }
+
     /// Parses `22:00-08:00` (also `22-8`, `22:00 - 08:00`).
     pub fn parse(raw: &str) -> Option<Self> {
         let (start, end) = raw.split_once('-')?;
@@ -161,6 +169,11 @@ impl fmt::Display for QuietHours {
             self.end.format("%H:%M")
         )
     }
+}
+
+/// A stored timezone name; UTC if it is not one (the commands only store valid names).
+pub fn timezone(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::UTC)
 }
 
 fn parse_time(raw: &str) -> Option<NaiveTime> {

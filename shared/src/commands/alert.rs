@@ -17,7 +17,7 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
             .plain(" reached an Apple Mail inbox. Apple fetched it on delivery, so this is not a confirmed read.")
             .button_row(buttons);
     }
-    let tz: chrono_tz::Tz = a.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = crate::schedule::timezone(&a.timezone);
     let when = a.opened_at.with_timezone(&tz).format("%H:%M");
     let count = if a.open_count > 1 {
         format!("opened {} times since the last alert", a.open_count)

@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::schedule::{QuietHours, ReminderDelay};
+use crate::schedule::{self, QuietHours, ReminderDelay};
 use crate::schema::accounts;
 
 pub use crate::domain::Platform;
@@ -26,14 +26,11 @@ pub struct Account {
 
 impl Account {
     pub fn tz(&self) -> chrono_tz::Tz {
-        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+        schedule::timezone(&self.timezone)
     }
 
     pub fn quiet_hours(&self) -> Option<QuietHours> {
-        Some(QuietHours {
-            start: self.quiet_start?,
-            end: self.quiet_end?,
-        })
+        QuietHours::from_columns(self.quiet_start, self.quiet_end)
     }
 
     pub fn default_reminder(&self) -> Option<ReminderDelay> {

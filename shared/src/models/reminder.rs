@@ -19,7 +19,7 @@ use diesel::sql_types::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::domain::Platform;
-use crate::schedule::{QuietHours, ReminderDelay};
+use crate::schedule::{self, QuietHours, ReminderDelay};
 
 /// Sets (or moves) a tracker's reminder to `delay` from now; returns when it falls due.
 pub async fn set(
@@ -153,14 +153,11 @@ pub struct DueReminder {
 
 impl DueReminder {
     pub fn tz(&self) -> chrono_tz::Tz {
-        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+        schedule::timezone(&self.timezone)
     }
 
     pub fn quiet_hours(&self) -> Option<QuietHours> {
-        Some(QuietHours {
-            start: self.quiet_start?,
-            end: self.quiet_end?,
-        })
+        QuietHours::from_columns(self.quiet_start, self.quiet_end)
     }
 
     /// How late it is being sent, against when it was due (after quiet hours).
