@@ -26,7 +26,8 @@ button:active{background:#1557b0}\
 .ok{color:#137333}.err{color:#b3261e}\
 ul{padding-left:1.2em}li{margin:.4em 0}\
 .alt{color:#555;font-size:.9em;border-top:1px solid #ddd;padding-top:.8em;margin-top:1.5em}\
-.alt b{font-size:2em;color:#1f1f1f}";
+.alt b{font-size:2em;color:#1f1f1f}\
+@media(max-width:30em){body{padding:.5em 1em}button{width:100%}}";
 
 /// The `style` attribute of the snippet's image. The attribute is part of the snippet, so it
 /// stays on the page's copy too, which selecting between the arrows copies.
@@ -271,6 +272,6 @@ mod tests {
             &"L".repeat(200),
             "https://px.example.com/i/0123456789abcdef0123456789abcdef.gif",
         );
-        assert!(page.len() < 6_000, "{} bytes", page.len());
+        assert!(page.len() < 4_500, "{} bytes", page.len());
     }
 }

@@ -397,6 +397,7 @@ async fn the_copy_button_puts_exactly_the_image_on_the_clipboard() {
     assert!(policy.contains(&format!("img-src {base}/i/")), "{policy}");
     assert_eq!(header("referrer-policy"), "no-referrer");
     assert_eq!(header("cache-control"), "no-store");
+    assert_eq!(header("x-robots-tag"), "noindex");
 
     assert_eq!(
         open.close().await,
