@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod config;
+pub mod copy_page;
 pub mod gif;
 pub mod recorder;
 pub mod routes;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -22,6 +22,7 @@ use mailping_shared::service;
 use metrics::Counter;
 use metrics_exporter_prometheus::PrometheusHandle;
 
+use crate::copy_page;
 use crate::gif;
 use crate::recorder::{PendingFetch, Recorder};
 
@@ -159,69 +160,19 @@ async fn copy_page(
         Ok::<_, mailping_shared::errors::DbError>(Some(t))
     }
     .await;
-    let page = match found {
-        Ok(Some(t)) => copy_page_html(&t.label, &links::pixel_url(&app.base_url, t.token)),
-        Ok(None) => {
-            return (
-                StatusCode::NOT_FOUND,
-                Html(MESSAGE_PAGE.replace("{msg}", "This link is not valid.")),
-            )
-                .into_response();
-        }
+    match found {
+        Ok(Some(t)) => copy_page::response(
+            &app.base_url,
+            &t.label,
+            &links::pixel_url(&app.base_url, t.token),
+        ),
+        Ok(None) => copy_page::message(StatusCode::NOT_FOUND, "This link is not valid."),
         Err(e) => {
             tracing::error!(error = %e, "copy page: database error");
-            return (
+            copy_page::message(
                 StatusCode::SERVICE_UNAVAILABLE,
-                Html(
-                    MESSAGE_PAGE
-                        .replace("{msg}", "Something went wrong. Please reload in a moment."),
-                ),
+                "Something went wrong. Please reload in a moment.",
             )
-                .into_response();
-        }
-    };
-    (
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::REFERRER_POLICY, "no-referrer"),
-            (header::HeaderName::from_static("x-robots-tag"), "noindex"),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; img-src *; style-src 'unsafe-inline'",
-            ),
-        ],
-        Html(page),
-    )
-        .into_response()
-}
-
-const MESSAGE_PAGE: &str = "<!doctype html><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>MailPing</title><p>{msg}</p>";
-
-fn copy_page_html(label: &str, pixel_url: &str) -> String {
-    format!(
-        "<!doctype html><meta charset=utf-8><meta name=viewport content=\"width=device-width\">\
-         <title>{label}</title>\
-         <style>body{{font:16px system-ui,sans-serif;margin:2em;max-width:40em}}b{{font-size:2em}}</style>\
-         <h1>{label}</h1>\
-         <p>Select everything between the arrows (it holds the invisible image), copy it, and paste it into your email.</p>\
-         <p><b>▶</b><img src=\"{pixel_url}\" width=\"1\" height=\"1\" alt=\"\" style=\"border:0\"><b>◀</b></p>",
-        label = escape_html(label),
-        pixel_url = escape_html(pixel_url),
-    )
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
         }
     }
-    out
 }
