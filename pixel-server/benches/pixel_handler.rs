@@ -15,12 +15,11 @@ use axum::extract::ConnectInfo;
 use axum::http::{Request, Response};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mailping_pixel_server::gif;
-use mailping_pixel_server::recorder::{self, PendingFetch};
+use mailping_pixel_server::recorder;
 use mailping_pixel_server::routes::{self, App};
 use mailping_shared::db;
 use mailping_shared::domain::Token;
 use mailping_shared::telemetry::metrics as metrics_handle;
-use tokio::sync::mpsc;
 use tower::Service;
 
 const GMAIL_PROXY: &str =
@@ -31,7 +30,7 @@ const CLIENTS: u32 = 131_072;
 
 struct Harness {
     router: Router,
-    queue: mpsc::Receiver<PendingFetch>,
+    queue: recorder::Queue,
     tokens: Vec<String>,
     next: usize,
 }

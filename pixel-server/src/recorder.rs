@@ -16,7 +16,7 @@ use mailping_shared::models::alert::{self, QueuedAlert};
 use mailping_shared::models::open::{self, NewOpen, PixelTracker};
 use mailping_shared::models::reminder;
 use metrics::{Counter, Gauge, Histogram};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
 /// A pixel fetch waiting to be written. Holds no raw address: only the truncated network,
 /// and what the edge found of the full one.
@@ -33,23 +33,39 @@ pub struct PendingFetch {
 #[derive(Clone)]
 pub struct Recorder {
     tx: mpsc::Sender<PendingFetch>,
+    /// Whether the writer's last write succeeded: the database is up.
+    writing: watch::Receiver<bool>,
     dropped: Counter,
     depth: Gauge,
+    waited: Counter,
 }
 
 impl Recorder {
-    /// Queues a fetch without waiting. If the buffer is full (the database has been down for
-    /// long), the fetch is dropped, logged and counted.
-    pub fn record(&self, fetch: PendingFetch) {
-        match self.tx.try_send(fetch) {
-            Ok(()) => self.depth.increment(1.0),
-            Err(mpsc::error::TrySendError::Full(_)) => {
-                self.dropped.increment(1);
-                tracing::error!("open buffer full, dropping an open");
+    /// Queues a fetch. While the database is up and the buffer is full, the writer is merely
+    /// behind: the handler waits for room (backpressure), so no open is lost. While the
+    /// database is down, nothing would make room, so the fetch is dropped, logged and counted
+    /// at once and the image is still served without delay.
+    pub async fn record(&self, fetch: PendingFetch) {
+        let permit = match self.tx.try_reserve() {
+            Ok(permit) => Ok(permit),
+            Err(mpsc::error::TrySendError::Full(())) => {
+                self.waited.increment(1);
+                let mut writing = self.writing.clone();
+                tokio::select! {
+                    permit = self.tx.reserve() => permit.map_err(|_| "recorder stopped"),
+                    _ = writing.wait_for(|up| !*up) => Err("database down and open buffer full"),
+                }
             }
-            Err(mpsc::error::TrySendError::Closed(_)) => {
+            Err(mpsc::error::TrySendError::Closed(())) => Err("recorder stopped"),
+        };
+        match permit {
+            Ok(permit) => {
+                permit.send(fetch);
+                self.depth.increment(1.0);
+            }
+            Err(why) => {
                 self.dropped.increment(1);
-                tracing::error!("recorder stopped, dropping an open");
+                tracing::error!(why, "dropping an open");
             }
         }
     }
@@ -65,15 +81,32 @@ pub struct WriterSettings {
     pub shutdown_flush: Duration,
 }
 
-/// Creates the queue: the handler's `Recorder` and the writer's receiver.
-pub fn channel(capacity: usize) -> (Recorder, mpsc::Receiver<PendingFetch>) {
+/// The writer's end of the queue: the fetches, and where it says whether writes succeed.
+pub struct Queue {
+    rx: mpsc::Receiver<PendingFetch>,
+    writing: watch::Sender<bool>,
+}
+
+impl Queue {
+    /// Takes a queued fetch without waiting; what a benchmark without a writer drains with.
+    pub fn try_recv(&mut self) -> Result<PendingFetch, mpsc::error::TryRecvError> {
+        self.rx.try_recv()
+    }
+}
+
+/// Creates the queue: the handler's `Recorder` and the writer's `Queue`.
+pub fn channel(capacity: usize) -> (Recorder, Queue) {
     let (tx, rx) = mpsc::channel(capacity);
+    // Until a write fails, the database counts as up.
+    let (writing, writing_rx) = watch::channel(true);
     let recorder = Recorder {
         tx,
+        writing: writing_rx,
         dropped: metrics::counter!("mailping_opens_dropped_total"),
         depth: metrics::gauge!("mailping_queue_depth"),
+        waited: metrics::counter!("mailping_backpressure_waits_total"),
     };
-    (recorder, rx)
+    (recorder, Queue { rx, writing })
 }
 
 struct WriterMetrics {
@@ -85,11 +118,8 @@ struct WriterMetrics {
 
 /// Drains the queue until every `Recorder` is gone and the queue is empty, retrying failed
 /// batches with backoff so that a database outage delays opens instead of losing them.
-pub async fn run_writer(
-    pool: Pool,
-    mut rx: mpsc::Receiver<PendingFetch>,
-    settings: WriterSettings,
-) {
+pub async fn run_writer(pool: Pool, queue: Queue, settings: WriterSettings) {
+    let Queue { mut rx, writing } = queue;
     let m = WriterMetrics {
         depth: metrics::gauge!("mailping_queue_depth"),
         batch_size: metrics::histogram!("mailping_write_batch_size"),
@@ -107,9 +137,15 @@ pub async fn run_writer(
         let mut failing_since: Option<tokio::time::Instant> = None;
         loop {
             match write_batch(&pool, &batch, &settings).await {
-                Ok(()) => break,
+                Ok(()) => {
+                    writing.send_if_modified(|up| !std::mem::replace(up, true));
+                    break;
+                }
                 Err(e) => {
                     m.write_errors.increment(1);
+                    // Handlers waiting for room stop waiting: nothing makes room until the
+                    // database is back, and the image must not wait for that.
+                    writing.send_if_modified(|up| std::mem::replace(up, false));
                     let since = *failing_since.get_or_insert_with(tokio::time::Instant::now);
                     // While serving, keep trying forever; once shutting down, give up after
                     // the flush deadline rather than hang the process.

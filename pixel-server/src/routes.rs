@@ -115,13 +115,15 @@ async fn pixel(
             .into_owned()
             .into_boxed_str()
     });
-    app.recorder.record(PendingFetch {
-        token,
-        at: Utc::now(),
-        user_agent,
-        network: net::truncate(client),
-        origin,
-    });
+    app.recorder
+        .record(PendingFetch {
+            token,
+            at: Utc::now(),
+            user_agent,
+            network: net::truncate(client),
+            origin,
+        })
+        .await;
     gif::response()
 }
 

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
+use futures_util::StreamExt;
 use mailping_tests::app::TestApp;
 use mailping_tests::{eventually, seed};
 
@@ -460,5 +461,34 @@ async fn a_bot_opening_the_copy_page_is_not_learned_as_the_sender() {
         seed::kinds(&mut conn, t.id).await,
         ["direct"],
         "the recipient's open is not mistaken for the sender's"
+    );
+}
+
+#[tokio::test]
+async fn a_writer_that_falls_behind_slows_fetches_down_instead_of_dropping_opens() {
+    // A tiny buffer and one open per write: the HTTP side outruns the writer at once.
+    let mut app = TestApp::spawn()
+        .pixel_setting("--open-buffer", "4")
+        .pixel_setting("--write-batch-max", "1")
+        .await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Burst").await;
+    const FETCHES: usize = 600;
+    let fetches = (0..FETCHES).map(|i| {
+        let ua = format!("Thunderbird/{i}");
+        let (app, token) = (&app, &t.token);
+        async move { app.fetch_pixel(token, Some(&ua)).await.status() }
+    });
+    // 64 at a time, as wrk's connections would be.
+    let statuses: Vec<_> = futures_util::stream::iter(fetches)
+        .buffer_unordered(64)
+        .collect()
+        .await;
+    assert!(statuses.iter().all(|s| *s == 200));
+    app.stop_pixel().await;
+    assert_eq!(
+        seed::open_count(&mut conn).await,
+        FETCHES as i64,
+        "every fetch served while the database was up is recorded"
     );
 }
