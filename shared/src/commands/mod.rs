@@ -20,6 +20,7 @@ pub use reminder_words::reminder_reply;
 pub use export::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, neutralise, upload_limit};
 pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
 pub use words::{ordinal, relative_time, truncate_chars};
+pub use words::something_went_wrong;
 
 use crate::config::BaseUrl;
 use crate::db::Pool;
