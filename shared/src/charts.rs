@@ -254,6 +254,11 @@ fn stacked_panel(
     Ok(())
 }
 
+/// The height of a tracker chart showing this many kinds: one row each.
+pub fn tracker_chart_height(kinds: usize) -> u32 {
+    170 + 44 * kinds.max(1) as u32
+}
+
 /// One tracker's chart: every fetch on a time axis in the account's timezone, one row per
 /// kind that occurred, reads as filled dots.
 pub fn tracker_chart(
@@ -268,7 +273,7 @@ pub fn tracker_chart(
         .copied()
         .filter(|k| fetches.iter().any(|(_, f)| f == k))
         .collect();
-    let height = 170 + 44 * kinds.len().max(1) as u32;
+    let height = tracker_chart_height(kinds.len());
     let (first, last) = fetches
         .iter()
         .fold(None, |span: Option<(DateTime<Utc>, DateTime<Utc>)>, (at, _)| {
