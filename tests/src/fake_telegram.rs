@@ -682,7 +682,16 @@ impl Inner {
     /// `sendPhoto` and `sendDocument`: the file must come as a multipart upload.
     fn send_file(&mut self, p: &Params, field: &str) -> Result<Value, Refusal> {
         let chat_id = p.chat_id()?;
-        let Some(upload) = p.files.get(field) else {
+        // A file part under the field's name, or one the field names as `attach://<part>`
+        // (teloxide's way, which Telegram accepts for every file parameter).
+        let attached = p
+            .str(field)
+            .and_then(|v| v.strip_prefix("attach://").map(str::to_owned));
+        let upload = match attached {
+            Some(part) => p.files.get(&part),
+            None => p.files.get(field),
+        };
+        let Some(upload) = upload else {
             return Err(Refusal::bad_request(&format!(
                 "there is no {field} in the request"
             )));
