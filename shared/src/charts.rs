@@ -339,9 +339,13 @@ pub fn tracker_chart(
         });
         chart.draw_series(dots)?;
         let reads = fetches.iter().filter(|(_, k)| k.counts_as_read()).count();
+        let plural = |n: usize, one: &str, many: &str| {
+            format!("{n} {}", if n == 1 { one } else { many })
+        };
         let note = format!(
-            "{} fetches, {reads} counted as reads (filled dots). Times in {}.",
-            fetches.len(),
+            "{}, {reads} counted as {} (filled dots). Times in {}.",
+            plural(fetches.len(), "fetch", "fetches"),
+            if reads == 1 { "a read" } else { "reads" },
             tz.name()
         );
         foot.draw(&Text::new(note, (20, 40), font(15)))?;

@@ -23,7 +23,7 @@ pub struct DayCount {
 }
 
 /// Fetches per local day and kind since `since`. One index range per tracker
-/// (`opens_tracker_time_kind`), read without visiting the table.
+/// (`opens_tracker_time`, which carries the kind), read without visiting the table.
 pub async fn daily_counts(
     conn: &mut AsyncPgConnection,
     account_id: i64,
