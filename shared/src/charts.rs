@@ -49,7 +49,11 @@ fn register() {
 }
 
 fn font(size: u32) -> FontDesc<'static> {
-    FontDesc::new(FontFamily::Name(FONT_FAMILY), f64::from(size), FontStyle::Normal)
+    FontDesc::new(
+        FontFamily::Name(FONT_FAMILY),
+        f64::from(size),
+        FontStyle::Normal,
+    )
 }
 
 /// The colour of each kind: reads in strong colours, the rest in muted ones.
@@ -154,19 +158,13 @@ pub fn account_chart(days: &[NaiveDate], counts: &[DayCount], timezone: &str) ->
     }
     let mut buf = vec![0u8; (WIDTH * ACCOUNT_HEIGHT * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, ACCOUNT_HEIGHT)).into_drawing_area();
+        let root =
+            BitMapBackend::with_buffer(&mut buf, (WIDTH, ACCOUNT_HEIGHT)).into_drawing_area();
         root.fill(&WHITE)?;
         let title = format!("Last {} days, in {timezone}", days.len());
         let root = root.titled(&title, font(22))?;
         let (top, bottom) = root.split_vertically(ACCOUNT_HEIGHT * 58 / 100);
-        stacked_panel(
-            &top,
-            "Reads per day",
-            days,
-            &grid,
-            &series,
-            |s| s.is_read(),
-        )?;
+        stacked_panel(&top, "Reads per day", days, &grid, &series, |s| s.is_read())?;
         stacked_panel(
             &bottom,
             "Not counted as reads: Apple prefetches, bots, your own views, repeats",
@@ -276,9 +274,12 @@ pub fn tracker_chart(
     let height = tracker_chart_height(kinds.len());
     let (first, last) = fetches
         .iter()
-        .fold(None, |span: Option<(DateTime<Utc>, DateTime<Utc>)>, (at, _)| {
-            Some(span.map_or((*at, *at), |(lo, hi)| (lo.min(*at), hi.max(*at))))
-        })
+        .fold(
+            None,
+            |span: Option<(DateTime<Utc>, DateTime<Utc>)>, (at, _)| {
+                Some(span.map_or((*at, *at), |(lo, hi)| (lo.min(*at), hi.max(*at))))
+            },
+        )
         .unwrap_or((Utc::now(), Utc::now()));
     let span = (last - first).num_seconds().max(3600) as f64;
     let (x0, x1) = (
@@ -339,9 +340,8 @@ pub fn tracker_chart(
         });
         chart.draw_series(dots)?;
         let reads = fetches.iter().filter(|(_, k)| k.counts_as_read()).count();
-        let plural = |n: usize, one: &str, many: &str| {
-            format!("{n} {}", if n == 1 { one } else { many })
-        };
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let note = format!(
             "{}, {reads} counted as {} (filled dots). Times in {}.",
             plural(fetches.len(), "fetch", "fetches"),

@@ -561,7 +561,10 @@ async fn create_followup(
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let url = format!("https://cdn.example.invalid/{}/{i}/{}", message.message_id, f.filename);
+            let url = format!(
+                "https://cdn.example.invalid/{}/{i}/{}",
+                message.message_id, f.filename
+            );
             json!({
                 "id": (message.message_id + 1 + i as u64).to_string(),
                 "filename": f.filename,
@@ -616,7 +619,11 @@ async fn parse_multipart_message(
             .and_then(|n| n.parse::<usize>().ok())
         {
             let filename = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|e| bad(e.to_string()))?.to_vec();
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|e| bad(e.to_string()))?
+                .to_vec();
             files.push((n, SentFile { filename, bytes }));
         } else {
             return Err(bad(format!("unexpected form part {name:?}")));

@@ -1140,11 +1140,7 @@ struct Upload {
 }
 
 impl Params {
-    async fn parse(
-        query: Option<&str>,
-        headers: &HeaderMap,
-        body: &[u8],
-    ) -> Result<Self, Refusal> {
+    async fn parse(query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Result<Self, Refusal> {
         let mut files = HashMap::new();
         let mut map = Map::new();
         if let Some(query) = query {
@@ -1180,9 +1176,9 @@ impl Params {
                     .next()
                     .map(|b| b.trim_matches('"').to_owned())
                     .ok_or_else(|| Refusal::bad_request("can't parse multipart form"))?;
-                let (fields, uploads) = parse_multipart(body, &boundary)
-                    .await
-                    .map_err(|e| Refusal::bad_request(&format!("can't parse multipart form: {e}")))?;
+                let (fields, uploads) = parse_multipart(body, &boundary).await.map_err(|e| {
+                    Refusal::bad_request(&format!("can't parse multipart form: {e}"))
+                })?;
                 map.extend(fields);
                 files = uploads;
             }
@@ -1277,7 +1273,8 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     if bytes.len() < 24 || &bytes[..8] != SIGNATURE || &bytes[12..16] != b"IHDR" {
         return None;
     }
-    let word = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let word =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     Some((word(16), word(20)))
 }
 

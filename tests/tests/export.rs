@@ -162,7 +162,12 @@ fn rows(filename: &str, bytes: &[u8]) -> Vec<Vec<String>> {
         .has_headers(false)
         .from_reader(text.as_slice())
         .records()
-        .map(|r| r.expect("an RFC 4180 record").iter().map(str::to_owned).collect())
+        .map(|r| {
+            r.expect("an RFC 4180 record")
+                .iter()
+                .map(str::to_owned)
+                .collect()
+        })
         .collect()
 }
 
@@ -238,7 +243,8 @@ async fn export(app: &TestApp, chat: i64, text: &str) -> (SentMessage, SentMessa
 
 async fn seeded(app: &TestApp, chat: i64) {
     app.send(chat, &format!("/tz {BERLIN}")).await;
-    app.send(chat, "/track Proposal, \"quoted\"\nAlice\nBob").await;
+    app.send(chat, "/track Proposal, \"quoted\"\nAlice\nBob")
+        .await;
     app.send(chat, "/track =HYPERLINK(\"http://evil.example\",\"click\")")
         .await;
     app.send(chat, "/track Never opened").await;
@@ -275,7 +281,11 @@ async fn export_on_telegram_sends_every_fetch_and_the_trackers_as_csv() {
     let (opens, trackers) = export(&app, chat, "/export").await;
     let (name, bytes) = document(&opens);
     assert_eq!(name, "mailping-opens.csv");
-    assert!(opens.text.contains("every recorded fetch"), "{}", opens.text);
+    assert!(
+        opens.text.contains("every recorded fetch"),
+        "{}",
+        opens.text
+    );
     assert!(!opens.text.contains("Compressed"));
     let tz: Tz = BERLIN.parse().unwrap();
     let file = rows(&name, &bytes);
@@ -287,7 +297,10 @@ async fn export_on_telegram_sends_every_fetch_and_the_trackers_as_csv() {
 
     let (name, bytes) = document(&trackers);
     assert_eq!(name, "mailping-trackers.csv");
-    assert!(trackers.text.is_empty(), "only the first file has a caption");
+    assert!(
+        trackers.text.is_empty(),
+        "only the first file has a caption"
+    );
     assert_trackers_match(&rows(&name, &bytes), &db_trackers(&app, "3001").await);
 }
 
@@ -396,12 +409,8 @@ async fn export_on_discord_is_an_ephemeral_follow_up_with_both_files() {
     }
 
     let before = counts(&app).await;
-    let interaction = fake_discord::slash_command(
-        "export",
-        &[("number", json!(7))],
-        user,
-        Some(DISCORD_GUILD),
-    );
+    let interaction =
+        fake_discord::slash_command("export", &[("number", json!(7))], user, Some(DISCORD_GUILD));
     let token = interaction["token"].as_str().unwrap().to_owned();
     app.interact(&interaction).await;
     let m = app

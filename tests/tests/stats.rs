@@ -131,15 +131,27 @@ async fn stats_on_telegram_sends_a_chart_of_the_last_30_days_with_the_totals() {
         (picture.width, picture.height),
         (charts::WIDTH, charts::ACCOUNT_HEIGHT)
     );
-    assert!(picture.colours.len() > 10, "{} colours", picture.colours.len());
-    assert!(picture.not_white > 20_000, "{} drawn pixels", picture.not_white);
+    assert!(
+        picture.colours.len() > 10,
+        "{} colours",
+        picture.colours.len()
+    );
+    assert!(
+        picture.not_white > 20_000,
+        "{} drawn pixels",
+        picture.not_white
+    );
     assert!(
         m.text
             .contains("2 trackers created, 1 read, 1 not yet read"),
         "{}",
         m.text
     );
-    assert!(m.text.contains("Median time to the first read"), "{}", m.text);
+    assert!(
+        m.text.contains("Median time to the first read"),
+        "{}",
+        m.text
+    );
     assert_eq!(m.parse_mode.as_deref(), Some("HTML"));
 }
 
@@ -162,7 +174,11 @@ async fn stats_n_on_telegram_charts_every_fetch_of_one_tracker() {
     assert!(picture.colours.len() > 10);
     assert!(m.text.contains("#1"), "{}", m.text);
     assert!(m.text.contains("Proposal to ACME"), "{}", m.text);
-    assert!(m.text.contains("7 fetches, 3 counted as reads"), "{}", m.text);
+    assert!(
+        m.text.contains("7 fetches, 3 counted as reads"),
+        "{}",
+        m.text
+    );
 }
 
 #[tokio::test]
@@ -238,7 +254,12 @@ async fn bad_stats_requests_get_words_not_pictures_and_change_nothing() {
 
 /// Runs a slash command that answers with a file: the HTTP answer is a deferred ephemeral
 /// response, and the real answer the interaction's follow-up.
-async fn deferred(app: &TestApp, user: u64, name: &str, options: &[(&str, Value)]) -> DiscordMessage {
+async fn deferred(
+    app: &TestApp,
+    user: u64,
+    name: &str,
+    options: &[(&str, Value)],
+) -> DiscordMessage {
     let interaction = fake_discord::slash_command(
         name,
         options,
@@ -249,7 +270,10 @@ async fn deferred(app: &TestApp, user: u64, name: &str, options: &[(&str, Value)
     let (status, body) = app.interact(&interaction).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["type"], 5, "a deferred answer: {body}");
-    assert_eq!(body["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL, EPHEMERAL);
+    assert_eq!(
+        body["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL,
+        EPHEMERAL
+    );
     let dc = app.discord();
     let followup = dc
         .wait_for(PATIENCE, |m| m.interaction_token.as_deref() == Some(&token))
@@ -275,7 +299,11 @@ async fn stats_on_discord_is_an_ephemeral_follow_up_with_the_chart_attached() {
         (charts::WIDTH, charts::ACCOUNT_HEIGHT)
     );
     assert!(picture.colours.len() > 10);
-    assert!(m.content.contains("1 tracker created, 1 read"), "{}", m.content);
+    assert!(
+        m.content.contains("1 tracker created, 1 read"),
+        "{}",
+        m.content
+    );
 
     let m = deferred(&app, user, "stats", &[("number", json!(1))]).await;
     assert_eq!(m.files.len(), 1);
@@ -291,7 +319,13 @@ async fn stats_on_discord_is_an_ephemeral_follow_up_with_the_chart_attached() {
     let m = deferred(&app, user, "stats", &[("number", json!(99))]).await;
     assert!(m.files.is_empty());
     assert!(m.content.contains("no tracker \\#99"), "{}", m.content);
-    let m = deferred(&app, 1_500_000_000_000_000_002, "stats", &[("number", json!(1))]).await;
+    let m = deferred(
+        &app,
+        1_500_000_000_000_000_002,
+        "stats",
+        &[("number", json!(1))],
+    )
+    .await;
     assert!(m.files.is_empty());
     assert!(m.content.contains("no tracker \\#1"), "{}", m.content);
     assert_eq!(counts(&app).await, before);

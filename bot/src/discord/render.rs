@@ -3,8 +3,8 @@
 use mailping_shared::commands::{Reply, Span};
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
-    CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    InteractionResponseFlags, MessageFlags,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, InteractionResponseFlags,
+    MessageFlags,
 };
 
 /// Renders a reply in Discord markdown. User text is escaped so that it shows exactly as
@@ -106,7 +106,10 @@ pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
 pub async fn attachments(reply: &Reply) -> std::io::Result<Vec<CreateAttachment>> {
     let mut files = Vec::with_capacity(reply.attachments.len());
     for a in &reply.attachments {
-        files.push(CreateAttachment::bytes(a.bytes().await?, a.filename.clone()));
+        files.push(CreateAttachment::bytes(
+            a.bytes().await?,
+            a.filename.clone(),
+        ));
     }
     Ok(files)
 }

@@ -16,11 +16,11 @@ use diesel_async::AsyncConnection;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 pub use alert::alert_reply;
-pub use reminder_words::reminder_reply;
 pub use export::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, neutralise, upload_limit};
+pub use reminder_words::reminder_reply;
 pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
-pub use words::{ordinal, relative_time, truncate_chars};
 pub use words::something_went_wrong;
+pub use words::{ordinal, relative_time, truncate_chars};
 
 use crate::config::BaseUrl;
 use crate::db::Pool;

@@ -173,7 +173,10 @@ mod tests {
             median_secs_to_first_read: Some(5400.0),
         })
         .plain_text();
-        assert!(text.contains("5 trackers created, 3 read, 2 not yet read"), "{text}");
+        assert!(
+            text.contains("5 trackers created, 3 read, 2 not yet read"),
+            "{text}"
+        );
         assert!(text.contains("1 h 30 min"), "{text}");
     }
 }

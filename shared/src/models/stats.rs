@@ -22,8 +22,8 @@ pub struct DayCount {
     pub count: i64,
 }
 
-/// Fetches per local day and kind since `since`. One index range per tracker
-/// (`opens_tracker_time`, which carries the kind), read without visiting the table.
+/// Fetches per local day and kind since `since`: one index-only range scan of
+/// `opens_opened_at`, which carries the tracker and the kind.
 pub async fn daily_counts(
     conn: &mut AsyncPgConnection,
     account_id: i64,
@@ -67,7 +67,7 @@ pub async fn totals(
     diesel::sql_query(
         "SELECT count(*) AS created, count(f.first_read) AS read,
                 percentile_cont(0.5) WITHIN GROUP
-                    (ORDER BY extract(epoch FROM f.first_read - t.created_at)::float8)
+                    (ORDER BY greatest(0, extract(epoch FROM f.first_read - t.created_at))::float8)
                     AS median_secs_to_first_read
          FROM trackers t
          LEFT JOIN LATERAL (
