@@ -180,6 +180,7 @@ async fn main() {
 
     explain(&mut conn, account.id).await;
 
+    let opens_file_bytes = sizes.into_iter().next().unwrap_or(0);
     println!(
         "RESULT daily_counts_median_ms={:.2} totals_median_ms={:.2} draw_median_ms={:.2} \
          stats_median_ms={:.2} stats_max_ms={:.2} hot_tracker_median_ms={:.2} png_bytes={} \
@@ -192,7 +193,7 @@ async fn main() {
         ms(hot.median),
         png.len(),
         ms(export_time),
-        sizes.iter().next().copied().unwrap_or(0),
+        opens_file_bytes,
     );
 }
 
