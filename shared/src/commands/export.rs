@@ -220,8 +220,8 @@ fn gzip(source: &Path, target: std::fs::File) -> std::io::Result<u64> {
     let mut input = std::io::BufReader::new(std::fs::File::open(source)?);
     let mut encoder = flate2::write::GzEncoder::new(
         std::io::BufWriter::new(target),
-        // The best ratio: the point is to fit under the limit, and it runs off the runtime.
-        flate2::Compression::best(),
+        // The default level: `best` measured no smaller on a 1,000,000-row export, and slower.
+        flate2::Compression::default(),
     );
     std::io::copy(&mut input, &mut encoder)?;
     let mut out = encoder.finish()?;
