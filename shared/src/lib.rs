@@ -1,6 +1,7 @@
 //! What both MailPing services share: configuration, the database layer, domain types,
 //! the open classifier, and the platform-neutral command logic.
 
+pub mod charts;
 pub mod classifier;
 pub mod commands;
 pub mod config;

@@ -75,6 +75,8 @@ pub mod route {
     pub const SET_GLOBAL_COMMANDS: &str = "PUT /applications/{application_id}/commands";
     pub const SET_GUILD_COMMANDS: &str =
         "PUT /applications/{application_id}/guilds/{guild_id}/commands";
+    /// A follow-up message to an interaction (needs no bot token, as on Discord).
+    pub const CREATE_FOLLOWUP: &str = "POST /webhooks/{application_id}/{token}";
     /// Any request no route above matched (answered 404).
     pub const UNMATCHED: &str = "UNMATCHED";
 }
@@ -102,6 +104,17 @@ pub struct SentMessage {
     pub embeds: Vec<Value>,
     /// The JSON the bot sent last for this message (`payload_json` for multipart).
     pub payload: Value,
+    /// For a follow-up message: the interaction token it answered.
+    pub interaction_token: Option<String>,
+    /// Files uploaded with the message (`files[n]` parts), in order.
+    pub files: Vec<SentFile>,
+}
+
+/// A file uploaded as a `files[n]` part of a multipart message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentFile {
+    pub filename: String,
+    pub bytes: Vec<u8>,
 }
 
 impl SentMessage {
@@ -249,6 +262,14 @@ impl FakeDiscord {
             .collect()
     }
 
+    /// Follow-up messages sent for the interaction with this token.
+    pub fn followups(&self, token: &str) -> Vec<SentMessage> {
+        self.sent()
+            .into_iter()
+            .filter(|m| m.interaction_token.as_deref() == Some(token))
+            .collect()
+    }
+
     /// Waits until a recorded message matches `pred`, or `timeout` passes.
     pub async fn wait_for(
         &self,
@@ -392,6 +413,8 @@ impl Shared {
                 embeds_suppressed: false,
                 embeds: Vec::new(),
                 payload: Value::Null,
+                interaction_token: None,
+                files: Vec::new(),
             };
             apply(&mut message, payload);
             state.sent.push(message.clone());
@@ -408,7 +431,8 @@ fn router(shared: Arc<Shared>) -> Router {
         format!("{API_PREFIX}{path}")
     }
     // Only what the bot calls: opening a DM, sending to it, and registering slash commands.
-    let routes: [(&str, MethodRouter<Arc<Shared>>); 4] = [
+    let routes: [(&str, MethodRouter<Arc<Shared>>); 5] = [
+        (route::CREATE_FOLLOWUP, post(create_followup)),
         (route::CREATE_DM, post(create_dm)),
         (route::CREATE_MESSAGE, post(create_message)),
         (route::SET_GLOBAL_COMMANDS, put(set_global_commands)),
@@ -476,6 +500,138 @@ async fn create_message(
         return Err(failure_response(&Failure::CannotDmUser));
     }
     Ok(shared.record(channel_id, payload))
+}
+
+/// `POST /webhooks/{application_id}/{token}`: JSON, or multipart with `payload_json` and
+/// `files[n]` parts that the payload's `attachments` (by `id`) must all describe.
+async fn create_followup(
+    State(shared): State<Arc<Shared>>,
+    Path((application_id, token)): Path<(u64, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Reply {
+    shared.enter(route::CREATE_FOLLOWUP, &uri, &headers, false)?;
+    check_application(application_id)?;
+    shared.take_failure()?;
+    // The fake's interaction tokens carry their channel: "<prefix>.<channel id>.<interaction id>".
+    let channel_id = token
+        .split('.')
+        .nth(1)
+        .and_then(|c| c.parse::<u64>().ok())
+        .ok_or_else(|| error(StatusCode::UNAUTHORIZED, 50027, "Invalid Webhook Token"))?;
+    let (payload, files) = match multipart_boundary(&headers) {
+        Some(boundary) => parse_multipart_message(&body, &boundary).await?,
+        None => (parse_payload(&headers, &body)?, Vec::new()),
+    };
+    validate_message(&payload)?;
+    let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+    if total > MAX_UPLOAD_BYTES {
+        return Err(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            40005,
+            "Request entity too large",
+        ));
+    }
+    let described = payload
+        .get("attachments")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    if described != files.len() {
+        return Err(invalid_form(
+            "attachments",
+            "ATTACHMENT_NOT_FOUND",
+            "Every uploaded file needs an entry in attachments, and every entry a file.",
+        ));
+    }
+    let response = shared.record(channel_id, payload);
+    let message = {
+        let mut state = shared.lock();
+        let message = state.sent.last_mut().expect("just recorded");
+        message.interaction_token = Some(token);
+        message.files = files;
+        message.clone()
+    };
+    // `record` already woke the waiters, before the token and files were on the message.
+    shared.notify();
+    let mut json = message_json(&message);
+    json["webhook_id"] = json!(FakeDiscord::APPLICATION_ID.to_string());
+    json["attachments"] = message
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let url = format!(
+                "https://cdn.example.invalid/{}/{i}/{}",
+                message.message_id, f.filename
+            );
+            json!({
+                "id": (message.message_id + 1 + i as u64).to_string(),
+                "filename": f.filename,
+                "size": f.bytes.len(),
+                "url": url,
+                "proxy_url": url,
+            })
+        })
+        .collect();
+    drop(response);
+    Ok(axum::Json(json).into_response())
+}
+
+/// Discord's default upload limit for a bot without boosts (10 MiB).
+const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
+
+fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let params = content_type.strip_prefix("multipart/form-data")?;
+    params
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("boundary="))
+        .map(|b| b.trim_matches('"').to_owned())
+}
+
+/// `payload_json` and the `files[n]` parts, in `n` order, parsed with `multer`.
+async fn parse_multipart_message(
+    body: &[u8],
+    boundary: &str,
+) -> Result<(Value, Vec<SentFile>), ApiError> {
+    let bad = |why: String| error(StatusCode::BAD_REQUEST, 50109, &why);
+    let body = Bytes::copy_from_slice(body);
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    let mut payload = None;
+    let mut files = Vec::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| bad(e.to_string()))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "payload_json" {
+            let text = field.text().await.map_err(|e| bad(e.to_string()))?;
+            payload = Some(
+                serde_json::from_str::<Value>(&text)
+                    .map_err(|_| bad("The request body contains invalid JSON.".into()))?,
+            );
+        } else if let Some(n) = name
+            .strip_prefix("files[")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            let filename = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|e| bad(e.to_string()))?
+                .to_vec();
+            files.push((n, SentFile { filename, bytes }));
+        } else {
+            return Err(bad(format!("unexpected form part {name:?}")));
+        }
+    }
+    files.sort_by_key(|(n, _)| *n);
+    let payload = payload.ok_or_else(|| bad("payload_json is missing".into()))?;
+    Ok((payload, files.into_iter().map(|(_, f)| f).collect()))
 }
 
 async fn set_global_commands(

@@ -31,6 +31,11 @@ const MAX_POLL_WAIT: Duration = Duration::from_secs(1);
 const MAX_TEXT_CHARS: usize = 4096;
 /// Telegram's limit on `callback_data`, in bytes.
 const MAX_CALLBACK_DATA_BYTES: usize = 64;
+/// Telegram's limit on a caption's text after entity parsing.
+const MAX_CAPTION_CHARS: usize = 1024;
+/// What bots may upload: photos up to 10 MB, other files up to 50 MB.
+const MAX_PHOTO_BYTES: usize = 10 * 1000 * 1000;
+const MAX_DOCUMENT_BYTES: usize = 50 * 1000 * 1000;
 
 /// A running fake Bot API server; it stops when dropped.
 pub struct FakeTelegram {
@@ -57,6 +62,17 @@ pub struct SentMessage {
     pub reply_markup: Option<Value>,
     /// Formatting entities Telegram derived from the markup (offsets in UTF-16 code units).
     pub entities: Vec<Entity>,
+    /// The uploaded file of a `sendPhoto` or `sendDocument`; `text` is then its caption.
+    pub file: Option<SentFile>,
+}
+
+/// A file the bot uploaded as multipart/form-data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentFile {
+    /// The form field it came in: `"photo"` or `"document"`.
+    pub field: String,
+    pub filename: String,
+    pub bytes: Vec<u8>,
 }
 
 /// A formatting entity in a rendered text, as in Telegram's `MessageEntity`.
@@ -179,6 +195,7 @@ impl FakeTelegram {
                 entities,
                 reply_markup: None,
                 link_preview_disabled: false,
+                file: None,
             };
             let message_id = inner.store_message(chat_id, message);
             let json = inner.message_json(chat_id, message_id);
@@ -500,6 +517,7 @@ struct StoredMessage {
     entities: Vec<Entity>,
     reply_markup: Option<Value>,
     link_preview_disabled: bool,
+    file: Option<SentFile>,
 }
 
 struct PlannedFailure {
@@ -520,6 +538,7 @@ impl StoredMessage {
             link_preview_disabled: self.link_preview_disabled,
             reply_markup: self.reply_markup.clone(),
             entities: self.entities.clone(),
+            file: self.file.clone(),
         }
     }
 
@@ -558,10 +577,19 @@ impl Inner {
             "from": from,
             "chat": chat_json(chat_id),
             "date": m.date,
-            "text": m.text,
         });
+        let (text_key, entities_key) = match &m.file {
+            None => ("text", "entities"),
+            Some(file) => {
+                message[file.field.as_str()] = file_json(file, message_id);
+                ("caption", "caption_entities")
+            }
+        };
+        if m.file.is_none() || !m.text.is_empty() {
+            message[text_key] = json!(m.text);
+        }
         if !m.entities.is_empty() {
-            message["entities"] = m.entities.iter().map(Entity::to_json).collect();
+            message[entities_key] = m.entities.iter().map(Entity::to_json).collect();
         }
         if let Some(markup) = m.inline_keyboard() {
             message["reply_markup"] = markup.clone();
@@ -650,6 +678,76 @@ impl Inner {
             entities: rendered.entities,
             reply_markup,
             link_preview_disabled: p.link_preview_disabled(),
+            file: None,
+        };
+        let message_id = self.store_message(chat_id, message);
+        self.record_sent(chat_id, message_id);
+        Ok(self.message_json(chat_id, message_id))
+    }
+
+    /// `sendPhoto` and `sendDocument`: the file must come as a multipart upload.
+    fn send_file(&mut self, p: &Params, field: &str) -> Result<Value, Refusal> {
+        let chat_id = p.chat_id()?;
+        // A file part under the field's name, or one the field names as `attach://<part>`
+        // (teloxide's way, which Telegram accepts for every file parameter).
+        let attached = p
+            .str(field)
+            .and_then(|v| v.strip_prefix("attach://").map(str::to_owned));
+        let upload = match attached {
+            Some(part) => p.files.get(&part),
+            None => p.files.get(field),
+        };
+        let Some(upload) = upload else {
+            return Err(Refusal::bad_request(&format!(
+                "there is no {field} in the request"
+            )));
+        };
+        let max = if field == "photo" {
+            MAX_PHOTO_BYTES
+        } else {
+            MAX_DOCUMENT_BYTES
+        };
+        if upload.bytes.is_empty() {
+            return Err(Refusal::bad_request("file must be non-empty"));
+        }
+        if upload.bytes.len() > max {
+            return Err(Refusal::new(413, "Request Entity Too Large"));
+        }
+        if field == "photo" && png_size(&upload.bytes).is_none() {
+            return Err(Refusal::bad_request("IMAGE_PROCESS_FAILED"));
+        }
+        let raw_text = p.str("caption").unwrap_or_default();
+        let parse_mode = p.str("parse_mode").filter(|m| !m.is_empty());
+        let rendered = if raw_text.is_empty() {
+            Rendered::default()
+        } else {
+            render_for_telegram(&raw_text, parse_mode.as_deref(), p)?
+        };
+        if rendered.text.chars().count() > MAX_CAPTION_CHARS {
+            return Err(Refusal::bad_request("message caption is too long"));
+        }
+        let reply_markup = p.json("reply_markup");
+        check_reply_markup(reply_markup.as_ref())?;
+        let message = StoredMessage {
+            from: FakeTelegram::BOT_ID,
+            date: unix_now(),
+            edit_date: None,
+            method: if field == "photo" {
+                "sendPhoto"
+            } else {
+                "sendDocument"
+            },
+            text: rendered.text,
+            raw_text,
+            parse_mode,
+            entities: rendered.entities,
+            reply_markup,
+            link_preview_disabled: false,
+            file: Some(SentFile {
+                field: field.to_owned(),
+                filename: upload.filename.clone(),
+                bytes: upload.bytes.clone(),
+            }),
         };
         let message_id = self.store_message(chat_id, message);
         self.record_sent(chat_id, message_id);
@@ -791,6 +889,8 @@ impl Inner {
         match method {
             "getme" => Ok(bot_me_json()),
             "sendmessage" => self.send_message(p),
+            "sendphoto" => self.send_file(p, "photo"),
+            "senddocument" => self.send_file(p, "document"),
             "editmessagetext" => self.edit_message_text(p),
             "editmessagereplymarkup" => self.edit_message_reply_markup(p),
             "deletemessage" => self.delete_message(p),
@@ -917,10 +1017,12 @@ async fn handle_method(
 /// Telegram's spelling of a method name; teloxide sends the payload type's name
 /// (`SendMessage`), and Telegram matches names case-insensitively.
 fn canonical_method_name(method: &str) -> &str {
-    const SERVED: [&str; 16] = [
+    const SERVED: [&str; 18] = [
         "getMe",
         "getUpdates",
         "sendMessage",
+        "sendPhoto",
+        "sendDocument",
         "editMessageText",
         "editMessageReplyMarkup",
         "deleteMessage",
@@ -965,7 +1067,7 @@ async fn call(
     if token != FakeTelegram::TOKEN {
         return Err(Refusal::new(401, "Unauthorized"));
     }
-    let params = Params::parse(query, headers, body)?;
+    let params = Params::parse(query, headers, body).await?;
     let chat_id = params.i64("chat_id");
     {
         let mut inner = shared.lock();
@@ -1031,10 +1133,21 @@ async fn get_updates(shared: &Shared, p: &Params) -> Result<Value, Refusal> {
 // ---------------------------------------------------------------------------------------------
 // Request parameters: JSON, urlencoded form, multipart form or query string, as Telegram accepts.
 
-struct Params(Map<String, Value>);
+struct Params {
+    fields: Map<String, Value>,
+    /// Multipart file parts by field name.
+    files: HashMap<String, Upload>,
+}
+
+/// A file part of a multipart request.
+struct Upload {
+    filename: String,
+    bytes: Vec<u8>,
+}
 
 impl Params {
-    fn parse(query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Result<Self, Refusal> {
+    async fn parse(query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Result<Self, Refusal> {
+        let mut files = HashMap::new();
         let mut map = Map::new();
         if let Some(query) = query {
             for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
@@ -1069,17 +1182,21 @@ impl Params {
                     .next()
                     .map(|b| b.trim_matches('"').to_owned())
                     .ok_or_else(|| Refusal::bad_request("can't parse multipart form"))?;
-                map.extend(parse_multipart(body, &boundary));
+                let (fields, uploads) = parse_multipart(body, &boundary).await.map_err(|e| {
+                    Refusal::bad_request(&format!("can't parse multipart form: {e}"))
+                })?;
+                map.extend(fields);
+                files = uploads;
             }
             _ => {}
         }
         // Telegram drops `null` fields; so must we, or `chat_id: null` would look present.
         map.retain(|_, v| !v.is_null());
-        Ok(Self(map))
+        Ok(Self { fields: map, files })
     }
 
     fn str(&self, key: &str) -> Option<String> {
-        match self.0.get(key)? {
+        match self.fields.get(key)? {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
@@ -1088,7 +1205,7 @@ impl Params {
     }
 
     fn i64(&self, key: &str) -> Option<i64> {
-        match self.0.get(key)? {
+        match self.fields.get(key)? {
             Value::Number(n) => n.as_i64(),
             Value::String(s) => s.trim().parse().ok(),
             _ => None,
@@ -1096,7 +1213,7 @@ impl Params {
     }
 
     fn bool(&self, key: &str) -> bool {
-        match self.0.get(key) {
+        match self.fields.get(key) {
             Some(Value::Bool(b)) => *b,
             Some(Value::String(s)) => s == "true" || s == "1",
             Some(Value::Number(n)) => n.as_i64() == Some(1),
@@ -1106,14 +1223,14 @@ impl Params {
 
     /// An object or array field; in form bodies such fields are JSON-encoded strings.
     fn json(&self, key: &str) -> Option<Value> {
-        match self.0.get(key)? {
+        match self.fields.get(key)? {
             Value::String(s) => serde_json::from_str(s).ok(),
             other => Some(other.clone()),
         }
     }
 
     fn chat_id(&self) -> Result<i64, Refusal> {
-        match self.0.get("chat_id") {
+        match self.fields.get("chat_id") {
             None => Err(Refusal::bad_request("chat_id is empty")),
             Some(_) => self
                 .i64("chat_id")
@@ -1130,41 +1247,64 @@ impl Params {
     }
 }
 
-/// Just enough of multipart/form-data for teloxide's text fields; file parts become `"<file>"`.
-fn parse_multipart(body: &[u8], boundary: &str) -> Map<String, Value> {
-    let body = String::from_utf8_lossy(body);
-    let delimiter = format!("--{boundary}");
+/// Parses multipart/form-data with `multer` (axum's parser): text parts become fields, parts
+/// with a filename become uploads, byte for byte.
+async fn parse_multipart(
+    body: &[u8],
+    boundary: &str,
+) -> Result<(Map<String, Value>, HashMap<String, Upload>), multer::Error> {
+    let body = Bytes::copy_from_slice(body);
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
     let mut fields = Map::new();
-    for part in body.split(delimiter.as_str()).skip(1) {
-        if part.starts_with("--") {
-            break;
-        }
-        let part = part.strip_prefix("\r\n").unwrap_or(part);
-        let Some((head, value)) = part.split_once("\r\n\r\n") else {
-            continue;
-        };
-        let value = value.strip_suffix("\r\n").unwrap_or(value);
-        let Some(disposition) = head
-            .lines()
-            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition"))
-        else {
-            continue;
-        };
-        let mut name = None;
-        let mut is_file = false;
-        for attribute in disposition.split(';').map(str::trim) {
-            if let Some(n) = attribute.strip_prefix("name=") {
-                name = Some(n.trim_matches('"').to_owned());
-            } else if attribute.starts_with("filename=") {
-                is_file = true;
+    let mut files = HashMap::new();
+    while let Some(field) = multipart.next_field().await? {
+        let name = field.name().unwrap_or_default().to_owned();
+        match field.file_name().map(str::to_owned) {
+            Some(filename) => {
+                let bytes = field.bytes().await?.to_vec();
+                files.insert(name, Upload { filename, bytes });
+            }
+            None => {
+                fields.insert(name, Value::String(field.text().await?));
             }
         }
-        if let Some(name) = name {
-            let value = if is_file { "<file>" } else { value };
-            fields.insert(name, Value::String(value.to_owned()));
-        }
     }
-    fields
+    Ok((fields, files))
+}
+
+/// The width and height in a PNG's header, if it is one.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if bytes.len() < 24 || &bytes[..8] != SIGNATURE || &bytes[12..16] != b"IHDR" {
+        return None;
+    }
+    let word =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    Some((word(16), word(20)))
+}
+
+/// The `photo` (sizes) or `document` object of a message with an uploaded file.
+fn file_json(file: &SentFile, message_id: i32) -> Value {
+    let id = format!("fake-file-{message_id}");
+    match file.field.as_str() {
+        "photo" => {
+            let (width, height) = png_size(&file.bytes).unwrap_or((0, 0));
+            json!([{
+                "file_id": id,
+                "file_unique_id": id,
+                "width": width,
+                "height": height,
+                "file_size": file.bytes.len(),
+            }])
+        }
+        _ => json!({
+            "file_id": id,
+            "file_unique_id": id,
+            "file_name": file.filename,
+            "file_size": file.bytes.len(),
+        }),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 //! `POST /discord/interactions`: slash commands and button presses, answered in the HTTP
-//! response itself.
+//! response itself. Commands that answer with a file (`/stats`, `/export`) are acknowledged
+//! at once with a deferred ephemeral response, and the file follows as a follow-up message
+//! through the webhook API: the interaction's HTTP answer must come within 3 s and cannot
+//! carry files, and a chart or an export may take longer than that.
 
 use std::sync::Arc;
 
@@ -11,16 +14,18 @@ use mailping_shared::commands::{Action, Chat, Command, Commands, Reply};
 use mailping_shared::models::Platform;
 use serenity::all::{
     CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
-    Interaction,
+    CreateInteractionResponseMessage, Http, Interaction,
 };
 use serenity::interactions_endpoint::Verifier;
 
-use super::render::message;
+use super::render::{followup, followup_text, message};
 
 /// What the interactions endpoint needs.
 pub struct InteractionsState {
     pub verifier: Verifier,
     pub commands: Arc<Commands>,
+    /// Sends follow-up messages (files) after a deferred answer.
+    pub http: Arc<Http>,
 }
 
 /// `POST /discord/interactions`: verifies the signature (401 if it fails), then answers the
@@ -49,7 +54,7 @@ pub async fn interactions(
     };
     let response = match interaction {
         Interaction::Ping(_) => CreateInteractionResponse::Pong,
-        Interaction::Command(c) => on_command(&state.commands, &c).await,
+        Interaction::Command(c) => on_command(&state, &c).await,
         Interaction::Component(c) => on_component(&state.commands, &c).await,
         other => {
             tracing::debug!(kind = ?other.kind(), "ignoring interaction");
@@ -61,7 +66,10 @@ pub async fn interactions(
     axum::Json(response).into_response()
 }
 
-async fn on_command(commands: &Commands, c: &CommandInteraction) -> CreateInteractionResponse {
+async fn on_command(
+    state: &Arc<InteractionsState>,
+    c: &CommandInteraction,
+) -> CreateInteractionResponse {
     let options: Vec<(&str, String)> = c
         .data
         .options
@@ -78,9 +86,19 @@ async fn on_command(commands: &Commands, c: &CommandInteraction) -> CreateIntera
     let arg = command_argument(&c.data.name, &options);
     // Trackers belong to the Discord user, wherever they run the command.
     let chat = Chat::new(Platform::Discord, c.user.id.get());
-    let reply = commands
-        .run(&chat, Command::from_name(&c.data.name, &arg))
-        .await;
+    let command = Command::from_name(&c.data.name, &arg);
+    if command.sends_a_file() {
+        let state = Arc::clone(state);
+        let token = c.token.clone();
+        tokio::spawn(async move {
+            let reply = state.commands.run(&chat, command).await;
+            send_followup(&state.http, &token, &reply).await;
+        });
+        return CreateInteractionResponse::Defer(
+            CreateInteractionResponseMessage::new().ephemeral(true),
+        );
+    }
+    let reply = state.commands.run(&chat, command).await;
     CreateInteractionResponse::Message(message(&reply))
 }
 
@@ -104,6 +122,21 @@ fn command_argument(name: &str, options: &[(&str, String)]) -> String {
             .trim()
             .to_owned(),
         _ => options.first().map(|(_, v)| v.clone()).unwrap_or_default(),
+    }
+}
+
+/// The answer to a deferred command, as the interaction's first follow-up (which replaces
+/// Discord's "thinking…" placeholder, ephemeral like it).
+async fn send_followup(http: &Http, token: &str, reply: &Reply) {
+    let builder = match followup(reply).await {
+        Ok(builder) => builder,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read an attachment for Discord");
+            followup_text(&mailping_shared::commands::something_went_wrong())
+        }
+    };
+    if let Err(e) = serenity::builder::Builder::execute(builder, http, (None, token)).await {
+        tracing::warn!(error = %e, "could not send a Discord follow-up");
     }
 }
 

@@ -67,7 +67,11 @@ pub async fn start(
         tracing::warn!(error = %e, "could not register Discord commands");
     }
     Ok(Some(Discord {
-        sender: DiscordSender::new(http),
-        interactions: Arc::new(InteractionsState { verifier, commands }),
+        sender: DiscordSender::new(Arc::clone(&http)),
+        interactions: Arc::new(InteractionsState {
+            verifier,
+            commands,
+            http,
+        }),
     }))
 }

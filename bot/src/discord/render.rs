@@ -2,8 +2,9 @@
 
 use mailping_shared::commands::{Reply, Span};
 use serenity::all::{
-    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton,
-    CreateInteractionResponseMessage, InteractionResponseFlags,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, InteractionResponseFlags,
+    MessageFlags,
 };
 
 /// Renders a reply in Discord markdown. User text is escaped so that it shows exactly as
@@ -97,6 +98,33 @@ pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
     CreateInteractionResponseMessage::new()
         .content(render(reply))
         .flags(InteractionResponseFlags::EPHEMERAL | InteractionResponseFlags::SUPPRESS_EMBEDS)
+        .allowed_mentions(CreateAllowedMentions::new())
+        .components(components(reply))
+}
+
+/// The reply's files, read whole: serenity's client takes attachments as bytes.
+pub async fn attachments(reply: &Reply) -> std::io::Result<Vec<CreateAttachment>> {
+    let mut files = Vec::with_capacity(reply.attachments.len());
+    for a in &reply.attachments {
+        files.push(CreateAttachment::bytes(
+            a.bytes().await?,
+            a.filename.clone(),
+        ));
+    }
+    Ok(files)
+}
+
+/// A follow-up to a deferred interaction: ephemeral, without embeds, pinging nobody, with
+/// the reply's files attached.
+pub async fn followup(reply: &Reply) -> std::io::Result<CreateInteractionResponseFollowup> {
+    Ok(followup_text(reply).add_files(attachments(reply).await?))
+}
+
+/// A follow-up with the reply's text and buttons only.
+pub fn followup_text(reply: &Reply) -> CreateInteractionResponseFollowup {
+    CreateInteractionResponseFollowup::new()
+        .content(render(reply))
+        .flags(MessageFlags::EPHEMERAL | MessageFlags::SUPPRESS_EMBEDS)
         .allowed_mentions(CreateAllowedMentions::new())
         .components(components(reply))
 }

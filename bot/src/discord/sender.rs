@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serenity::all::{CreateAllowedMentions, CreateMessage, Http, MessageFlags, UserId};
 
-use super::render::{components, render};
+use super::render::{attachments, components, render};
 use crate::outbox::{ChatSender, Outgoing, SendError};
 
 /// Sends outbox messages as DMs to the user who owns the tracker.
@@ -34,7 +34,12 @@ impl ChatSender for DiscordSender {
                 .content(render(reply))
                 .allowed_mentions(CreateAllowedMentions::new())
                 .flags(MessageFlags::SUPPRESS_EMBEDS)
-                .components(components(reply)),
+                .components(components(reply))
+                .add_files(
+                    attachments(reply)
+                        .await
+                        .map_err(|e| SendError::Failed(format!("reading an attachment: {e}")))?,
+                ),
         };
         channel
             .id

@@ -45,7 +45,10 @@ pub fn slash_commands() -> Vec<CreateCommand> {
                     CreateCommandOption::new(
                         CommandOptionType::Integer,
                         "number",
-                        "Tracker number (leave empty to list)",
+                        match *name {
+                            "opens" => "Tracker number (leave empty to list)",
+                            _ => "Tracker number (leave empty for all your trackers)",
+                        },
                     )
                     .min_int_value(1),
                 ),

@@ -1,10 +1,12 @@
 //! Replies rendered in Telegram's HTML parse mode, sent or edited in place.
 
-use mailping_shared::commands::{Reply, Span};
-use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
+use mailping_shared::commands::{Attachment, AttachmentKind, Content, Reply, Span};
+use teloxide::payloads::{
+    EditMessageTextSetters, SendDocumentSetters, SendMessageSetters, SendPhotoSetters,
+};
 use teloxide::prelude::*;
 use teloxide::types::{
-    InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageId, ParseMode,
+    InlineKeyboardButton, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, MessageId, ParseMode,
 };
 use teloxide::utils::html;
 use teloxide::{ApiError, RequestError};
@@ -48,8 +50,12 @@ fn no_preview() -> LinkPreviewOptions {
     }
 }
 
-/// Sends a reply as a new message.
+/// Sends a reply as a new message; a reply with attachments goes as `sendPhoto` or
+/// `sendDocument`, one per file, the text being the first one's caption.
 pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
+    if !reply.attachments.is_empty() {
+        return send_files(bot, chat_id, reply).await;
+    }
     let mut request = bot
         .send_message(chat_id, render(reply))
         .parse_mode(ParseMode::Html)
@@ -58,6 +64,39 @@ pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), Reque
         request = request.reply_markup(kb);
     }
     request.await.map(drop)
+}
+
+async fn send_files(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
+    for (i, attachment) in reply.attachments.iter().enumerate() {
+        let caption = (i == 0).then(|| render(reply)).filter(|c| !c.is_empty());
+        let file = input_file(attachment);
+        match attachment.kind {
+            AttachmentKind::Photo => {
+                let mut request = bot.send_photo(chat_id, file);
+                if let Some(caption) = caption {
+                    request = request.caption(caption).parse_mode(ParseMode::Html);
+                }
+                request.await?;
+            }
+            AttachmentKind::Document => {
+                let mut request = bot.send_document(chat_id, file);
+                if let Some(caption) = caption {
+                    request = request.caption(caption).parse_mode(ParseMode::Html);
+                }
+                request.await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Files are streamed from disk by teloxide; pictures are small and sent from memory.
+fn input_file(attachment: &Attachment) -> InputFile {
+    let file = match &attachment.content {
+        Content::Bytes(bytes) => InputFile::memory(bytes.clone()),
+        Content::File(file) => InputFile::file(file.path()),
+    };
+    file.file_name(attachment.filename.clone())
 }
 
 /// Replaces a message's text and buttons with a reply.

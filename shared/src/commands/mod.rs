@@ -3,8 +3,10 @@
 //! Every business rule and every word the user reads is written here, once.
 
 mod alert;
+mod export;
 mod reminder_words;
 mod reply;
+mod stats;
 mod words;
 
 use std::num::NonZeroU32;
@@ -14,8 +16,10 @@ use diesel_async::AsyncConnection;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 pub use alert::alert_reply;
+pub use export::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, neutralise, upload_limit};
 pub use reminder_words::reminder_reply;
-pub use reply::{Button, Reply, Span};
+pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
+pub use words::something_went_wrong;
 pub use words::{ordinal, relative_time, truncate_chars};
 
 use crate::config::BaseUrl;
@@ -68,6 +72,10 @@ pub enum Command {
     Unknown(String),
     /// Text without a command.
     NotACommand,
+    /// `/stats` charts the account's last 30 days; `/stats n` charts tracker n.
+    Stats(String),
+    /// `/export` sends every recorded fetch as CSV; `/export n` only tracker n's.
+    Export(String),
 }
 
 /// Every command with its argument hint and its one-line description: `/help`, Telegram's
@@ -108,6 +116,16 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "Delete everything MailPing holds for this chat",
     ),
     ("help", "", "Show this list"),
+    (
+        "stats",
+        "[n]",
+        "A chart of your last 30 days, or of tracker n's fetches",
+    ),
+    (
+        "export",
+        "[n]",
+        "Your recorded fetches as a CSV file, or only tracker n's",
+    ),
 ];
 
 impl Command {
@@ -137,6 +155,8 @@ impl Command {
             "remind" => Command::Remind(arg),
             "quiet" => Command::Quiet(arg),
             "forget" => Command::Forget,
+            "stats" => Command::Stats(arg),
+            "export" => Command::Export(arg),
             other => Command::Unknown(other.to_owned()),
         }
     }
@@ -391,6 +411,8 @@ impl Commands {
             Command::Remind(arg) => self.remind(&account, &arg).await,
             Command::Quiet(arg) => self.quiet(&account, &arg).await,
             Command::Forget => Ok(words::confirm_forget()),
+            Command::Stats(arg) => self.stats(&account, &arg).await,
+            Command::Export(arg) => self.export(chat, &account, &arg).await,
             Command::Help | Command::Unknown(_) | Command::NotACommand => {
                 unreachable!("answered above")
             }

@@ -3,6 +3,9 @@
 //! piece of user text there, once. Adapters send every message with link previews (Telegram)
 //! and embeds (Discord) off: a preview bot fetching a pixel URL must never happen.
 
+use std::path::Path;
+use std::sync::Arc;
+
 use super::Action;
 
 /// A piece of a message.
@@ -34,6 +37,82 @@ pub struct Reply {
     pub spans: Vec<Span>,
     /// Rows of buttons.
     pub buttons: Vec<Vec<Button>>,
+    /// Pictures or files sent with the message; the spans are then their caption.
+    pub attachments: Vec<Attachment>,
+}
+
+/// How an attachment is shown: inline as a picture, or as a file to download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachmentKind {
+    Photo,
+    Document,
+}
+
+/// A picture or a file to send with a reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub kind: AttachmentKind,
+    /// The name the user sees, e.g. `mailping-opens.csv`.
+    pub filename: String,
+    pub content: Content,
+}
+
+/// An attachment's bytes: small ones in memory, large ones in a temporary file that is
+/// deleted when the last copy of the reply is dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    File(TempFile),
+}
+
+/// A temporary file shared by the clones of a reply; deleted with the last one.
+#[derive(Debug, Clone)]
+pub struct TempFile(Arc<tempfile::TempPath>);
+
+impl TempFile {
+    pub fn new(path: tempfile::TempPath) -> Self {
+        TempFile(Arc::new(path))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl PartialEq for TempFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path() == other.path()
+    }
+}
+
+impl Eq for TempFile {}
+
+impl Attachment {
+    /// A PNG picture held in memory.
+    pub fn photo(filename: impl Into<String>, png: Vec<u8>) -> Self {
+        Attachment {
+            kind: AttachmentKind::Photo,
+            filename: filename.into(),
+            content: Content::Bytes(png),
+        }
+    }
+
+    /// A file to download, written to a temporary file.
+    pub fn document(filename: impl Into<String>, file: TempFile) -> Self {
+        Attachment {
+            kind: AttachmentKind::Document,
+            filename: filename.into(),
+            content: Content::File(file),
+        }
+    }
+
+    /// The bytes, read from the temporary file if need be (Discord's client wants them whole).
+    pub async fn bytes(&self) -> std::io::Result<Vec<u8>> {
+        match &self.content {
+            Content::Bytes(b) => Ok(b.clone()),
+            Content::File(f) => tokio::fs::read(f.path()).await,
+        }
+    }
 }
 
 impl Reply {
@@ -78,6 +157,11 @@ impl Reply {
         if !row.is_empty() {
             self.buttons.push(row);
         }
+        self
+    }
+
+    pub fn attach(mut self, attachment: Attachment) -> Self {
+        self.attachments.push(attachment);
         self
     }
 

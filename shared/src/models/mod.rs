@@ -4,6 +4,7 @@ pub mod account;
 pub mod alert;
 pub mod open;
 pub mod reminder;
+pub mod stats;
 pub mod tracker;
 
 pub use account::{Account, Platform};

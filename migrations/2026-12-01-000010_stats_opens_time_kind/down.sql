@@ -1,0 +1,2 @@
+DROP INDEX opens_opened_at;
+CREATE INDEX opens_opened_at ON opens (opened_at);
