@@ -229,13 +229,15 @@ fn gzip(source: &Path, target: std::fs::File) -> std::io::Result<u64> {
     out.get_ref().metadata().map(|m| m.len())
 }
 
+/// Whole seconds: what a person or a spreadsheet needs, and microseconds are the least
+/// compressible part of a large export (1,000,000 opens: gzip 10.7 MB with them).
 fn utc(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 fn local(at: DateTime<Utc>, tz: Tz) -> String {
     at.with_timezone(&tz)
-        .to_rfc3339_opts(SecondsFormat::AutoSi, true)
+        .to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 fn open_record(o: &ExportedOpen, tz: Tz) -> [String; 8] {
