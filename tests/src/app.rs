@@ -221,6 +221,15 @@ impl TestApp {
         self.db.conn().await
     }
 
+    /// (trackers, opens) in the database: what a refused command must leave as it was.
+    pub async fn tracker_and_open_counts(&self) -> (i64, i64) {
+        let mut conn = self.conn().await;
+        (
+            seed::tracker_count(&mut conn).await,
+            seed::open_count(&mut conn).await,
+        )
+    }
+
     /// Starts or ends an outage of the app's database (see [`TestDb::set_reachable`]).
     pub async fn set_database_reachable(&self, reachable: bool) {
         let mut admin = self.db.admin_conn().await;
@@ -387,6 +396,17 @@ impl TestApp {
         self.next_message(chat, before).await
     }
 
+    /// Sends each `(chat, command, expected)` and checks the answer is a plain message that
+    /// contains `expected` and carries no file: bad input is answered in words.
+    pub async fn assert_answered_in_words(&self, cases: &[(i64, &str, &str)]) {
+        for (chat, text, expected) in cases {
+            let m = self.send(*chat, text).await;
+            assert_eq!(m.method, "sendMessage", "{text}: {m:#?}");
+            assert!(m.file.is_none());
+            assert!(m.text.contains(expected), "{text}: {}", m.text);
+        }
+    }
+
     /// Waits for the message numbered `index` (0-based) among those sent to `chat`.
     pub async fn next_message(&self, chat: i64, index: usize) -> SentMessage {
         let tg = self.telegram();
@@ -500,6 +520,9 @@ pub fn token_in(text: &str) -> String {
     text[start..start + 32].to_owned()
 }
 
+/// The signal a test service stops on.
+type BoxStopped = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
 /// One running service: its port, and how to stop it.
 struct Service {
     port: u16,
@@ -512,27 +535,29 @@ impl Service {
         let app = mailping_pixel_server::Application::build(config)
             .await
             .expect("the pixel server starts");
-        let (stop, stopped) = oneshot::channel::<()>();
-        Service {
-            port: app.port(),
-            stop: Some(stop),
-            handle: Some(tokio::spawn(app.run_until_stopped(async {
-                let _ = stopped.await;
-            }))),
-        }
+        Service::run(app.port(), |stopped| app.run_until_stopped(stopped))
     }
 
     async fn bot(config: BotConfig) -> Service {
         let app = mailping_bot::Application::build(config)
             .await
             .expect("the bot starts");
+        Service::run(app.port(), |stopped| app.run_until_stopped(stopped))
+    }
+
+    /// Spawns a built service's `run_until_stopped`, stopped by [`Self::stop`] or on drop.
+    fn run<F>(port: u16, run_until_stopped: impl FnOnce(BoxStopped) -> F) -> Service
+    where
+        F: Future<Output = std::io::Result<()>> + Send + 'static,
+    {
         let (stop, stopped) = oneshot::channel::<()>();
+        let stopped: BoxStopped = Box::pin(async {
+            let _ = stopped.await;
+        });
         Service {
-            port: app.port(),
+            port,
             stop: Some(stop),
-            handle: Some(tokio::spawn(app.run_until_stopped(async {
-                let _ = stopped.await;
-            }))),
+            handle: Some(tokio::spawn(run_until_stopped(stopped))),
         }
     }
 

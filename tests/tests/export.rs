@@ -139,14 +139,6 @@ async fn record(app: &TestApp, tracker_id: i64, fetches: &[(i64, OpenKind, &str)
     open::insert_batch(&mut conn, &batch).await.expect("opens");
 }
 
-async fn counts(app: &TestApp) -> (i64, i64) {
-    let mut conn = app.conn().await;
-    (
-        mailping_tests::seed::tracker_count(&mut conn).await,
-        mailping_tests::seed::open_count(&mut conn).await,
-    )
-}
-
 /// The CSV's rows, header first, gunzipped if it came compressed.
 fn rows(filename: &str, bytes: &[u8]) -> Vec<Vec<String>> {
     let mut text = Vec::new();
@@ -340,20 +332,16 @@ async fn bad_export_requests_get_words_not_files_and_change_nothing() {
     assert!(m.text.contains("Nothing to export yet"), "{}", m.text);
 
     seeded(&app, owner).await;
-    let before = counts(&app).await;
-    for (chat, text, expected) in [
+    let before = app.tracker_and_open_counts().await;
+    app.assert_answered_in_words(&[
         (owner, "/export 99", "You have no tracker #99"),
         (stranger, "/export 1", "You have no tracker #1"),
         (stranger, "/export", "Nothing to export yet"),
         (owner, "/export 4", "has no recorded fetches yet"),
         (owner, "/export x", "is not a tracker number"),
-    ] {
-        let m = app.send(chat, text).await;
-        assert_eq!(m.method, "sendMessage", "{text}: {m:#?}");
-        assert!(m.file.is_none());
-        assert!(m.text.contains(expected), "{text}: {}", m.text);
-    }
-    assert_eq!(counts(&app).await, before);
+    ])
+    .await;
+    assert_eq!(app.tracker_and_open_counts().await, before);
     assert!(
         app.telegram()
             .sent()
@@ -411,7 +399,7 @@ async fn export_on_discord_is_an_ephemeral_follow_up_with_both_files() {
         assert_trackers_match(&trackers, &db);
     }
 
-    let before = counts(&app).await;
+    let before = app.tracker_and_open_counts().await;
     let interaction =
         fake_discord::slash_command("export", &[("number", json!(7))], user, Some(DISCORD_GUILD));
     let token = interaction["token"].as_str().unwrap().to_owned();
@@ -423,5 +411,5 @@ async fn export_on_discord_is_an_ephemeral_follow_up_with_both_files() {
         .expect("the follow-up");
     assert!(m.files.is_empty());
     assert!(m.content.contains("no tracker \\#7"), "{}", m.content);
-    assert_eq!(counts(&app).await, before);
+    assert_eq!(app.tracker_and_open_counts().await, before);
 }

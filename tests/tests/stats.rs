@@ -88,14 +88,6 @@ async fn record(app: &TestApp, tracker_id: i64, fetches: &[(i64, OpenKind)]) {
     open::insert_batch(&mut conn, &batch).await.expect("opens");
 }
 
-async fn counts(app: &TestApp) -> (i64, i64) {
-    let mut conn = app.conn().await;
-    (
-        mailping_tests::seed::tracker_count(&mut conn).await,
-        mailping_tests::seed::open_count(&mut conn).await,
-    )
-}
-
 fn photo(m: &SentMessage) -> Vec<u8> {
     assert_eq!(m.method, "sendPhoto", "{m:#?}");
     let file = m.file.as_ref().expect("an uploaded file");
@@ -228,21 +220,17 @@ async fn bad_stats_requests_get_words_not_pictures_and_change_nothing() {
         &[(5, OpenKind::Direct)],
     )
     .await;
-    let before = counts(&app).await;
+    let before = app.tracker_and_open_counts().await;
 
-    for (chat, text, expected) in [
+    app.assert_answered_in_words(&[
         (owner, "/stats 99", "You have no tracker #99"),
         (stranger, "/stats 1", "You have no tracker #1"),
         (owner, "/stats 2", "has no recorded fetches yet"),
         (owner, "/stats abc", "is not a tracker number"),
         (owner, "/stats 0", "is not a tracker number"),
-    ] {
-        let m = app.send(chat, text).await;
-        assert_eq!(m.method, "sendMessage", "{text}: {m:#?}");
-        assert!(m.file.is_none());
-        assert!(m.text.contains(expected), "{text}: {}", m.text);
-    }
-    assert_eq!(counts(&app).await, before);
+    ])
+    .await;
+    assert_eq!(app.tracker_and_open_counts().await, before);
     assert!(
         app.telegram()
             .sent()
@@ -315,7 +303,7 @@ async fn stats_on_discord_is_an_ephemeral_follow_up_with_the_chart_attached() {
         "{m:#?}"
     );
 
-    let before = counts(&app).await;
+    let before = app.tracker_and_open_counts().await;
     let m = deferred(&app, user, "stats", &[("number", json!(99))]).await;
     assert!(m.files.is_empty());
     assert!(m.content.contains("no tracker \\#99"), "{}", m.content);
@@ -328,5 +316,5 @@ async fn stats_on_discord_is_an_ephemeral_follow_up_with_the_chart_attached() {
     .await;
     assert!(m.files.is_empty());
     assert!(m.content.contains("no tracker \\#1"), "{}", m.content);
-    assert_eq!(counts(&app).await, before);
+    assert_eq!(app.tracker_and_open_counts().await, before);
 }
