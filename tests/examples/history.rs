@@ -18,33 +18,20 @@
 //! place for psql (its name is printed). The last line is `RESULT key=value ...`.
 
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use diesel::QueryableByName;
 use diesel::connection::InstrumentationEvent;
-use diesel::sql_types::{BigInt, Text};
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
+use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 use mailping_shared::commands::{Chat, Command, CommandLimits, Commands};
 use mailping_shared::models::Platform;
 use mailping_shared::models::{open, tracker};
+use mailping_tests::bench::{
+    self, CHAT_ID, History, Timing, account_id, ms, run_extra_sql, seed_history, time, tracker_id,
+};
 use mailping_tests::test_db::TestDb;
 
-const CHAT_ID: i64 = 42;
-const RUNS: usize = 25;
 const HOT: i32 = 10_000;
 const TYPICAL: i32 = 5_000;
-
-#[derive(QueryableByName)]
-struct Line {
-    #[diesel(sql_type = Text)]
-    line: String,
-}
-
-#[derive(QueryableByName)]
-struct Id {
-    #[diesel(sql_type = BigInt)]
-    id: i64,
-}
 
 #[tokio::main]
 async fn main() {
@@ -55,18 +42,21 @@ async fn main() {
     let db = TestDb::new().await;
     let mut conn = db.conn().await;
     let seeding = Instant::now();
-    seed(&mut conn).await;
+    seed_history(
+        &mut conn,
+        &History {
+            days: 360,
+            tracker_spacing_minutes: 50,
+            user_agents: true,
+        },
+    )
+    .await;
     println!(
         "seeded 10,000 trackers and 1,000,000 opens in {:.1} s",
         seeding.elapsed().as_secs_f64()
     );
     if let Ok(sql) = std::env::var("HISTORY_EXTRA_SQL") {
-        println!("running HISTORY_EXTRA_SQL: {sql}");
-        for statement in sql.split(';').filter(|s| !s.trim().is_empty()) {
-            conn.batch_execute(statement)
-                .await
-                .expect("HISTORY_EXTRA_SQL");
-        }
+        run_extra_sql(&mut conn, &sql).await;
     }
 
     let commands = Commands::new(
@@ -78,34 +68,31 @@ async fn main() {
         },
     );
     let chat = Chat::new(Platform::Telegram, CHAT_ID);
-    let list = time(&commands, &chat, "").await;
-    let typical = time(&commands, &chat, &TYPICAL.to_string()).await;
-    let hot = time(&commands, &chat, &HOT.to_string()).await;
+    let list = time_opens(&commands, &chat, "").await;
+    let typical = time_opens(&commands, &chat, &TYPICAL.to_string()).await;
+    let hot = time_opens(&commands, &chat, &HOT.to_string()).await;
     for (name, t) in [
         ("/opens", &list),
         ("/opens 5000 (~89 opens)", &typical),
         ("/opens 10000 (100,000 opens)", &hot),
     ] {
         println!(
-            "{name:<30} median {:>7.2} ms   max {:>7.2} ms   ({RUNS} runs)",
+            "{name:<30} median {:>7.2} ms   max {:>7.2} ms   ({} runs)",
             ms(t.median),
-            ms(t.max)
+            ms(t.max),
+            bench::RUNS
         );
     }
 
     // The query of `/opens` alone, without the command around it.
-    let account: Id = diesel::sql_query(format!(
-        "SELECT id FROM accounts WHERE chat_id = '{CHAT_ID}'"
-    ))
-    .get_result(&mut conn)
-    .await
-    .expect("account");
-    let list_sql = time_list_page(&mut conn, account.id).await;
+    let account = account_id(&mut conn).await;
+    let list_sql = time_list_page(&mut conn, account).await;
     println!(
-        "{:<30} median {:>7.2} ms   max {:>7.2} ms   ({RUNS} runs)",
+        "{:<30} median {:>7.2} ms   max {:>7.2} ms   ({} runs)",
         "tracker::list_page alone",
         ms(list_sql.median),
-        ms(list_sql.max)
+        ms(list_sql.max),
+        bench::RUNS
     );
 
     explain(&db).await;
@@ -131,101 +118,33 @@ async fn main() {
     }
 }
 
-struct Timing {
-    median: Duration,
-    max: Duration,
+/// Runs `/opens <arg>` (checking that it answers) a few times to warm up, then measured.
+async fn time_opens(commands: &Commands, chat: &Chat, arg: &str) -> Timing {
+    let (timing, text) = time(async || {
+        commands
+            .run(chat, Command::Opens(arg.to_owned()))
+            .await
+            .plain_text()
+    })
+    .await;
+    assert!(!text.contains("went wrong"), "/opens {arg} failed: {text}");
+    println!(
+        "--- /opens {arg} ---\n{}\n",
+        text.lines().take(8).collect::<Vec<_>>().join("\n")
+    );
+    timing
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// Runs `/opens <arg>` a few times to warm up, then RUNS times measured.
-async fn time(commands: &Commands, chat: &Chat, arg: &str) -> Timing {
-    let mut times = Vec::with_capacity(RUNS);
-    for i in 0..RUNS + 3 {
-        let start = Instant::now();
-        let reply = commands.run(chat, Command::Opens(arg.to_owned())).await;
-        let took = start.elapsed();
-        let text = reply.plain_text();
-        assert!(!text.contains("went wrong"), "/opens {arg} failed: {text}");
-        if i == 0 {
-            println!(
-                "--- /opens {arg} ---\n{}\n",
-                text.lines().take(8).collect::<Vec<_>>().join("\n")
-            );
-        }
-        if i >= 3 {
-            times.push(took);
-        }
-    }
-    times.sort();
-    Timing {
-        median: times[times.len() / 2],
-        max: *times.last().expect("runs"),
-    }
-}
-
-/// Runs the first page of `tracker::list_page` a few times to warm up, then RUNS times measured.
+/// Times the first page of `tracker::list_page` alone.
 async fn time_list_page(conn: &mut AsyncPgConnection, account_id: i64) -> Timing {
-    let mut times = Vec::with_capacity(RUNS);
-    for i in 0..RUNS + 3 {
-        let start = Instant::now();
-        let rows = tracker::list_page(conn, account_id, 0, 5)
+    let (timing, rows) = time(async || {
+        tracker::list_page(conn, account_id, 0, 5)
             .await
-            .expect("list page");
-        let took = start.elapsed();
-        assert_eq!(rows.len(), 5);
-        if i >= 3 {
-            times.push(took);
-        }
-    }
-    times.sort();
-    Timing {
-        median: times[times.len() / 2],
-        max: *times.last().expect("runs"),
-    }
-}
-
-async fn seed(conn: &mut AsyncPgConnection) {
-    conn.batch_execute(&format!(
-        "INSERT INTO accounts (platform, chat_id, trackers_created) VALUES ('telegram', '{CHAT_ID}', 10000);
-         INSERT INTO trackers (account_id, number, token, copy_token, label, created_at)
-             SELECT a.id, n, gen_random_uuid(), gen_random_uuid(), 'Newsletter issue ' || n,
-                    now() - interval '400 days' + n * interval '50 minutes'
-             FROM accounts a CROSS JOIN generate_series(1, 10000) n;
-         INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent)
-             SELECT t.id,
-                    now() - ((g::bigint * 104729) % (360 * 86400)) * interval '1 second',
-                    k.kind, k.client,
-                    ('198.18.' || (g % 256) || '.0/24')::cidr,
-                    k.ua
-             FROM generate_series(1, 1000000) g
-             CROSS JOIN LATERAL (SELECT CASE WHEN g <= 100000 THEN 10000
-                                             WHEN g <= 110000 THEN 9999
-                                             ELSE 1 + g % 9998 END AS number) n
-             JOIN trackers t ON t.number = n.number
-             CROSS JOIN LATERAL (SELECT (g::bigint * 7919) % 100 AS r) h
-             CROSS JOIN LATERAL (SELECT
-                 CASE WHEN h.r < 50 THEN 'gmail_proxy' WHEN h.r < 65 THEN 'direct' WHEN h.r < 80 THEN 'apple_mpp'
-                      WHEN h.r < 90 THEN 'duplicate' WHEN h.r < 95 THEN 'scanner' ELSE 'link_preview' END AS kind,
-                 CASE WHEN h.r < 50 THEN 'Gmail' WHEN h.r < 65 THEN 'Outlook' WHEN h.r < 80 THEN 'Apple Mail'
-                      WHEN h.r < 90 THEN 'Gmail' WHEN h.r < 95 THEN 'Barracuda' ELSE 'Telegram' END AS client,
-                 CASE WHEN h.r < 50 OR (h.r >= 80 AND h.r < 90)
-                      THEN 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)'
-                      WHEN h.r < 65 THEN 'Microsoft Office/16.0 (Microsoft Outlook 16.0.12329; Pro)'
-                      WHEN h.r < 80 THEN 'Mozilla/5.0'
-                      WHEN h.r < 95 THEN 'Barracuda Sentinel (EE)'
-                      ELSE 'TelegramBot (like TwitterBot)' END AS ua) k"
-    ))
-    .await
-    .expect("seeding");
-    // VACUUM refuses to run inside the implicit transaction of a multi-statement string.
-    for table in ["accounts", "trackers", "opens"] {
-        conn.batch_execute(&format!("VACUUM ANALYZE {table}"))
-            .await
-            .expect("vacuum");
-    }
+            .expect("list page")
+    })
+    .await;
+    assert_eq!(rows.len(), 5);
+    timing
 }
 
 /// Prints the plans of the queries behind `/opens` and `/opens <n>`. Each model function runs
@@ -233,26 +152,8 @@ async fn seed(conn: &mut AsyncPgConnection) {
 /// explained with the same (integer) binds.
 async fn explain(db: &TestDb) {
     let mut conn = db.conn().await;
-    conn.batch_execute(
-        "CREATE FUNCTION pg_temp.explain(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
-         DECLARE r text;
-         BEGIN FOR r IN EXECUTE 'EXPLAIN (ANALYZE, BUFFERS) ' || q LOOP RETURN NEXT r; END LOOP; END $$",
-    )
-    .await
-    .expect("explain function");
-    let account: Id = diesel::sql_query(format!(
-        "SELECT id FROM accounts WHERE chat_id = '{CHAT_ID}'"
-    ))
-    .get_result(&mut conn)
-    .await
-    .expect("account");
-    let hot: Id = diesel::sql_query(format!(
-        "SELECT id FROM trackers WHERE account_id = {} AND number = {HOT}",
-        account.id
-    ))
-    .get_result(&mut conn)
-    .await
-    .expect("hot tracker");
+    let account = account_id(&mut conn).await;
+    let hot = tracker_id(&mut conn, account, HOT).await;
 
     let sent = Arc::new(Mutex::new(Vec::<String>::new()));
     let mut spy = db.conn().await;
@@ -268,18 +169,14 @@ async fn explain(db: &TestDb) {
         format!("/opens {HOT}: open::timeline"),
         format!("/opens {HOT}: open::count_for_tracker"),
     ];
-    tracker::list_page(&mut spy, account.id, 0, 5)
+    tracker::list_page(&mut spy, account, 0, 5)
         .await
         .expect("list page");
-    tracker::count_for_account(&mut spy, account.id)
+    tracker::count_for_account(&mut spy, account)
         .await
         .expect("count");
-    open::timeline(&mut spy, hot.id, 500)
-        .await
-        .expect("timeline");
-    open::count_for_tracker(&mut spy, hot.id)
-        .await
-        .expect("count");
+    open::timeline(&mut spy, hot, 500).await.expect("timeline");
+    open::count_for_tracker(&mut spy, hot).await.expect("count");
     let sent = sent.lock().expect("query log").clone();
     assert_eq!(sent.len(), names.len(), "one query each: {sent:#?}");
 
@@ -296,14 +193,7 @@ async fn explain(db: &TestDb) {
             true => format!("EXECUTE history_{i}"),
             false => format!("EXECUTE history_{i}({args})"),
         };
-        let plan: Vec<Line> =
-            diesel::sql_query(format!("SELECT pg_temp.explain($q${execute}$q$) AS line"))
-                .load(&mut conn)
-                .await
-                .expect("explain");
-        println!("\n--- EXPLAIN ANALYZE {name} ---\n{sql}");
-        for l in plan {
-            println!("{}", l.line);
-        }
+        println!("\n{name}: {sql}");
+        bench::explain(&mut conn, name, &execute).await;
     }
 }

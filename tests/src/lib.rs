@@ -5,6 +5,7 @@ use std::fmt;
 use std::time::Duration;
 
 pub mod app;
+pub mod bench;
 pub mod fake_discord;
 pub mod fake_telegram;
 mod local_pg;
