@@ -13,6 +13,8 @@
 //! The query behind the list (`tracker::list_page`) is also timed alone, and the plans of the
 //! production queries are printed: their SQL is taken from diesel as the model functions send
 //! it, never copied here.
+//! `HISTORY_BACKGROUND_OPENS=9000000` adds that many opens on another chat first, so the table
+//! holds a large installation's history (bench/run's `pixel10m` step uses it).
 //! `HISTORY_EXTRA_SQL` is run after seeding (e.g. a candidate index), and the query plans are
 //! printed with EXPLAIN (ANALYZE, BUFFERS). With `HISTORY_KEEP_DB=1` the database is left in
 //! place for psql (its name is printed). The last line is `RESULT key=value ...`.
@@ -26,7 +28,8 @@ use mailping_shared::commands::{Chat, Command, CommandLimits, Commands};
 use mailping_shared::models::Platform;
 use mailping_shared::models::{open, tracker};
 use mailping_tests::bench::{
-    self, CHAT_ID, History, Timing, account_id, ms, run_extra_sql, seed_history, time, tracker_id,
+    self, CHAT_ID, History, Timing, account_id, ms, run_extra_sql, seed_background, seed_history,
+    time, tracker_id,
 };
 use mailping_tests::test_db::TestDb;
 
@@ -55,6 +58,19 @@ async fn main() {
         "seeded 10,000 trackers and 1,000,000 opens in {:.1} s",
         seeding.elapsed().as_secs_f64()
     );
+    // The rest of a large installation: `HISTORY_BACKGROUND_OPENS` more opens on another chat.
+    if let Some(n) = std::env::var("HISTORY_BACKGROUND_OPENS")
+        .ok()
+        .and_then(|n| n.parse::<u64>().ok())
+        .filter(|n| *n > 0)
+    {
+        let seeding = Instant::now();
+        seed_background(&mut conn, n).await;
+        println!(
+            "seeded {n} opens on another chat in {:.1} s",
+            seeding.elapsed().as_secs_f64()
+        );
+    }
     if let Ok(sql) = std::env::var("HISTORY_EXTRA_SQL") {
         run_extra_sql(&mut conn, &sql).await;
     }

@@ -117,6 +117,31 @@ pub async fn seed_history(conn: &mut AsyncPgConnection, shape: &History) {
     }
 }
 
+/// Adds `opens` opens on 10,000 trackers of another chat, interleaved over the past year: the
+/// rest of a large installation's history, which the [`CHAT_ID`] chat's queries must not feel.
+pub async fn seed_background(conn: &mut AsyncPgConnection, opens: u64) {
+    conn.batch_execute(&format!(
+        "INSERT INTO accounts (platform, chat_id, trackers_created) VALUES ('telegram', '{other}', 10000);
+         INSERT INTO trackers (account_id, number, token, copy_token, label, created_at)
+             SELECT a.id, n, gen_random_uuid(), gen_random_uuid(), 'Other issue ' || n, now() - interval '400 days'
+             FROM accounts a CROSS JOIN generate_series(1, 10000) n WHERE a.chat_id = '{other}';
+         INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent)
+             SELECT t.id, now() - ((g::bigint * 104729) % (360 * 86400)) * interval '1 second',
+                    'gmail_proxy', 'Gmail', ('198.19.' || (g % 256) || '.0/24')::cidr,
+                    'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)'
+             FROM generate_series(0, {last}) g
+             JOIN accounts a ON a.chat_id = '{other}'
+             JOIN trackers t ON t.account_id = a.id AND t.number = 1 + g % 10000",
+        other = CHAT_ID + 1,
+        last = opens.saturating_sub(1),
+    ))
+    .await
+    .expect("seeding the background history");
+    conn.batch_execute("VACUUM ANALYZE opens")
+        .await
+        .expect("vacuum");
+}
+
 /// Runs `sql`, one statement at a time (VACUUM refuses a multi-statement string): the
 /// `*_EXTRA_SQL` hook of a benchmark, e.g. to drop a candidate index.
 pub async fn run_extra_sql(conn: &mut AsyncPgConnection, sql: &str) {
