@@ -5,9 +5,9 @@ use std::time::Duration;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
-use diesel_async::pooled_connection::AsyncDieselConnectionManager;
 use diesel_async::pooled_connection::deadpool;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::errors::DbError;
@@ -26,7 +26,9 @@ pub type PooledConn = deadpool::Object<AsyncPgConnection>;
 /// Builds the pool. Connections are made lazily, so this succeeds while Postgres is down;
 /// waits are bounded so that a down database is an error, not a hang.
 pub fn pool(url: &str, size: usize) -> Pool {
-    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url);
+    let mut config = ManagerConfig::<AsyncPgConnection>::default();
+    config.custom_setup = Box::new(|url| Box::pin(connect(url)));
+    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(url, config);
     deadpool::Pool::builder(manager)
         .max_size(size.max(1))
         .wait_timeout(Some(Duration::from_secs(5)))
@@ -35,6 +37,18 @@ pub fn pool(url: &str, size: usize) -> Pool {
         .runtime(::deadpool::Runtime::Tokio1)
         .build()
         .expect("a runtime and timeouts are set, so the pool always builds")
+}
+
+/// Opens one connection, with just-in-time compilation off: MailPing's queries are small and
+/// run thousands of times, and when the planner's estimate crosses `jit_above_cost` (a table
+/// whose statistics lag behind a burst of opens is enough) compiling the plan took 340 ms of a
+/// 500 ms dedup probe under bench/run's load.
+async fn connect(url: &str) -> diesel::ConnectionResult<AsyncPgConnection> {
+    let mut conn = AsyncPgConnection::establish(url).await?;
+    diesel_async::SimpleAsyncConnection::batch_execute(&mut conn, "SET jit = off")
+        .await
+        .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+    Ok(conn)
 }
 
 /// Applies pending migrations. Safe when several services start at once: they queue on an

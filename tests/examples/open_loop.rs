@@ -71,8 +71,12 @@ async fn main() -> anyhow::Result<()> {
     let due_rx = Arc::new(Mutex::new(due_rx));
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Result<Duration, String>>();
     for _ in 0..connections {
-        let (due_rx, done_tx, requests, addr) =
-            (due_rx.clone(), done_tx.clone(), requests.clone(), addr.clone());
+        let (due_rx, done_tx, requests, addr) = (
+            due_rx.clone(),
+            done_tx.clone(),
+            requests.clone(),
+            addr.clone(),
+        );
         tokio::spawn(async move {
             let mut conn: Option<TcpStream> = None;
             let mut buf = vec![0u8; 4096];

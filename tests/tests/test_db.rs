@@ -88,3 +88,20 @@ async fn test_dbs_can_be_created_concurrently() {
         assert_eq!(account_count(&mut db.conn().await).await, 0);
     }
 }
+
+#[derive(QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = Text)]
+    value: String,
+}
+
+#[tokio::test]
+async fn pool_connections_run_without_jit_compilation() {
+    let db = TestDb::new().await;
+    let mut conn = db.pool().get().await.expect("a pooled connection");
+    let jit: Setting = diesel::sql_query("SELECT current_setting('jit') AS value")
+        .get_result(&mut conn)
+        .await
+        .expect("jit setting");
+    assert_eq!(jit.value, "off");
+}
