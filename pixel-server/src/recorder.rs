@@ -18,6 +18,8 @@ use mailping_shared::models::reminder;
 use metrics::{Counter, Gauge, Histogram};
 use tokio::sync::{mpsc, watch};
 
+use crate::tracker_cache::TrackerCache;
+
 /// A pixel fetch waiting to be written. Holds no raw address: only the truncated network,
 /// and what the edge found of the full one.
 #[derive(Debug, Clone)]
@@ -127,6 +129,7 @@ pub async fn run_writer(pool: Pool, queue: Queue, settings: WriterSettings) {
         dropped: metrics::counter!("mailping_opens_dropped_total"),
     };
     let mut batch = Vec::with_capacity(settings.batch_max);
+    let mut cache = TrackerCache::listening(pool.clone());
     loop {
         if rx.recv_many(&mut batch, settings.batch_max).await == 0 {
             break;
@@ -136,13 +139,15 @@ pub async fn run_writer(pool: Pool, queue: Queue, settings: WriterSettings) {
         let mut backoff = Duration::from_millis(50);
         let mut failing_since: Option<tokio::time::Instant> = None;
         loop {
-            match write_batch(&pool, &batch, &settings).await {
+            match write_batch(&pool, &mut cache, &batch, &settings).await {
                 Ok(()) => {
                     writing.send_if_modified(|up| !std::mem::replace(up, true));
                     break;
                 }
                 Err(e) => {
                     m.write_errors.increment(1);
+                    // A tracker deleted since it was remembered fails the batch: reload all.
+                    cache.clear();
                     // Handlers waiting for room stop waiting: nothing makes room until the
                     // database is back, and the image must not wait for that.
                     writing.send_if_modified(|up| std::mem::replace(up, false));
@@ -172,6 +177,7 @@ type ClientKey<'a> = (i64, Option<IpNet>, Option<&'a str>);
 #[tracing::instrument(skip_all, fields(batch = batch.len()))]
 async fn write_batch(
     pool: &Pool,
+    cache: &mut TrackerCache,
     batch: &[PendingFetch],
     settings: &WriterSettings,
 ) -> Result<(), DbError> {
@@ -179,11 +185,7 @@ async fn write_batch(
     let mut tokens: Vec<Token> = batch.iter().map(|f| f.token).collect();
     tokens.sort_unstable();
     tokens.dedup();
-    let trackers: HashMap<Token, PixelTracker> = open::pixel_trackers(&mut conn, &tokens)
-        .await?
-        .into_iter()
-        .map(|t| (t.token, t))
-        .collect();
+    let trackers: HashMap<Token, PixelTracker> = cache.trackers(&mut conn, &tokens).await?;
     if trackers.is_empty() {
         return Ok(());
     }
@@ -363,6 +365,7 @@ mod tests {
         PixelTracker {
             token: Token::generate(),
             id,
+            account_id: 1,
             created_at: Utc::now(),
             silent,
             had_apple_prefetch: had_apple,

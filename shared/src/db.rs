@@ -17,6 +17,11 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
 /// The channel the pixel server notifies when it queues an alert.
 pub const ALERTS_CHANNEL: &str = "mailping_alerts";
 
+/// The channel a trigger notifies, with the account's id, when something the pixel server's
+/// writer keeps in memory about that account's trackers changes (mute, deletion, a blocked
+/// chat, the owner's networks); see `migrations/*_tracker_changes_notify`.
+pub const TRACKERS_CHANNEL: &str = "mailping_trackers";
+
 /// Any key will do, as long as every MailPing process uses the same one.
 const MIGRATION_LOCK_KEY: i64 = 0x6d61_696c_7069_6e67;
 
@@ -93,8 +98,13 @@ pub async fn migrate_until_done(url: String) {
 /// notifications comes from `AsyncPgConnection::notifications_stream`. It is taken out of
 /// the pool for good, so it holds no pool slot and never goes back to the pool listening.
 pub async fn listen_for_alerts(pool: &Pool) -> Result<AsyncPgConnection, DbError> {
+    listen(pool, ALERTS_CHANNEL).await
+}
+
+/// A connection taken out of the pool for good that has run `LISTEN channel`.
+pub async fn listen(pool: &Pool, channel: &str) -> Result<AsyncPgConnection, DbError> {
     let mut conn = deadpool::Object::take(pool.get().await?);
-    diesel::sql_query(format!("LISTEN {ALERTS_CHANNEL}"))
+    diesel::sql_query(format!("LISTEN {channel}"))
         .execute(&mut conn)
         .await?;
     Ok(conn)

@@ -492,3 +492,62 @@ async fn a_writer_that_falls_behind_slows_fetches_down_instead_of_dropping_opens
         "every fetch served while the database was up is recorded"
     );
 }
+
+/// The writer remembers trackers between batches; a change to what it remembers must reach it.
+#[tokio::test]
+async fn the_writer_forgets_what_it_remembers_of_a_tracker_when_it_changes() {
+    let mut app = TestApp::spawn()
+        .pixel_setting("--self-grace-secs", 0)
+        .pixel_setting("--trusted-proxies", "127.0.0.0/8")
+        .await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let u = seed::tracker(&mut conn, 2, "Invoice").await;
+    let recorded = async |conn: &mut diesel_async::AsyncPgConnection, id, n: usize| {
+        eventually(Duration::from_secs(10), "the open recorded", async || {
+            let kinds = seed::kinds(conn, id).await;
+            (kinds.len() == n).then_some(kinds)
+        })
+        .await
+    };
+    // Notifications arrive within milliseconds of the commit; give them ample time.
+    let settle = || tokio::time::sleep(Duration::from_millis(300));
+
+    app.fetch_pixel_with(&t.token, Some(GMAIL), &[("x-forwarded-for", "1.1.1.1")])
+        .await;
+    recorded(&mut conn, t.id, 1).await;
+
+    // The owner views the copy page: their next view of the image is their own.
+    let page = app
+        .client()
+        .get(app.pixel_url(&format!("/c/{}", t.copy_token)))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    settle().await;
+    app.fetch_pixel(&t.token, Some(THUNDERBIRD)).await;
+    assert_eq!(recorded(&mut conn, t.id, 2).await[1], "self");
+
+    // Muted: recorded, but the pending alert of the first read grows no more.
+    seed::set_muted(&mut conn, &t, true).await;
+    settle().await;
+    app.fetch_pixel_with(&t.token, Some(CHROME), &[("x-forwarded-for", "2.2.2.2")])
+        .await;
+    assert_eq!(recorded(&mut conn, t.id, 3).await[2], "direct");
+    assert_eq!(seed::alerts_of(&mut conn, t.id).await, [(false, 1, false)]);
+
+    // Deleted: its fetches are ignored, and the writer goes on with everyone else's.
+    diesel::delete(mailping_shared::schema::trackers::table.find(t.id))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    app.fetch_pixel_with(&t.token, Some(GMAIL), &[("x-forwarded-for", "3.3.3.3")])
+        .await;
+    app.fetch_pixel_with(&u.token, Some(GMAIL), &[("x-forwarded-for", "3.3.3.3")])
+        .await;
+    assert_eq!(recorded(&mut conn, u.id, 1).await, ["gmail_proxy"]);
+    app.stop_pixel().await;
+    assert!(seed::kinds(&mut conn, t.id).await.is_empty());
+}

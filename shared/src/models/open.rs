@@ -117,6 +117,8 @@ pub struct PixelTracker {
     pub token: Token,
     #[diesel(sql_type = BigInt)]
     pub id: i64,
+    #[diesel(sql_type = BigInt)]
+    pub account_id: i64,
     #[diesel(sql_type = Timestamptz)]
     pub created_at: DateTime<Utc>,
     /// Muted, or the owner's chat refuses messages: record, but queue no alert.
@@ -134,7 +136,7 @@ pub async fn pixel_trackers(
     tokens: &[Token],
 ) -> QueryResult<Vec<PixelTracker>> {
     diesel::sql_query(
-        "SELECT t.token, t.id, t.created_at,
+        "SELECT t.token, t.id, t.account_id, t.created_at,
                 (t.muted OR a.alerts_blocked_at IS NOT NULL) AS silent,
                 COALESCE((SELECT true FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp' LIMIT 1), false) AS had_apple_prefetch,
                 COALESCE((SELECT array_agg(DISTINCT s.network) FROM sender_networks s
@@ -145,6 +147,20 @@ pub async fn pixel_trackers(
     .bind::<Array<SqlUuid>, _>(tokens)
     .load(conn)
     .await
+}
+
+/// Of these trackers, those that have had an Apple Mail Privacy Protection prefetch.
+pub async fn had_apple_prefetch(
+    conn: &mut AsyncPgConnection,
+    tracker_ids: &[i64],
+) -> QueryResult<Vec<i64>> {
+    opens::table
+        .filter(opens::tracker_id.eq_any(tracker_ids))
+        .filter(opens::kind.eq(OpenKind::AppleMpp))
+        .select(opens::tracker_id)
+        .distinct()
+        .load(conn)
+        .await
 }
 
 /// Takes a transaction-scoped advisory lock on each tracker. Callers pass the ids sorted, so
