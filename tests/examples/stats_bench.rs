@@ -147,10 +147,9 @@ async fn explain(conn: &mut AsyncPgConnection, account_id: i64) {
         (
             "daily_counts",
             format!(
-                "SELECT (o.opened_at AT TIME ZONE 'UTC')::date AS day, o.kind, count(*) AS count
-                 FROM trackers t
-                 JOIN opens o ON o.tracker_id = t.id AND o.opened_at >= now() - interval '30 days'
-                 WHERE t.account_id = {account_id}
+                "SELECT (c.slice_start AT TIME ZONE 'UTC')::date AS day, c.kind, sum(c.count)::int8 AS count
+                 FROM open_counts c
+                 WHERE c.account_id = {account_id} AND c.slice_start >= now() - interval '30 days'
                  GROUP BY 1, 2"
             ),
         ),

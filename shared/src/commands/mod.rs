@@ -19,6 +19,7 @@ pub use alert::alert_reply;
 pub use export::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, neutralise, upload_limit};
 pub use reminder_words::reminder_reply;
 pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
+pub use stats::STATS_DAYS;
 pub use words::something_went_wrong;
 pub use words::{ordinal, relative_time, truncate_chars};
 
