@@ -56,18 +56,22 @@ END $$;
 
 -- The grouped counts of a transition table of opens, per account; opens whose tracker is gone
 -- are left out (a deleted tracker's opens were subtracted before the cascade removed them).
--- The account is a scalar subquery, one index probe per open: as a join, the planner hashes
--- the whole trackers table for a batch of a thousand opens.
+-- The account is looked up once per distinct tracker, as a scalar subquery (an index probe):
+-- as a plain join the planner hashes the whole trackers table for a batch of a thousand opens.
+-- When no tracker is left (the cascade of /delete or /forget, one statement per tracker), the
+-- join is empty and nothing is counted.
 CREATE FUNCTION open_counts_apply_added() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE a BIGINT[]; s TIMESTAMPTZ[]; k TEXT[]; n BIGINT[];
 BEGIN
     SELECT array_agg(g.account_id), array_agg(g.slice_start), array_agg(g.kind), array_agg(g.n)
         INTO a, s, k, n
-        FROM (SELECT (SELECT t.account_id FROM trackers t WHERE t.id = o.tracker_id) AS account_id,
-                     open_counts_slice(o.opened_at) AS slice_start, o.kind, count(*) AS n
+        FROM (SELECT t.account_id, open_counts_slice(o.opened_at) AS slice_start, o.kind, count(*) AS n
               FROM added_opens o
-              GROUP BY 1, 2, 3) g
-        WHERE g.account_id IS NOT NULL;
+              JOIN (SELECT d.tracker_id,
+                           (SELECT t.account_id FROM trackers t WHERE t.id = d.tracker_id) AS account_id
+                    FROM (SELECT DISTINCT tracker_id FROM added_opens) d) t
+                ON t.tracker_id = o.tracker_id AND t.account_id IS NOT NULL
+              GROUP BY 1, 2, 3) g;
     IF a IS NOT NULL THEN
         PERFORM open_counts_add(a, s, k, n);
     END IF;
@@ -79,11 +83,13 @@ DECLARE a BIGINT[]; s TIMESTAMPTZ[]; k TEXT[]; n BIGINT[];
 BEGIN
     SELECT array_agg(g.account_id), array_agg(g.slice_start), array_agg(g.kind), array_agg(g.n)
         INTO a, s, k, n
-        FROM (SELECT (SELECT t.account_id FROM trackers t WHERE t.id = o.tracker_id) AS account_id,
-                     open_counts_slice(o.opened_at) AS slice_start, o.kind, count(*) AS n
+        FROM (SELECT t.account_id, open_counts_slice(o.opened_at) AS slice_start, o.kind, count(*) AS n
               FROM removed_opens o
-              GROUP BY 1, 2, 3) g
-        WHERE g.account_id IS NOT NULL;
+              JOIN (SELECT d.tracker_id,
+                           (SELECT t.account_id FROM trackers t WHERE t.id = d.tracker_id) AS account_id
+                    FROM (SELECT DISTINCT tracker_id FROM removed_opens) d) t
+                ON t.tracker_id = o.tracker_id AND t.account_id IS NOT NULL
+              GROUP BY 1, 2, 3) g;
     IF a IS NOT NULL THEN
         PERFORM open_counts_subtract(a, s, k, n);
     END IF;
