@@ -123,14 +123,17 @@ impl Application {
 
 /// The shared command logic, with the configured limits.
 fn commands(pool: &Pool, config: &BotConfig) -> Arc<Commands> {
-    Arc::new(Commands::new(
-        pool.clone(),
-        config.public_base_url.clone(),
-        CommandLimits {
-            trackers_per_minute: config.trackers_per_minute,
-            commands_per_minute: config.commands_per_minute,
-        },
-    ))
+    Arc::new(
+        Commands::new(
+            pool.clone(),
+            config.public_base_url.clone(),
+            CommandLimits {
+                trackers_per_minute: config.trackers_per_minute,
+                commands_per_minute: config.commands_per_minute,
+            },
+        )
+        .with_upload_limits(config.upload_limits()),
+    )
 }
 
 /// Migrations (retried until the database answers) and the per-minute pruning of rate

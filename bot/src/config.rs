@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::{Args, Parser};
+use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
 use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
 use secrecy::SecretString;
 use serenity::interactions_endpoint::Verifier;
@@ -60,6 +61,21 @@ pub struct BotConfig {
     /// Commands one chat may send per minute.
     #[arg(long, env = "COMMANDS_PER_MINUTE", value_name = "COMMANDS_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
     pub commands_per_minute: u32,
+    /// Largest file the bot uploads to Telegram, in bytes; /export splits what is bigger.
+    #[arg(long, env = "UPLOAD_LIMIT_TELEGRAM", value_name = "UPLOAD_LIMIT_TELEGRAM", default_value_t = UPLOAD_LIMIT_TELEGRAM, value_parser = clap::value_parser!(u64).range(1024..))]
+    pub upload_limit_telegram: u64,
+    /// Largest upload (all files of one message) the bot sends to Discord, in bytes.
+    #[arg(long, env = "UPLOAD_LIMIT_DISCORD", value_name = "UPLOAD_LIMIT_DISCORD", default_value_t = UPLOAD_LIMIT_DISCORD, value_parser = clap::value_parser!(u64).range(1024..))]
+    pub upload_limit_discord: u64,
+}
+
+impl BotConfig {
+    pub fn upload_limits(&self) -> UploadLimits {
+        UploadLimits {
+            telegram: self.upload_limit_telegram,
+            discord: self.upload_limit_discord,
+        }
+    }
 }
 
 #[derive(Args, Debug, Clone)]

@@ -34,6 +34,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    open_counts (account_id, slice_start, kind) {
+        account_id -> Int8,
+        slice_start -> Timestamptz,
+        kind -> Text,
+        count -> Int8,
+    }
+}
+
+diesel::table! {
     opens (id) {
         id -> Int8,
         tracker_id -> Int8,
@@ -88,6 +97,7 @@ diesel::table! {
 }
 
 diesel::joinable!(alerts -> trackers (tracker_id));
+diesel::joinable!(open_counts -> accounts (account_id));
 diesel::joinable!(opens -> trackers (tracker_id));
 diesel::joinable!(reminders -> trackers (tracker_id));
 diesel::joinable!(sender_networks -> accounts (account_id));
@@ -97,6 +107,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     accounts,
     alerts,
     clock_skew,
+    open_counts,
     opens,
     reminders,
     sender_networks,

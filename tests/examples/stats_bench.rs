@@ -1,5 +1,6 @@
 //! Stats: the time to build `/stats` for one chat with 10,000 trackers and 1,000,000 opens,
-//! with the queries and the drawing measured apart, and one `/export` of every open. Run with
+//! with the queries and the drawing measured apart, and one `/export` of every open under
+//! Telegram's upload limit and one under Discord's (where it is split into parts). Run with
 //! `cargo run --release -p mailping-tests --example stats_bench`.
 //!
 //! The data is the history benchmark's (`examples/history.rs`): opens spread over the past
@@ -7,12 +8,14 @@
 //! the last 30 days instead, the worst case for the chart's query. `STATS_EXTRA_SQL` runs after
 //! seeding (e.g. to drop a candidate index). The last line is `RESULT key=value ...`.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Utc};
 use diesel_async::AsyncPgConnection;
 use mailping_shared::charts;
-use mailping_shared::commands::{Chat, Command, CommandLimits, Commands, Content};
+use mailping_shared::commands::{
+    Chat, Command, CommandLimits, Commands, Content, UPLOAD_LIMIT_DISCORD, UploadLimits,
+};
 use mailping_shared::models::Platform;
 use mailping_shared::models::stats;
 use mailping_tests::bench::{
@@ -105,22 +108,22 @@ async fn main() {
         explain(&mut conn, account_id).await;
         return;
     }
-    let start = Instant::now();
-    let export = commands.run(&chat, Command::Export(String::new())).await;
-    let export_time = start.elapsed();
-    let mut sizes = Vec::new();
-    for a in &export.attachments {
-        if let Content::File(f) = &a.content {
-            let size = std::fs::metadata(f.path()).map(|m| m.len()).unwrap_or(0);
-            println!("export file {}: {size} bytes", a.filename);
-            sizes.push(size);
-        }
-    }
-    println!(
-        "/export (1,000,000 rows): {:.0} ms; {}",
-        ms(export_time),
-        export.plain_text()
-    );
+    let (export_time, sizes) = export(&commands, &chat, "Telegram's 50 MB").await;
+    // The same account under Discord's 10 MiB (a limit, not a platform, decides the files).
+    let discord = Commands::new(
+        db.pool(),
+        "https://px.example.com".parse().expect("valid URL"),
+        CommandLimits {
+            trackers_per_minute: 20,
+            commands_per_minute: 1_000_000,
+        },
+    )
+    .with_upload_limits(UploadLimits {
+        telegram: UPLOAD_LIMIT_DISCORD,
+        discord: UPLOAD_LIMIT_DISCORD,
+    });
+    let (discord_time, discord_sizes) = export(&discord, &chat, "Discord's 10 MiB").await;
+    let opens_parts: Vec<u64> = discord_sizes[..discord_sizes.len() - 1].to_vec();
 
     explain(&mut conn, account_id).await;
 
@@ -128,7 +131,8 @@ async fn main() {
     println!(
         "RESULT daily_counts_median_ms={:.2} totals_median_ms={:.2} draw_median_ms={:.2} \
          stats_median_ms={:.2} stats_max_ms={:.2} hot_tracker_median_ms={:.2} png_bytes={} \
-         export_ms={:.0} export_bytes={}",
+         export_ms={:.0} export_bytes={} export_discord_ms={:.0} export_discord_parts={} \
+         export_discord_largest_part_bytes={}",
         ms(daily.median),
         ms(totals.median),
         ms(drawing.median),
@@ -138,7 +142,31 @@ async fn main() {
         png.len(),
         ms(export_time),
         opens_file_bytes,
+        ms(discord_time),
+        opens_parts.len(),
+        opens_parts.iter().max().copied().unwrap_or(0),
     );
+}
+
+/// Runs `/export` of every open and prints each file; returns the time and the file sizes
+/// (the trackers file last).
+async fn export(commands: &Commands, chat: &Chat, limit: &str) -> (Duration, Vec<u64>) {
+    let start = Instant::now();
+    let export = commands.run(chat, Command::Export(String::new())).await;
+    let took = start.elapsed();
+    let mut sizes = Vec::new();
+    for a in &export.attachments {
+        let size = a.size().await.unwrap_or(0);
+        println!("export file {}: {size} bytes", a.filename);
+        sizes.push(size);
+    }
+    println!(
+        "/export (1,000,000 rows) under {limit}: {:.0} ms; {}",
+        ms(took),
+        export.plain_text()
+    );
+    assert!(!sizes.is_empty(), "{}", export.plain_text());
+    (took, sizes)
 }
 
 /// The plans of the chart's two queries, with the binds `/stats` uses.
@@ -147,10 +175,9 @@ async fn explain(conn: &mut AsyncPgConnection, account_id: i64) {
         (
             "daily_counts",
             format!(
-                "SELECT (o.opened_at AT TIME ZONE 'UTC')::date AS day, o.kind, count(*) AS count
-                 FROM trackers t
-                 JOIN opens o ON o.tracker_id = t.id AND o.opened_at >= now() - interval '30 days'
-                 WHERE t.account_id = {account_id}
+                "SELECT (c.slice_start AT TIME ZONE 'UTC')::date AS day, c.kind, sum(c.count)::int8 AS count
+                 FROM open_counts c
+                 WHERE c.account_id = {account_id} AND c.slice_start >= now() - interval '30 days'
                  GROUP BY 1, 2"
             ),
         ),

@@ -110,7 +110,7 @@ pub async fn seed_history(conn: &mut AsyncPgConnection, shape: &History) {
     .await
     .expect("seeding");
     // VACUUM refuses to run inside the implicit transaction of a multi-statement string.
-    for table in ["accounts", "trackers", "opens"] {
+    for table in ["accounts", "trackers", "opens", "open_counts"] {
         conn.batch_execute(&format!("VACUUM ANALYZE {table}"))
             .await
             .expect("vacuum");

@@ -413,3 +413,172 @@ async fn export_on_discord_is_an_ephemeral_follow_up_with_both_files() {
     assert!(m.content.contains("no tracker \\#7"), "{}", m.content);
     assert_eq!(app.tracker_and_open_counts().await, before);
 }
+
+/// Records `n` fetches on each of the chat's trackers `numbers`, with clients varied enough
+/// that even gzipped the opens file is several KB.
+async fn many_fetches(app: &TestApp, chat: &str, numbers: &[i32], n: i64) {
+    const KINDS: [OpenKind; 4] = [
+        OpenKind::GmailProxy,
+        OpenKind::Direct,
+        OpenKind::AppleMpp,
+        OpenKind::Scanner,
+    ];
+    for &number in numbers {
+        let id = tracker_id(app, chat, number).await;
+        let clients: Vec<String> = (0..n)
+            .map(|i| format!("Client {:x}", (i * 7919 + i64::from(number)) * 104_729))
+            .collect();
+        let fetches: Vec<_> = (0..n)
+            .map(|i| (i * 13, KINDS[i as usize % 4], clients[i as usize].as_str()))
+            .collect();
+        record(app, id, &fetches).await;
+    }
+}
+
+/// "the fetches in 3 files, the trackers in one file": how many parts the message announces.
+fn announced_parts(text: &str, what: &str) -> usize {
+    if text.contains(&format!("the {what} in one file")) {
+        return 1;
+    }
+    let after = text
+        .split(&format!("the {what} in "))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no count of {what} in {text:?}"));
+    after
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count of {what} in {text:?}"))
+}
+
+/// Parts named `<stem>-i-of-n.csv.gz`, in order, each within `limit` bytes, joined back
+/// into one CSV: the header once, then every part's rows.
+fn join_parts(stem: &str, files: &[(String, Vec<u8>)], limit: usize) -> Vec<Vec<String>> {
+    let n = files.len();
+    let mut joined = Vec::new();
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        match n {
+            1 => assert!(
+                [".csv", ".csv.gz"]
+                    .map(|ext| format!("{stem}{ext}"))
+                    .contains(name)
+            ),
+            _ => assert_eq!(name, &format!("{stem}-{}-of-{n}.csv.gz", i + 1)),
+        }
+        assert!(
+            bytes.len() <= limit,
+            "{name}: {} bytes, over the {limit}-byte limit",
+            bytes.len()
+        );
+        let mut rows = rows(name, bytes);
+        assert!(rows.len() > 1, "{name} holds rows");
+        if i == 0 {
+            joined.push(rows[0].clone());
+        } else {
+            assert_eq!(rows[0], joined[0], "{name} starts with the header");
+        }
+        joined.extend(rows.drain(1..));
+    }
+    joined
+}
+
+#[tokio::test]
+async fn an_export_over_the_telegram_limit_arrives_in_parts_that_fit_and_hold_every_row() {
+    let limit = 4_000;
+    let app = TestApp::spawn()
+        .with_telegram()
+        .bot_setting("--upload-limit-telegram", limit)
+        .await;
+    let chat = 3005;
+    app.send(chat, &format!("/tz {BERLIN}")).await;
+    app.send(chat, "/track Proposal\nAlice\nBob").await;
+    app.send(chat, "/track =HYPERLINK(\"x\")").await;
+    many_fetches(&app, "3005", &[1, 2, 3], 300).await;
+
+    let before = app.telegram().sent_to(chat).len();
+    let first = app.send(chat, "/export").await;
+    let (opens, trackers) = (
+        announced_parts(&first.text, "fetches"),
+        announced_parts(&first.text, "trackers"),
+    );
+    assert!(opens >= 3, "{}", first.text);
+    assert!(first.text.contains("complete CSV"), "{}", first.text);
+    let mut files = Vec::new();
+    for i in 0..opens + trackers {
+        let m = app.next_message(chat, before + i).await;
+        files.push(document(&m));
+        if i > 0 {
+            assert!(m.text.is_empty(), "only the first file has a caption");
+        }
+    }
+    let joined = join_parts("mailping-opens", &files[..opens], limit);
+    let db = db_opens(&app, "3005", None).await;
+    assert_eq!(db.len(), 900);
+    assert_opens_match(&joined, &db, BERLIN.parse().unwrap());
+    let joined = join_parts("mailping-trackers", &files[opens..], limit);
+    assert_trackers_match(&joined, &db_trackers(&app, "3005").await);
+    // Nothing more than announced.
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(
+        app.telegram().sent_to(chat).len(),
+        before + opens + trackers
+    );
+}
+
+#[tokio::test]
+async fn an_export_over_the_discord_limit_comes_in_follow_ups_that_each_fit() {
+    let limit = 6_000;
+    let app = TestApp::spawn()
+        .with_discord()
+        .bot_setting("--upload-limit-discord", limit)
+        .await;
+    let user: u64 = 1_500_000_000_000_000_012;
+    let chat = user.to_string();
+    for label in ["Proposal", "Invoice"] {
+        app.command(user, "track", &[("label", json!(label))]).await;
+    }
+    many_fetches(&app, &chat, &[1, 2], 400).await;
+
+    let interaction = fake_discord::slash_command("export", &[], user, Some(DISCORD_GUILD));
+    let token = interaction["token"].as_str().unwrap().to_owned();
+    let (status, body) = app.interact(&interaction).await;
+    assert_eq!((status, body["type"].as_u64()), (200, Some(5)), "{body}");
+    let first = app
+        .discord()
+        .wait_for(PATIENCE, |m| m.interaction_token.as_deref() == Some(&token))
+        .await
+        .expect("the follow-up");
+    let (opens, trackers) = (
+        announced_parts(&first.content, "fetches"),
+        announced_parts(&first.content, "trackers"),
+    );
+    assert!(opens >= 3, "{}", first.content);
+    let followups = mailping_tests::eventually(PATIENCE, "every part", async || {
+        let sent: Vec<_> = app
+            .discord()
+            .sent()
+            .into_iter()
+            .filter(|m| m.interaction_token.as_deref() == Some(&token))
+            .collect();
+        let files: usize = sent.iter().map(|m| m.files.len()).sum();
+        (files == opens + trackers).then_some(sent)
+    })
+    .await;
+    let mut files = Vec::new();
+    for m in &followups {
+        assert_eq!(m.flags & (1 << 6), 1 << 6, "ephemeral");
+        assert!(m.files.len() <= 10);
+        let together: usize = m.files.iter().map(|f| f.bytes.len()).sum();
+        assert!(together <= limit, "one message carries {together} bytes");
+        files.extend(
+            m.files
+                .iter()
+                .map(|f| (f.filename.clone(), f.bytes.clone())),
+        );
+    }
+    assert!(followups.len() > 1, "the parts need several messages");
+    let joined = join_parts("mailping-opens", &files[..opens], limit);
+    assert_opens_match(&joined, &db_opens(&app, &chat, None).await, chrono_tz::UTC);
+    let joined = join_parts("mailping-trackers", &files[opens..], limit);
+    assert_trackers_match(&joined, &db_trackers(&app, &chat).await);
+}

@@ -2,18 +2,21 @@
 //! Discord follow-up with `files[0]`), is decoded here, and bad input gets words, not a
 //! picture, and changes nothing.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
+use diesel::sql_types::{BigInt, Text, Timestamptz};
 use diesel_async::RunQueryDsl;
 use mailping_shared::charts;
+use mailping_shared::commands::STATS_DAYS;
 use mailping_shared::domain::OpenKind;
 use mailping_shared::models::open::{self, NewOpen};
-use mailping_tests::app::{PATIENCE, TestApp};
+use mailping_shared::models::{self, stats};
+use mailping_tests::app::{PATIENCE, TestApp, token_in};
 use mailping_tests::fake_discord::{self, SentMessage as DiscordMessage};
 use mailping_tests::fake_telegram::SentMessage;
+use mailping_tests::{eventually, seed};
 use serde_json::{Value, json};
 
 const EPHEMERAL: u64 = 1 << 6;
@@ -317,4 +320,196 @@ async fn stats_on_discord_is_an_ephemeral_follow_up_with_the_chart_attached() {
     assert!(m.files.is_empty());
     assert!(m.content.contains("no tracker \\#1"), "{}", m.content);
     assert_eq!(app.tracker_and_open_counts().await, before);
+}
+
+/// (account, slice, kind, count) rows, in order.
+#[derive(Debug, PartialEq, QueryableByName)]
+struct Slice {
+    #[diesel(sql_type = BigInt)]
+    account_id: i64,
+    #[diesel(sql_type = Timestamptz)]
+    slice_start: DateTime<Utc>,
+    #[diesel(sql_type = Text)]
+    kind: String,
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+/// The rollup `/stats` reads must equal a count over `opens`, slice by slice, for every
+/// account; and the chart's days must equal a direct count per local day.
+async fn assert_rollup_exact(app: &TestApp, chat: &str, tz: &str, step: &str) {
+    let mut conn = app.conn().await;
+    let rollup: Vec<Slice> = diesel::sql_query(
+        "SELECT account_id, slice_start, kind, count FROM open_counts ORDER BY 1, 2, 3",
+    )
+    .load(&mut conn)
+    .await
+    .expect("the rollup");
+    // Slices counted here from the opens themselves, in Rust's own arithmetic.
+    let opens: Vec<Slice> = diesel::sql_query(
+        "SELECT t.account_id, o.opened_at AS slice_start, o.kind, 1::int8 AS count
+         FROM opens o JOIN trackers t ON t.id = o.tracker_id",
+    )
+    .load(&mut conn)
+    .await
+    .expect("opens");
+    let mut counted: BTreeMap<(i64, DateTime<Utc>, String), i64> = BTreeMap::new();
+    for o in opens {
+        let secs = o.slice_start.timestamp();
+        let slice = DateTime::from_timestamp(secs - secs.rem_euclid(15 * 60), 0).unwrap();
+        *counted.entry((o.account_id, slice, o.kind)).or_default() += 1;
+    }
+    let counted: Vec<Slice> = counted
+        .into_iter()
+        .map(|((account_id, slice_start, kind), count)| Slice {
+            account_id,
+            slice_start,
+            kind,
+            count,
+        })
+        .collect();
+    assert_eq!(rollup, counted, "{step}: the rollup against the opens");
+
+    // What the chart draws, against a count per local day (the days the chart shows).
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let Some(account) = diesel::sql_query("SELECT id FROM accounts WHERE chat_id = $1")
+        .bind::<Text, _>(chat)
+        .get_result::<Id>(&mut conn)
+        .await
+        .optional()
+        .expect("the account")
+    else {
+        return;
+    };
+    let since = Utc::now() - Duration::days(STATS_DAYS);
+    let zone: chrono_tz::Tz = tz.parse().unwrap();
+    let first_day = since.with_timezone(&zone).date_naive() + Duration::days(1);
+    let mut chart: Vec<_> = stats::daily_counts(&mut conn, account.id, tz, since)
+        .await
+        .expect("daily counts")
+        .into_iter()
+        .filter(|c| c.day >= first_day)
+        .map(|c| (c.day, c.kind.as_str().to_owned(), c.count))
+        .collect();
+    chart.sort();
+    #[derive(QueryableByName)]
+    struct Day {
+        #[diesel(sql_type = diesel::sql_types::Date)]
+        day: chrono::NaiveDate,
+        #[diesel(sql_type = Text)]
+        kind: String,
+        #[diesel(sql_type = BigInt)]
+        count: i64,
+    }
+    let direct: Vec<Day> = diesel::sql_query(
+        "SELECT (o.opened_at AT TIME ZONE $2)::date AS day, o.kind, count(*) AS count
+         FROM opens o JOIN trackers t ON t.id = o.tracker_id
+         WHERE t.account_id = $1 AND (o.opened_at AT TIME ZONE $2)::date >= $3
+         GROUP BY 1, 2 ORDER BY 1, 2",
+    )
+    .bind::<BigInt, _>(account.id)
+    .bind::<Text, _>(tz)
+    .bind::<diesel::sql_types::Date, _>(first_day)
+    .load(&mut conn)
+    .await
+    .expect("direct counts");
+    let direct: Vec<_> = direct
+        .into_iter()
+        .map(|d| (d.day, d.kind, d.count))
+        .collect();
+    assert_eq!(chart, direct, "{step}: the chart's days against the opens");
+}
+
+/// Fetches every `every` minutes over the last `days` days, the kinds in turn.
+fn spread(days: i64, every: i64) -> Vec<(i64, OpenKind)> {
+    const KINDS: [OpenKind; 5] = [
+        OpenKind::GmailProxy,
+        OpenKind::Direct,
+        OpenKind::AppleMpp,
+        OpenKind::Scanner,
+        OpenKind::Duplicate,
+    ];
+    (0..days * 24 * 60 / every)
+        .map(|i| (i * every, KINDS[i as usize % KINDS.len()]))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_chart_counts_stay_exact_after_new_opens_deletes_purges_and_forget() {
+    let app = TestApp::spawn().with_telegram().await;
+    let (chat, other) = (2006, 2007);
+    // +05:45: a day starts at a quarter past the hour in UTC.
+    let tz = "Asia/Kathmandu";
+    app.send(chat, &format!("/tz {tz}")).await;
+    let tracked = app.send(chat, "/track Proposal").await;
+    app.send(chat, "/track Invoice").await;
+    app.send(other, "/track Someone else's").await;
+    let (p, i) = (
+        tracker_id(&app, "2006", 1).await,
+        tracker_id(&app, "2006", 2).await,
+    );
+    let elsewhere = tracker_id(&app, "2007", 1).await;
+    record(&app, p, &spread(40, 37)).await;
+    record(&app, i, &spread(35, 53)).await;
+    record(&app, elsewhere, &spread(40, 41)).await;
+    // Several batches land in the same slices.
+    record(&app, p, &spread(2, 7)).await;
+    assert_rollup_exact(&app, "2006", tz, "after batches of opens").await;
+
+    // The pixel server's own writer.
+    let token = token_in(&tracked.text);
+    for n in 0..5 {
+        app.fetch_pixel(&token, Some(&format!("Thunderbird/{n}")))
+            .await;
+    }
+    eventually(PATIENCE, "the fetches are recorded", async || {
+        let mut conn = app.conn().await;
+        (seed::kinds(&mut conn, p).await.len() == spread(40, 37).len() + spread(2, 7).len() + 5)
+            .then_some(())
+    })
+    .await;
+    assert_rollup_exact(&app, "2006", tz, "after pixel fetches").await;
+
+    let counts_before = app.tracker_and_open_counts().await;
+    let ask = app.send(chat, "/delete 2").await;
+    let yes = ask.callback_data("Yes, delete").expect("a Yes button");
+    let done = app.press(chat, ask.message_id, &yes).await;
+    assert!(done.text.contains("Deleted #2"), "{}", done.text);
+    assert!(app.tracker_and_open_counts().await.1 < counts_before.1);
+    assert_rollup_exact(&app, "2006", tz, "after /delete").await;
+
+    // Retention's purge, and a hand-made fix of the data.
+    let mut conn = app.conn().await;
+    let purged = models::purge_older_than(&mut conn, Utc::now() - Duration::days(33))
+        .await
+        .expect("purge");
+    assert!(purged > 0);
+    assert_rollup_exact(&app, "2006", tz, "after the retention purge").await;
+    diesel::sql_query(
+        "UPDATE opens SET kind = 'scanner', opened_at = opened_at + interval '20 minutes'
+         WHERE id % 3 = 0",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("an update");
+    assert_rollup_exact(&app, "2006", tz, "after an UPDATE").await;
+
+    let ask = app.send(chat, "/forget").await;
+    let yes = ask
+        .callback_data("Yes, delete everything")
+        .expect("a Yes button");
+    let done = app.press(chat, ask.message_id, &yes).await;
+    assert!(done.text.contains("holds nothing"), "{}", done.text);
+    assert_rollup_exact(&app, "2006", tz, "after /forget").await;
+    assert!(
+        seed::everything(&mut conn)
+            .await
+            .iter()
+            .any(|(table, rows)| table == "open_counts" && !rows.is_empty()),
+        "the other chat's counts stay"
+    );
 }

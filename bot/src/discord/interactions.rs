@@ -10,15 +10,15 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use mailping_shared::commands::{Action, Chat, Command, Commands, Reply};
+use mailping_shared::commands::{Action, Chat, Command, Commands, Reply, files_budget};
 use mailping_shared::models::Platform;
 use serenity::all::{
     CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
-    CreateInteractionResponseMessage, Http, Interaction,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, Http, Interaction,
 };
 use serenity::interactions_endpoint::Verifier;
 
-use super::render::{followup, followup_text, message};
+use super::render::{attachment_groups, followup, followup_files, followup_text, message};
 
 /// What the interactions endpoint needs.
 pub struct InteractionsState {
@@ -92,7 +92,8 @@ async fn on_command(
         let token = c.token.clone();
         tokio::spawn(async move {
             let reply = state.commands.run(&chat, command).await;
-            send_followup(&state.http, &token, &reply).await;
+            let budget = files_budget(state.commands.upload_limit(Platform::Discord));
+            send_followup(&state.http, &token, &reply, budget).await;
         });
         return CreateInteractionResponse::Defer(
             CreateInteractionResponseMessage::new().ephemeral(true),
@@ -126,17 +127,45 @@ fn command_argument(name: &str, options: &[(&str, String)]) -> String {
 }
 
 /// The answer to a deferred command, as the interaction's first follow-up (which replaces
-/// Discord's "thinking…" placeholder, ephemeral like it).
-async fn send_followup(http: &Http, token: &str, reply: &Reply) {
-    let builder = match followup(reply).await {
-        Ok(builder) => builder,
+/// Discord's "thinking…" placeholder, ephemeral like it), then one more follow-up per group of
+/// files that would not fit on it: an export split into parts under the upload limit.
+async fn send_followup(http: &Http, token: &str, reply: &Reply, budget: u64) {
+    let groups = match attachment_groups(reply, budget).await {
+        Ok(groups) => groups,
         Err(e) => {
             tracing::error!(error = %e, "could not read an attachment for Discord");
-            followup_text(&mailping_shared::commands::something_went_wrong())
+            let sorry = followup_text(&mailping_shared::commands::something_went_wrong());
+            execute(http, token, sorry).await;
+            return;
         }
     };
-    if let Err(e) = serenity::builder::Builder::execute(builder, http, (None, token)).await {
-        tracing::warn!(error = %e, "could not send a Discord follow-up");
+    for (i, files) in groups.into_iter().enumerate() {
+        // One group read into memory at a time.
+        let builder = match i {
+            0 => followup(reply, files).await,
+            _ => followup_files(files).await,
+        };
+        let builder = match builder {
+            Ok(builder) => builder,
+            Err(e) => {
+                tracing::error!(error = %e, "could not read an attachment for Discord");
+                followup_text(&mailping_shared::commands::something_went_wrong())
+            }
+        };
+        if !execute(http, token, builder).await {
+            return;
+        }
+    }
+}
+
+/// Sends one follow-up; false if Discord refused it.
+async fn execute(http: &Http, token: &str, builder: CreateInteractionResponseFollowup) -> bool {
+    match serenity::builder::Builder::execute(builder, http, (None, token)).await {
+        Ok(_) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not send a Discord follow-up");
+            false
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Replies rendered in Discord markdown, with buttons as message components.
 
-use mailping_shared::commands::{Reply, Span};
+use mailping_shared::commands::{Attachment, Reply, Span};
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, InteractionResponseFlags,
@@ -104,20 +104,59 @@ pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
 
 /// The reply's files, read whole: serenity's client takes attachments as bytes.
 pub async fn attachments(reply: &Reply) -> std::io::Result<Vec<CreateAttachment>> {
-    let mut files = Vec::with_capacity(reply.attachments.len());
-    for a in &reply.attachments {
-        files.push(CreateAttachment::bytes(
+    read(&reply.attachments).await
+}
+
+async fn read(files: &[Attachment]) -> std::io::Result<Vec<CreateAttachment>> {
+    let mut out = Vec::with_capacity(files.len());
+    for a in files {
+        out.push(CreateAttachment::bytes(
             a.bytes().await?,
             a.filename.clone(),
         ));
     }
-    Ok(files)
+    Ok(out)
 }
 
-/// A follow-up to a deferred interaction: ephemeral, without embeds, pinging nobody, with
-/// the reply's files attached.
-pub async fn followup(reply: &Reply) -> std::io::Result<CreateInteractionResponseFollowup> {
-    Ok(followup_text(reply).add_files(attachments(reply).await?))
+/// Files Discord takes on one message.
+pub const FILES_PER_MESSAGE: usize = 10;
+
+/// The reply's files in the groups that go on one message each: at most
+/// [`FILES_PER_MESSAGE`], and together within `budget` bytes, as Discord applies its upload
+/// limit to the whole request. A file over the budget alone still gets a message of its own.
+/// A reply without files is one empty group.
+pub async fn attachment_groups(reply: &Reply, budget: u64) -> std::io::Result<Vec<&[Attachment]>> {
+    let files = &reply.attachments;
+    let mut groups = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, a) in files.iter().enumerate() {
+        let size = a.size().await?;
+        if i > start && (i - start == FILES_PER_MESSAGE || bytes + size > budget) {
+            groups.push(&files[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    groups.push(&files[start..]);
+    Ok(groups)
+}
+
+/// The follow-up carrying a group of files after the first.
+pub async fn followup_files(
+    files: &[Attachment],
+) -> std::io::Result<CreateInteractionResponseFollowup> {
+    Ok(CreateInteractionResponseFollowup::new()
+        .flags(MessageFlags::EPHEMERAL | MessageFlags::SUPPRESS_EMBEDS)
+        .allowed_mentions(CreateAllowedMentions::new())
+        .add_files(read(files).await?))
+}
+
+/// The first follow-up of a reply: its text and buttons, with the first group of files.
+pub async fn followup(
+    reply: &Reply,
+    files: &[Attachment],
+) -> std::io::Result<CreateInteractionResponseFollowup> {
+    Ok(followup_text(reply).add_files(read(files).await?))
 }
 
 /// A follow-up with the reply's text and buttons only.

@@ -1,15 +1,17 @@
 //! `/export`: every recorded fetch as CSV (RFC 4180, UTF-8), and a second file listing the
-//! trackers. Rows are streamed from the database into a temporary file in chunks, never
-//! held whole; a file over the platform's upload limit is gzipped, and the message says so.
+//! trackers. Rows are streamed from the database to a blocking writer thread in chunks, never
+//! held whole. A file that fits the platform's upload limit goes as it is; one that does not is
+//! gzipped, and if even that is too big, split into gzipped parts that each fit, every part a
+//! complete CSV with the header. The message says which.
 
 use std::borrow::Cow;
-use std::io::Write;
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
-use futures_util::TryStreamExt;
-use tokio::io::AsyncWriteExt;
+use futures_util::{Stream, StreamExt, TryStreamExt};
+use tempfile::TempPath;
 
 use super::stats::no_fetches;
 use super::{Attachment, Chat, Commands, Outcome, Reply, TempFile, parse_number, words};
@@ -22,18 +24,45 @@ use crate::models::tracker;
 pub const UPLOAD_LIMIT_TELEGRAM: u64 = 50 * 1000 * 1000;
 /// Discord's upload limit without server boosts (10 MiB since late 2024, 25 MiB before); an
 /// ephemeral reply belongs to no boosted server, so the default is the one that applies.
+/// Discord counts it over the whole request, so the files of one message share it.
 pub const UPLOAD_LIMIT_DISCORD: u64 = 10 * 1024 * 1024;
 
-/// The largest file a platform takes from a bot.
-pub fn upload_limit(platform: Platform) -> u64 {
-    match platform {
-        Platform::Telegram => UPLOAD_LIMIT_TELEGRAM,
-        Platform::Discord => UPLOAD_LIMIT_DISCORD,
+/// The largest upload each platform takes from the bot, in bytes (settings
+/// `UPLOAD_LIMIT_TELEGRAM` and `UPLOAD_LIMIT_DISCORD`; tests set a few KB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadLimits {
+    pub telegram: u64,
+    pub discord: u64,
+}
+
+impl Default for UploadLimits {
+    fn default() -> Self {
+        UploadLimits {
+            telegram: UPLOAD_LIMIT_TELEGRAM,
+            discord: UPLOAD_LIMIT_DISCORD,
+        }
     }
 }
 
-/// Rows written to the CSV writer before its buffer goes to the file.
+impl UploadLimits {
+    pub fn of(&self, platform: Platform) -> u64 {
+        match platform {
+            Platform::Telegram => self.telegram,
+            Platform::Discord => self.discord,
+        }
+    }
+}
+
+/// What the files of one message may add up to under an upload limit: the limit less 1/64,
+/// left for the message's text and the multipart framing of the request.
+pub fn files_budget(limit: u64) -> u64 {
+    limit - limit / 64
+}
+
+/// Rows encoded before they are handed to the writer thread as one chunk.
 const CHUNK_ROWS: usize = 2_000;
+/// Chunks in flight between the database stream and the writer thread.
+const CHUNKS_IN_FLIGHT: usize = 4;
 
 const OPENS_HEADER: [&str; 8] = [
     "tracker",
@@ -65,6 +94,9 @@ enum ExportError {
     Io(#[from] std::io::Error),
     #[error("writing CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// A single row that does not fit the limit even compressed: only a limit set absurdly low.
+    #[error("one CSV row does not fit the upload budget of {budget} bytes")]
+    RowTooLarge { budget: u64 },
 }
 
 impl From<diesel::result::Error> for ExportError {
@@ -73,12 +105,30 @@ impl From<diesel::result::Error> for ExportError {
     }
 }
 
-/// A finished file: its name and whether it had to be compressed.
-struct Written {
-    filename: String,
-    file: TempFile,
-    size: u64,
+/// One CSV as it will be sent: the plain file, or gzipped parts.
+#[derive(Debug)]
+struct Files {
+    parts: Vec<(TempPath, u64)>,
     compressed: bool,
+}
+
+impl Files {
+    /// Attachments named after `stem`: `stem.csv`, `stem.csv.gz`, or `stem-2-of-3.csv.gz`.
+    fn attachments(self, stem: &str) -> Vec<Attachment> {
+        let n = self.parts.len();
+        self.parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (path, _))| {
+                let name = match (self.compressed, n) {
+                    (false, _) => format!("{stem}.csv"),
+                    (true, 1) => format!("{stem}.csv.gz"),
+                    (true, _) => format!("{stem}-{}-of-{n}.csv.gz", i + 1),
+                };
+                Attachment::document(name, TempFile::new(path))
+            })
+            .collect()
+    }
 }
 
 impl Commands {
@@ -102,10 +152,17 @@ impl Commands {
             return Ok(nothing_to_export());
         }
         drop(conn);
-        let limit = upload_limit(chat.platform);
-        match self.write_export(account, number, limit).await {
+        let limit = self.upload_limit(chat.platform);
+        match self
+            .write_export(account, number, files_budget(limit))
+            .await
+        {
             Ok((opens, trackers)) => Ok(export_reply(number, opens, trackers, limit)),
             Err(ExportError::Db(e)) => Err(e.into()),
+            Err(e @ ExportError::RowTooLarge { .. }) => {
+                tracing::warn!(error = %e, limit, "export does not fit the upload limit");
+                Ok(too_large(limit))
+            }
             Err(e) => {
                 tracing::error!(error = %e, "could not write an export");
                 Ok(words::something_went_wrong())
@@ -117,116 +174,309 @@ impl Commands {
         &self,
         account: &Account,
         number: Option<i32>,
-        limit: u64,
-    ) -> Result<(Written, Written), ExportError> {
+        budget: u64,
+    ) -> Result<(Files, Files), ExportError> {
         let tz = account.tz();
-        let suffix = number.map_or(String::new(), |n| format!("-{n}"));
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
-        let (file, path) = temp_file()?;
-        let mut out = tokio::fs::File::from_std(file);
-        let mut csv = writer(Vec::with_capacity(256 * 1024));
-        csv.write_record(OPENS_HEADER)?;
-        {
-            let mut rows = stats::export_opens(&mut conn, account.id, number).await?;
-            let mut in_chunk = 0;
-            while let Some(row) = rows.try_next().await? {
-                csv.write_record(open_record(&row, tz))?;
-                in_chunk += 1;
-                if in_chunk == CHUNK_ROWS {
-                    csv = drain(csv, &mut out).await?;
-                    in_chunk = 0;
-                }
-            }
-        }
-        drain(csv, &mut out).await?;
-        out.shutdown().await?;
-        let opens = finish(format!("mailping-opens{suffix}.csv"), path, limit).await?;
-
+        let opens = {
+            let rows = stats::export_opens(&mut conn, account.id, number).await?;
+            let records =
+                rows.map(|row| row.map(|o| open_record(&o, tz)).map_err(ExportError::from));
+            write_csv(&OPENS_HEADER, records, budget).await?
+        };
         let trackers = stats::export_trackers(&mut conn, account.id, number).await?;
         drop(conn);
-        let (file, path) = temp_file()?;
-        let mut out = tokio::fs::File::from_std(file);
-        let mut csv = writer(Vec::new());
-        csv.write_record(TRACKERS_HEADER)?;
-        for t in &trackers {
-            csv.write_record(tracker_record(t))?;
-        }
-        drain(csv, &mut out).await?;
-        out.shutdown().await?;
-        let trackers = finish(format!("mailping-trackers{suffix}.csv"), path, limit).await?;
+        let records = futures_util::stream::iter(trackers.iter().map(|t| Ok(tracker_record(t))));
+        let trackers = write_csv(&TRACKERS_HEADER, records, budget).await?;
         Ok((opens, trackers))
     }
 }
 
-fn temp_file() -> std::io::Result<(std::fs::File, tempfile::TempPath)> {
-    Ok(tempfile::Builder::new()
-        .prefix("mailping-export-")
-        .suffix(".csv")
-        .tempfile()?
-        .into_parts())
+/// Encoded CSV records and the offset where each ends: what the writer thread is handed.
+struct Chunk {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+/// Writes `header` and `records` as files within `budget` bytes each: the encoding happens
+/// here, as the rows arrive; the writing and compressing on a blocking thread.
+async fn write_csv<R>(
+    header: &[&str],
+    records: impl Stream<Item = Result<R, ExportError>>,
+    budget: u64,
+) -> Result<Files, ExportError>
+where
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let mut csv = writer(Vec::new());
+    csv.write_record(header)?;
+    let (header, _) = take(csv)?;
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Chunk>(CHUNKS_IN_FLIGHT);
+    let thread = tokio::task::spawn_blocking(move || {
+        let mut out = SplitWriter::new(budget, header)?;
+        while let Some(chunk) = rx.blocking_recv() {
+            out.write(&chunk)?;
+        }
+        out.finish()
+    });
+    let fed = feed(records, tx).await;
+    let written = thread.await.map_err(std::io::Error::other)?;
+    // A database error ends the feed early: what was written is dropped (and deleted).
+    fed?;
+    written
+}
+
+/// Encodes records into chunks and sends them to the writer thread, until the records end or
+/// the thread stops (its error is the one reported).
+async fn feed<R>(
+    records: impl Stream<Item = Result<R, ExportError>>,
+    tx: tokio::sync::mpsc::Sender<Chunk>,
+) -> Result<(), ExportError>
+where
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let mut records = std::pin::pin!(records);
+    let mut csv = writer(Vec::with_capacity(256 * 1024));
+    let mut ends = Vec::with_capacity(CHUNK_ROWS);
+    while let Some(record) = records.try_next().await? {
+        csv.write_record(record)?;
+        // Moves the writer's own buffer into the Vec, so the Vec's length is the record's end.
+        csv.flush()?;
+        ends.push(csv.get_ref().len());
+        if ends.len() == CHUNK_ROWS {
+            let (bytes, next) = take(csv)?;
+            csv = next;
+            let chunk = Chunk {
+                bytes,
+                ends: std::mem::replace(&mut ends, Vec::with_capacity(CHUNK_ROWS)),
+            };
+            if tx.send(chunk).await.is_err() {
+                return Ok(());
+            }
+        }
+    }
+    if !ends.is_empty() {
+        let (bytes, _) = take(csv)?;
+        let _ = tx.send(Chunk { bytes, ends }).await;
+    }
+    Ok(())
 }
 
 fn writer(buffer: Vec<u8>) -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().from_writer(buffer)
 }
 
-/// Moves what the CSV writer holds to the file, and hands back a writer with an empty buffer
-/// (csv's writer lends no `&mut` to what it writes into).
-async fn drain(
-    csv: csv::Writer<Vec<u8>>,
-    out: &mut tokio::fs::File,
-) -> Result<csv::Writer<Vec<u8>>, ExportError> {
-    let mut buffer = csv.into_inner().map_err(|e| e.into_error())?;
-    out.write_all(&buffer).await?;
-    buffer.clear();
-    Ok(writer(buffer))
+/// What the CSV writer holds, and a writer with a new buffer (csv's writer lends no `&mut`
+/// to what it writes into).
+fn take(csv: csv::Writer<Vec<u8>>) -> Result<(Vec<u8>, csv::Writer<Vec<u8>>), ExportError> {
+    let bytes = csv.into_inner().map_err(|e| e.into_error())?;
+    let next = writer(Vec::with_capacity(bytes.capacity()));
+    Ok((bytes, next))
 }
 
-/// Keeps the file as it is if the platform takes it, else gzips it.
-async fn finish(
-    filename: String,
-    path: tempfile::TempPath,
-    limit: u64,
-) -> Result<Written, ExportError> {
-    let size = tokio::fs::metadata(&path).await?.len();
-    if size <= limit {
-        return Ok(Written {
-            filename,
-            file: TempFile::new(path),
-            size,
-            compressed: false,
-        });
-    }
-    let (gz, gz_path) = tempfile::Builder::new()
+fn temp_file(suffix: &str) -> std::io::Result<(File, TempPath)> {
+    Ok(tempfile::Builder::new()
         .prefix("mailping-export-")
-        .suffix(".csv.gz")
+        .suffix(suffix)
         .tempfile()?
-        .into_parts();
-    let source = path.to_path_buf();
-    // flate2 is blocking; a large file must not stall the runtime's workers.
-    let size = tokio::task::spawn_blocking(move || gzip(&source, gz))
-        .await
-        .map_err(std::io::Error::other)??;
-    drop(path);
-    Ok(Written {
-        filename: format!("{filename}.gz"),
-        file: TempFile::new(gz_path),
-        size,
-        compressed: true,
-    })
+        .into_parts())
 }
 
-fn gzip(source: &Path, target: std::fs::File) -> std::io::Result<u64> {
-    let mut input = std::io::BufReader::new(std::fs::File::open(source)?);
-    let mut encoder = flate2::write::GzEncoder::new(
-        std::io::BufWriter::new(target),
+/// The most input that surely compresses into `room` bytes. The ceiling assumed for `n` bytes
+/// of input is `n + n/32 + 64`, with room for the gzip trailer and the final block: deflate
+/// falls back to stored blocks (5 bytes per 64 KiB) on data it cannot shrink, so this is
+/// generous, and a part that came out bigger anyway is an error, never sent.
+fn deflate_input_room(room: u64) -> u64 {
+    room.saturating_sub(64) * 32 / 33
+}
+
+/// Writes one CSV on a blocking thread: plain while it fits the budget, and gzipped at the
+/// same time into parts that each fit it (each a complete CSV with the header). A part is
+/// closed when the next record might not fit: the encoder is sync-flushed so its output is
+/// exact, and the worst case of what is still buffered is counted (`deflate_input_room`).
+struct SplitWriter {
+    budget: u64,
+    header: Vec<u8>,
+    plain: Option<Plain>,
+    parts: Vec<(TempPath, u64)>,
+    part: Option<GzPart>,
+}
+
+struct Plain {
+    out: BufWriter<File>,
+    path: TempPath,
+    size: u64,
+}
+
+struct GzPart {
+    encoder: flate2::write::GzEncoder<Counting<BufWriter<File>>>,
+    path: TempPath,
+    /// Input given to the encoder since it last flushed: not yet counted in its output.
+    pending: u64,
+    rows: usize,
+}
+
+/// Counts the bytes written through it.
+struct Counting<W> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl GzPart {
+    fn new(header: &[u8]) -> std::io::Result<GzPart> {
+        let (file, path) = temp_file(".csv.gz")?;
+        let out = Counting {
+            inner: BufWriter::new(file),
+            written: 0,
+        };
         // The default level: `best` measured no smaller on a 1,000,000-row export, and slower.
-        flate2::Compression::default(),
-    );
-    std::io::copy(&mut input, &mut encoder)?;
-    let mut out = encoder.finish()?;
-    out.flush()?;
-    out.get_ref().metadata().map(|m| m.len())
+        let mut encoder = flate2::write::GzEncoder::new(out, flate2::Compression::default());
+        encoder.write_all(header)?;
+        Ok(GzPart {
+            encoder,
+            path,
+            pending: header.len() as u64,
+            rows: 0,
+        })
+    }
+
+    /// How many more input bytes surely fit in `budget` without a flush.
+    fn room(&self, budget: u64) -> u64 {
+        let left = budget.saturating_sub(self.encoder.get_ref().written);
+        deflate_input_room(left).saturating_sub(self.pending)
+    }
+
+    fn write(&mut self, records: &[u8], rows: usize) -> std::io::Result<()> {
+        self.encoder.write_all(records)?;
+        self.pending += records.len() as u64;
+        self.rows += rows;
+        Ok(())
+    }
+
+    /// Makes the output exact (a sync flush), so the room left is known.
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.encoder.flush()?;
+        self.pending = 0;
+        Ok(())
+    }
+
+    fn finish(self, budget: u64) -> std::io::Result<(TempPath, u64)> {
+        let out = self.encoder.finish()?;
+        let size = out.written;
+        out.inner.into_inner().map_err(|e| e.into_error())?;
+        if size > budget {
+            return Err(std::io::Error::other(format!(
+                "a compressed part came to {size} bytes, over the budget of {budget}"
+            )));
+        }
+        Ok((self.path, size))
+    }
+}
+
+impl SplitWriter {
+    fn new(budget: u64, header: Vec<u8>) -> std::io::Result<SplitWriter> {
+        let plain = if header.len() as u64 <= budget {
+            let (file, path) = temp_file(".csv")?;
+            let mut out = BufWriter::new(file);
+            out.write_all(&header)?;
+            Some(Plain {
+                out,
+                path,
+                size: header.len() as u64,
+            })
+        } else {
+            None
+        };
+        Ok(SplitWriter {
+            budget,
+            header,
+            plain,
+            parts: Vec::new(),
+            part: None,
+        })
+    }
+
+    fn write(&mut self, chunk: &Chunk) -> Result<(), ExportError> {
+        if let Some(plain) = &mut self.plain {
+            let len = chunk.bytes.len() as u64;
+            if plain.size + len <= self.budget {
+                plain.out.write_all(&chunk.bytes)?;
+                plain.size += len;
+            } else {
+                // Too big to go plain: deleted, the gzipped parts carry on alone.
+                self.plain = None;
+            }
+        }
+        let (mut start, mut i) = (0, 0);
+        while i < chunk.ends.len() {
+            let part = match &mut self.part {
+                Some(part) => part,
+                None => self.part.insert(GzPart::new(&self.header)?),
+            };
+            // The records from i on that surely fit as things stand go in one write.
+            let room = part.room(self.budget) as usize;
+            let fitting = chunk.ends[i..]
+                .iter()
+                .take_while(|&&end| end - start <= room)
+                .count();
+            if fitting > 0 {
+                let end = chunk.ends[i + fitting - 1];
+                part.write(&chunk.bytes[start..end], fitting)?;
+                (start, i) = (end, i + fitting);
+            } else if part.pending > 0 {
+                part.flush()?;
+            } else if part.rows == 0 {
+                return Err(ExportError::RowTooLarge {
+                    budget: self.budget,
+                });
+            } else {
+                self.close_part()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn close_part(&mut self) -> std::io::Result<()> {
+        if let Some(part) = self.part.take() {
+            self.parts.push(part.finish(self.budget)?);
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Files, ExportError> {
+        if let Some(mut plain) = self.plain.take() {
+            plain.out.flush()?;
+            return Ok(Files {
+                parts: vec![(plain.path, plain.size)],
+                compressed: false,
+            });
+        }
+        if self.part.is_none() && self.parts.is_empty() {
+            // No record at all, and the header alone is over the budget.
+            return Err(ExportError::RowTooLarge {
+                budget: self.budget,
+            });
+        }
+        self.close_part()?;
+        Ok(Files {
+            parts: self.parts,
+            compressed: true,
+        })
+    }
 }
 
 /// Whole seconds: what a person or a spreadsheet needs (1,000,000 opens gzip to 10.6 MB this
@@ -283,40 +533,59 @@ fn nothing_to_export() -> Reply {
         .plain(" lists them.")
 }
 
-fn export_reply(number: Option<i32>, opens: Written, trackers: Written, limit: u64) -> Reply {
-    let too_big = [&opens, &trackers].into_iter().find(|w| w.size > limit);
-    if let Some(w) = too_big {
-        tracing::warn!(
-            file = %w.filename,
-            size = w.size,
-            limit,
-            "export too large to upload even compressed"
-        );
-        return Reply::new()
-            .plain(format!(
-                "⚠️ This export is too large to send here even compressed ({} MB, the limit is {} MB). Try one tracker at a time, e.g. ",
-                w.size / 1_000_000,
-                limit / 1_000_000
-            ))
-            .code("/export 3")
-            .plain(".");
+/// A size as people read it: "10.5 MB", "4 KB".
+fn size_words(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} KB", bytes / 1000)
     }
+}
+
+fn too_large(limit: u64) -> Reply {
+    Reply::new()
+        .plain(format!(
+            "⚠️ This export cannot be sent here: the upload limit is {}. Try one tracker at a time, e.g. ",
+            size_words(limit)
+        ))
+        .code("/export 3")
+        .plain(".")
+}
+
+fn export_reply(number: Option<i32>, opens: Files, trackers: Files, limit: u64) -> Reply {
     let what = match number {
         Some(n) => format!("tracker #{n}'s recorded fetches"),
         None => "every recorded fetch".to_owned(),
     };
     let mut reply = Reply::new().plain(format!(
-        "📤 Your export: {what} (one row each, times in UTC and in your timezone), and a second file listing the trackers."
+        "📤 Your export: {what} (one row each, times in UTC and in your timezone), and a separate file listing the trackers."
     ));
-    if opens.compressed || trackers.compressed {
+    if opens.parts.len() > 1 || trackers.parts.len() > 1 {
+        let files = |f: &Files, what: &str| match f.parts.len() {
+            1 => format!("the {what} in one file"),
+            n => format!("the {what} in {n} files"),
+        };
         reply = reply.plain(format!(
-            " Compressed as .csv.gz to fit the {} MB upload limit; unzip it before opening.",
-            limit / 1_000_000
+            " Even compressed it is over the {} upload limit here, so it comes in parts: {}, {} (.csv.gz, each a complete CSV with the header row). Unzip them before opening.",
+            size_words(limit),
+            files(&opens, "fetches"),
+            files(&trackers, "trackers"),
+        ));
+    } else if opens.compressed || trackers.compressed {
+        reply = reply.plain(format!(
+            " Compressed as .csv.gz to fit the {} upload limit; unzip it before opening.",
+            size_words(limit)
         ));
     }
+    let suffix = number.map_or(String::new(), |n| format!("-{n}"));
+    for attachment in opens
+        .attachments(&format!("mailping-opens{suffix}"))
+        .into_iter()
+        .chain(trackers.attachments(&format!("mailping-trackers{suffix}")))
+    {
+        reply = reply.attach(attachment);
+    }
     reply
-        .attach(Attachment::document(opens.filename, opens.file))
-        .attach(Attachment::document(trackers.filename, trackers.file))
 }
 
 #[cfg(test)]
@@ -333,53 +602,172 @@ mod tests {
         }
     }
 
-    fn file_with(text: &str) -> tempfile::TempPath {
-        let (mut file, path) = temp_file().unwrap();
-        file.write_all(text.as_bytes()).unwrap();
-        path
+    /// Rows of three cells; `noisy` ones barely compress.
+    fn rows(n: usize, noisy: bool) -> Vec<[String; 3]> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..n)
+            .map(|i| {
+                let cell = if noisy {
+                    (0..4)
+                        .map(|_| {
+                            x ^= x << 13;
+                            x ^= x >> 7;
+                            x ^= x << 17;
+                            format!("{x:016x}")
+                        })
+                        .collect()
+                } else {
+                    "Gmail".to_owned()
+                };
+                [i.to_string(), format!("label \"{i}\", with a comma"), cell]
+            })
+            .collect()
+    }
+
+    async fn write(rows: &[[String; 3]], budget: u64) -> Result<Files, ExportError> {
+        let records = futures_util::stream::iter(rows.iter().cloned().map(Ok));
+        write_csv(&["n", "label", "cell"], records, budget).await
+    }
+
+    fn csv_of(rows: &[[String; 3]]) -> String {
+        let mut csv = writer(Vec::new());
+        csv.write_record(["n", "label", "cell"]).unwrap();
+        for r in rows {
+            csv.write_record(r).unwrap();
+        }
+        String::from_utf8(csv.into_inner().unwrap()).unwrap()
+    }
+
+    fn read(path: &std::path::Path, compressed: bool) -> String {
+        use std::io::Read;
+        let mut text = String::new();
+        let file = File::open(path).unwrap();
+        if compressed {
+            flate2::read::GzDecoder::new(file)
+                .read_to_string(&mut text)
+                .unwrap();
+        } else {
+            std::io::BufReader::new(file)
+                .read_to_string(&mut text)
+                .unwrap();
+        }
+        text
     }
 
     #[tokio::test]
-    async fn a_file_over_the_limit_is_gzipped_and_the_message_says_so() {
-        use std::io::Read;
-        let csv: String = (0..50_000).map(|i| format!("{i},row,direct\r\n")).collect();
-        let limit = 500_000;
-        assert!(csv.len() as u64 > limit);
+    async fn a_csv_that_fits_goes_as_it_is() {
+        let rows = rows(10, false);
+        let files = write(&rows, 10_000).await.unwrap();
+        assert!(!files.compressed);
+        assert_eq!(files.parts.len(), 1);
+        assert_eq!(read(&files.parts[0].0, false), csv_of(&rows));
+        assert_eq!(files.parts[0].1, csv_of(&rows).len() as u64);
+    }
 
-        let kept = finish("t.csv".into(), file_with("a,b\r\n"), limit)
-            .await
-            .unwrap();
-        assert_eq!((kept.filename.as_str(), kept.compressed), ("t.csv", false));
+    #[tokio::test]
+    async fn a_csv_over_the_budget_is_gzipped_whole_when_that_fits() {
+        let rows = rows(20_000, false);
+        let csv = csv_of(&rows);
+        let budget = 300_000;
+        assert!(csv.len() as u64 > budget);
+        let files = write(&rows, budget).await.unwrap();
+        assert!(files.compressed);
+        assert_eq!(files.parts.len(), 1);
+        assert!(files.parts[0].1 <= budget);
+        assert_eq!(read(&files.parts[0].0, true), csv);
+    }
 
-        let path = file_with(&csv);
-        let old = path.to_path_buf();
-        let gz = finish("a.csv".into(), path, limit).await.unwrap();
-        assert_eq!(gz.filename, "a.csv.gz");
-        assert!(gz.compressed && gz.size <= limit);
-        assert!(!old.exists(), "the uncompressed file is deleted");
-        let mut back = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(gz.file.path()).unwrap())
-            .read_to_string(&mut back)
-            .unwrap();
-        assert_eq!(back, csv);
+    #[tokio::test]
+    async fn a_csv_too_big_even_gzipped_is_split_into_complete_parts_within_the_budget() {
+        for (n, budget) in [(3_000, 40_000), (500, 2_000), (20_000, 300_000)] {
+            let rows = rows(n, true);
+            let files = write(&rows, budget).await.unwrap();
+            assert!(files.compressed);
+            assert!(files.parts.len() > 2, "{} parts", files.parts.len());
+            let mut back = Vec::new();
+            for (i, (path, size)) in files.parts.iter().enumerate() {
+                assert_eq!(std::fs::metadata(path).unwrap().len(), *size);
+                assert!(*size <= budget, "part {i}: {size} > {budget}");
+                if i + 1 < files.parts.len() {
+                    assert!(
+                        *size > budget * 3 / 4,
+                        "part {i} is only {size} of {budget}"
+                    );
+                }
+                let text = read(path, true);
+                let mut reader = csv::Reader::from_reader(text.as_bytes());
+                assert_eq!(reader.headers().unwrap(), vec!["n", "label", "cell"]);
+                for record in reader.records() {
+                    let r = record.expect("a complete record");
+                    back.push([r[0].to_owned(), r[1].to_owned(), r[2].to_owned()]);
+                }
+            }
+            assert_eq!(back, rows, "the parts hold every row once, in order");
+        }
+    }
 
-        let reply = export_reply(None, gz, kept, limit);
-        assert_eq!(reply.attachments.len(), 2);
+    #[tokio::test]
+    async fn a_row_that_cannot_fit_is_refused() {
+        let rows = rows(5, true);
+        assert!(matches!(
+            write(&rows, 100).await,
+            Err(ExportError::RowTooLarge { budget: 100 })
+        ));
+    }
+
+    fn deflate_ceiling(n: u64) -> u64 {
+        n + n / 32 + 64
+    }
+
+    #[test]
+    fn the_deflate_ceiling_and_its_inverse_agree() {
+        for room in [0, 63, 64, 65, 100, 1_000, 4_096, 10_321_920, 49_218_750] {
+            let n = deflate_input_room(room);
+            assert!(room < 64 || deflate_ceiling(n) <= room, "{room}");
+            assert!(
+                deflate_ceiling(n + 2) > room,
+                "{room}: {n} is not the largest"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn parts_are_numbered_and_the_message_says_so() {
+        let budget = 2_000;
+        let opens = write(&rows(500, true), budget).await.unwrap();
+        let n = opens.parts.len();
+        let trackers = write(&rows(3, false), budget).await.unwrap();
+        let reply = export_reply(Some(4), opens, trackers, 2_100);
+        let names: Vec<_> = reply
+            .attachments
+            .iter()
+            .map(|a| a.filename.as_str())
+            .collect();
+        assert_eq!(names.len(), n + 1);
+        assert_eq!(
+            names[0],
+            "mailping-opens-4-1-of-".to_owned() + &n.to_string() + ".csv.gz"
+        );
+        assert_eq!(names[n], "mailping-trackers-4.csv");
+        let text = reply.plain_text();
+        assert!(
+            text.contains(&format!("the fetches in {n} files")),
+            "{text}"
+        );
+        assert!(text.contains("each a complete CSV"), "{text}");
+
+        let one = write(&rows(2_000, false), 30_000).await.unwrap();
+        let trackers = write(&rows(3, false), 30_000).await.unwrap();
+        let reply = export_reply(None, one, trackers, 31_000);
+        assert_eq!(reply.attachments[0].filename, "mailping-opens.csv.gz");
         assert!(reply.plain_text().contains("Compressed as .csv.gz"));
-
-        let huge = finish("h.csv".into(), file_with(&csv), 1_000)
-            .await
-            .unwrap();
-        let tiny = finish("t.csv".into(), file_with("a\r\n"), 1_000)
-            .await
-            .unwrap();
-        let reply = export_reply(None, huge, tiny, 1_000);
-        assert!(reply.attachments.is_empty());
-        assert!(reply.plain_text().contains("too large"));
     }
 
     #[test]
     fn limits_are_per_platform() {
-        assert!(upload_limit(Platform::Discord) < upload_limit(Platform::Telegram));
+        let limits = UploadLimits::default();
+        assert!(limits.of(Platform::Discord) < limits.of(Platform::Telegram));
+        assert_eq!(limits.of(Platform::Discord), UPLOAD_LIMIT_DISCORD);
+        assert!(files_budget(UPLOAD_LIMIT_DISCORD) < UPLOAD_LIMIT_DISCORD);
     }
 }

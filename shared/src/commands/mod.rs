@@ -16,9 +16,12 @@ use diesel_async::AsyncConnection;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 pub use alert::alert_reply;
-pub use export::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, neutralise, upload_limit};
+pub use export::{
+    UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits, files_budget, neutralise,
+};
 pub use reminder_words::reminder_reply;
 pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
+pub use stats::STATS_DAYS;
 pub use words::something_went_wrong;
 pub use words::{ordinal, relative_time, truncate_chars};
 
@@ -258,11 +261,13 @@ impl Default for CommandLimits {
     }
 }
 
-/// The command logic, with what it needs: the pool, the public base URL, and the limiters.
+/// The command logic, with what it needs: the pool, the public base URL, the limiters, and
+/// the platforms' upload limits.
 pub struct Commands {
     pool: Pool,
     base_url: BaseUrl,
     limits: CommandLimits,
+    upload_limits: UploadLimits,
     new_trackers: DefaultKeyedRateLimiter<Chat>,
     commands: DefaultKeyedRateLimiter<Chat>,
 }
@@ -299,9 +304,21 @@ impl Commands {
             pool,
             base_url,
             limits,
+            upload_limits: UploadLimits::default(),
             new_trackers: RateLimiter::keyed(quota(limits.trackers_per_minute)),
             commands: RateLimiter::keyed(quota(limits.commands_per_minute)),
         }
+    }
+
+    /// Other upload limits than the platforms' own (a setting; tests use a few KB).
+    pub fn with_upload_limits(mut self, upload_limits: UploadLimits) -> Self {
+        self.upload_limits = upload_limits;
+        self
+    }
+
+    /// The largest upload `platform` takes from the bot: exports are made to fit it.
+    pub fn upload_limit(&self, platform: Platform) -> u64 {
+        self.upload_limits.of(platform)
     }
 
     /// Forgets rate-limit state of chats that have gone quiet, so memory stays bounded.

@@ -106,6 +106,14 @@ impl Attachment {
         }
     }
 
+    /// How many bytes it holds.
+    pub async fn size(&self) -> std::io::Result<u64> {
+        match &self.content {
+            Content::Bytes(b) => Ok(b.len() as u64),
+            Content::File(f) => tokio::fs::metadata(f.path()).await.map(|m| m.len()),
+        }
+    }
+
     /// The bytes, read from the temporary file if need be (Discord's client wants them whole).
     pub async fn bytes(&self) -> std::io::Result<Vec<u8>> {
         match &self.content {

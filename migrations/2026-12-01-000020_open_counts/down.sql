@@ -1,0 +1,14 @@
+DROP TRIGGER open_counts_on_truncate ON opens;
+DROP TRIGGER open_counts_on_tracker_delete ON trackers;
+DROP TRIGGER open_counts_on_update_add ON opens;
+DROP TRIGGER open_counts_on_update_remove ON opens;
+DROP TRIGGER open_counts_on_delete ON opens;
+DROP TRIGGER open_counts_on_insert ON opens;
+DROP FUNCTION open_counts_truncate();
+DROP FUNCTION open_counts_forget_tracker();
+DROP FUNCTION open_counts_apply_removed();
+DROP FUNCTION open_counts_apply_added();
+DROP FUNCTION open_counts_subtract(BIGINT[], TIMESTAMPTZ[], TEXT[], BIGINT[]);
+DROP FUNCTION open_counts_add(BIGINT[], TIMESTAMPTZ[], TEXT[], BIGINT[]);
+DROP TABLE open_counts;
+DROP FUNCTION open_counts_slice(TIMESTAMPTZ);
