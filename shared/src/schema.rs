@@ -66,6 +66,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    seen_requests (key) {
+        key -> Text,
+        seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     sender_networks (account_id, network, user_agent) {
         account_id -> Int8,
         network -> Cidr,
@@ -99,6 +106,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     clock_skew,
     opens,
     reminders,
+    seen_requests,
     sender_networks,
     trackers,
 );
