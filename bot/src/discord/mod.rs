@@ -3,7 +3,7 @@
 //! serenity's `Http`. It parses and renders only; the command logic is shared.
 
 mod interactions;
-mod render;
+pub mod render;
 mod sender;
 mod slash;
 
@@ -16,6 +16,7 @@ use secrecy::ExposeSecret;
 use serenity::all::{Http, HttpBuilder};
 
 pub use interactions::{InteractionsState, forget_old_interactions, interactions};
+pub use render::render;
 pub use sender::DiscordSender;
 
 use crate::config::{DiscordConfig, discord_verifier};
