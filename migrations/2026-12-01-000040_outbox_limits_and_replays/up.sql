@@ -6,3 +6,8 @@ CREATE TABLE seen_requests (
     seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX seen_requests_seen_at ON seen_requests (seen_at);
+
+-- A chat the platform asked us to leave alone until then (a 429's retry_after, which Telegram
+-- and Discord give per chat): no alert or reminder of the account is claimed before it, by
+-- any replica, while every other chat's messages go on.
+ALTER TABLE accounts ADD COLUMN send_not_before TIMESTAMPTZ;

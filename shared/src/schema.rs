@@ -12,6 +12,7 @@ diesel::table! {
         remind_after -> Nullable<Interval>,
         quiet_start -> Nullable<Time>,
         quiet_end -> Nullable<Time>,
+        send_not_before -> Nullable<Timestamptz>,
     }
 }
 
