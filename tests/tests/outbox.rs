@@ -22,13 +22,16 @@ struct Attempt {
     at: Instant,
 }
 
+/// A planned answer: for one chat, or (None) for whichever send comes next.
+type Planned = (Option<String>, SendError);
+
 /// A chat platform in memory: records every send and answers from a script (then `Ok`).
 /// Clones share the record, so a test keeps one while the dispatcher owns another.
 #[derive(Clone, Default)]
 struct MemorySender {
     attempts: Arc<Mutex<Vec<Attempt>>>,
     /// Planned answers, each for one chat or (None) for whichever send comes next.
-    script: Arc<Mutex<VecDeque<(Option<String>, SendError)>>>,
+    script: Arc<Mutex<VecDeque<Planned>>>,
 }
 
 impl MemorySender {
