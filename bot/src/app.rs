@@ -37,7 +37,7 @@ impl Application {
         let listener = service::bind(config.listen_addr).await?;
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let commands = commands(&pool, &config);
-        let discord = discord::start(&config.discord, commands.clone()).await?;
+        let discord = discord::start(&config.discord, commands.clone(), pool.clone()).await?;
         let telegram =
             telegram::start(&config.telegram, config.listen_addr, commands.clone()).await?;
         if telegram.is_none() && discord.is_none() {
@@ -63,7 +63,10 @@ impl Application {
             interactions = Some(d.interactions);
         }
         let router = router::router(pool.clone(), interactions, webhook);
-        let background = background_tasks(&config, commands);
+        let mut background = background_tasks(&config, commands);
+        if config.discord.discord_bot_token.is_some() {
+            background.push(tokio::spawn(discord::forget_old_interactions(pool.clone())));
+        }
         let (stop, stop_rx) = watch::channel(false);
         let dispatcher = AlertDispatcher::new(pool, senders, config.alerts.clone());
         Ok(Application {

@@ -86,6 +86,47 @@ pub enum LabelError {
     TooLong(usize),
     #[error("the label contains control characters")]
     ControlCharacters,
+    /// Nothing but invisible characters: zero-width spaces, fillers, variation selectors.
+    #[error("the label is only invisible characters")]
+    Invisible,
+    /// Line or paragraph separators, or bidi overrides, embeddings and isolates, which would
+    /// break or reorder the text of the message around the label.
+    #[error("the label contains line separators or text direction controls")]
+    LayoutCharacters,
+}
+
+/// Characters that take over the layout of the text around them: U+2028/U+2029 break lines
+/// where no markup can see it, U+202A–U+202E and U+2066–U+2069 reorder what follows.
+fn hijacks_layout(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that show as nothing on their own: spaces, zero-width and formatting
+/// characters, Hangul and braille fillers, variation selectors, tags.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206A}'..='\u{206F}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E007F}'
+                | '\u{E0100}'..='\u{E01EF}'
+        )
 }
 
 impl Label {
@@ -102,6 +143,12 @@ impl Label {
         }
         if trimmed.chars().any(char::is_control) {
             return Err(LabelError::ControlCharacters);
+        }
+        if trimmed.chars().any(hijacks_layout) {
+            return Err(LabelError::LayoutCharacters);
+        }
+        if trimmed.chars().all(invisible) {
+            return Err(LabelError::Invisible);
         }
         Ok(Label(trimmed.to_owned()))
     }
@@ -302,6 +349,52 @@ mod tests {
         assert_eq!(Label::parse("a\u{7}b"), Err(LabelError::ControlCharacters));
         let hostile = "*_[]()~`>#+-=|{}.!<b>&";
         assert_eq!(Label::parse(hostile).unwrap().as_str(), hostile);
+    }
+
+    #[test]
+    fn labels_that_show_nothing_or_hijack_the_layout_are_refused() {
+        for invisible in [
+            "\u{200B}",
+            "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}",
+            "\u{3164}\u{3164}",
+            "\u{FE0F}",
+            "\u{E0100}\u{FE0E}",
+            "\u{00A0}\u{2800}\u{115F}",
+        ] {
+            assert_eq!(
+                Label::parse(invisible),
+                Err(LabelError::Invisible),
+                "{invisible:?}"
+            );
+        }
+        for layout in [
+            "Proposal\u{2028}Paid",
+            "Proposal\u{2029}Paid",
+            "\u{202E}gnp.exe",
+            "a\u{202A}b",
+            "a\u{202B}b",
+            "a\u{202C}b",
+            "a\u{202D}b",
+            "\u{2066}a\u{2069}",
+            "\u{2067}a",
+            "\u{2068}a",
+        ] {
+            assert_eq!(
+                Label::parse(layout),
+                Err(LabelError::LayoutCharacters),
+                "{layout:?}"
+            );
+        }
+        // Right-to-left text, marks, emoji with selectors and joiners stay allowed.
+        for fine in [
+            "שלום \u{200F}עולם",
+            "مرحبا",
+            "❤\u{FE0F} Proposal",
+            "👩\u{200D}💻 Offer",
+            "zero\u{200B}width",
+        ] {
+            assert!(Label::parse(fine).is_ok(), "{fine:?}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ diesel::table! {
         remind_after -> Nullable<Interval>,
         quiet_start -> Nullable<Time>,
         quiet_end -> Nullable<Time>,
+        send_not_before -> Nullable<Timestamptz>,
     }
 }
 
@@ -75,6 +76,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    seen_requests (key) {
+        key -> Text,
+        seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     sender_networks (account_id, network, user_agent) {
         account_id -> Int8,
         network -> Cidr,
@@ -110,6 +118,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     open_counts,
     opens,
     reminders,
+    seen_requests,
     sender_networks,
     trackers,
 );

@@ -368,7 +368,12 @@ impl TestApp {
 
     /// `path` on the (first) bot's listener.
     pub fn bot_url(&self, path: &str) -> String {
-        let bot = self.bots.first().expect("no bot is running");
+        self.replica_url(0, path)
+    }
+
+    /// `path` on the listener of bot replica `replica` (0 is the first started).
+    pub fn replica_url(&self, replica: usize, path: &str) -> String {
+        let bot = self.bots.get(replica).expect("no such bot replica");
         format!("http://127.0.0.1:{}{path}", bot.port)
     }
 
@@ -495,9 +500,21 @@ impl TestApp {
         timestamp: &str,
         signature: &str,
     ) -> (u16, Value) {
+        self.post_interaction_to(0, body, timestamp, signature)
+            .await
+    }
+
+    /// Like [`Self::post_interaction`], to bot replica `replica`.
+    pub async fn post_interaction_to(
+        &self,
+        replica: usize,
+        body: &str,
+        timestamp: &str,
+        signature: &str,
+    ) -> (u16, Value) {
         let resp = self
             .client
-            .post(self.bot_url("/discord/interactions"))
+            .post(self.replica_url(replica, "/discord/interactions"))
             .header("content-type", "application/json")
             .header(InteractionSigner::TIMESTAMP_HEADER, timestamp)
             .header(InteractionSigner::SIGNATURE_HEADER, signature)

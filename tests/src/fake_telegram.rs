@@ -27,11 +27,12 @@ use tokio::time::{Instant, timeout_at};
 
 /// Long polls wait at most this long, whatever `timeout` the bot asks for, to keep tests fast.
 const MAX_POLL_WAIT: Duration = Duration::from_secs(1);
-/// Telegram's limit on a message's text after entity parsing.
+/// Telegram's limit on a message's text after entity parsing, in UTF-16 code units (an emoji
+/// outside the Basic Multilingual Plane counts 2).
 const MAX_TEXT_CHARS: usize = 4096;
 /// Telegram's limit on `callback_data`, in bytes.
 const MAX_CALLBACK_DATA_BYTES: usize = 64;
-/// Telegram's limit on a caption's text after entity parsing.
+/// Telegram's limit on a caption's text after entity parsing, in UTF-16 code units.
 const MAX_CAPTION_CHARS: usize = 1024;
 /// What bots may upload: photos up to 10 MB, other files up to 50 MB.
 const MAX_PHOTO_BYTES: usize = 10 * 1000 * 1000;
@@ -662,7 +663,7 @@ impl Inner {
         if rendered.text.is_empty() {
             return Err(Refusal::bad_request("message text is empty"));
         }
-        if rendered.text.chars().count() > MAX_TEXT_CHARS {
+        if rendered.text.encode_utf16().count() > MAX_TEXT_CHARS {
             return Err(Refusal::bad_request("message is too long"));
         }
         let reply_markup = p.json("reply_markup");
@@ -723,7 +724,7 @@ impl Inner {
         } else {
             render_for_telegram(&raw_text, parse_mode.as_deref(), p)?
         };
-        if rendered.text.chars().count() > MAX_CAPTION_CHARS {
+        if rendered.text.encode_utf16().count() > MAX_CAPTION_CHARS {
             return Err(Refusal::bad_request("message caption is too long"));
         }
         let reply_markup = p.json("reply_markup");
@@ -762,7 +763,7 @@ impl Inner {
         if rendered.text.is_empty() {
             return Err(Refusal::bad_request("message text is empty"));
         }
-        if rendered.text.chars().count() > MAX_TEXT_CHARS {
+        if rendered.text.encode_utf16().count() > MAX_TEXT_CHARS {
             return Err(Refusal::bad_request("MESSAGE_TOO_LONG"));
         }
         // Telegram drops the inline keyboard of an edited message unless it is sent again.

@@ -193,6 +193,46 @@ async fn unsigned_or_forged_interactions_are_rejected_with_401() {
 }
 
 #[tokio::test]
+async fn stale_malformed_or_replayed_interactions_are_rejected_and_change_nothing() {
+    let mut app = TestApp::spawn().with_discord().await;
+    let track = |label: &str| {
+        fake_discord::slash_command("track", &[("label", json!(label))], 7, None).to_string()
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    for (label, timestamp) in [
+        ("year old", (now - 365 * 86_400).to_string()),
+        ("ten minutes ahead", (now + 600).to_string()),
+        ("not a time", "not-a-time".to_owned()),
+        ("fractional", format!("{now}.5")),
+    ] {
+        let body = track(label);
+        let (timestamp, signature) = app.signer().sign_at(&body, &timestamp);
+        let (status, answer) = app.post_interaction(&body, &timestamp, &signature).await;
+        assert_eq!(status, 401, "{label}: {answer}");
+    }
+    assert_eq!(app.tracker_and_open_counts().await, (0, 0));
+
+    // The same signed request twice, to the same replica and to another one.
+    app.start_bot().await;
+    let body = track("Proposal");
+    let (timestamp, signature) = app.signer().sign(&body);
+    assert_eq!(
+        app.post_interaction(&body, &timestamp, &signature).await.0,
+        200
+    );
+    for replica in [0, 1] {
+        let (status, answer) = app
+            .post_interaction_to(replica, &body, &timestamp, &signature)
+            .await;
+        assert_eq!(status, 401, "replay to replica {replica}: {answer}");
+    }
+    assert_eq!(app.tracker_and_open_counts().await, (1, 0));
+}
+
+#[tokio::test]
 async fn everyone_in_a_label_pings_no_one() {
     let app = TestApp::spawn().with_discord().await;
     let user = 4_000_000_000_000_002;

@@ -22,19 +22,36 @@ struct Attempt {
     at: Instant,
 }
 
+/// A planned answer: for one chat, or (None) for whichever send comes next.
+type Planned = (Option<String>, SendError);
+
 /// A chat platform in memory: records every send and answers from a script (then `Ok`).
 /// Clones share the record, so a test keeps one while the dispatcher owns another.
 #[derive(Clone, Default)]
 struct MemorySender {
     attempts: Arc<Mutex<Vec<Attempt>>>,
-    script: Arc<Mutex<VecDeque<SendError>>>,
+    /// Planned answers, each for one chat or (None) for whichever send comes next.
+    script: Arc<Mutex<VecDeque<Planned>>>,
 }
 
 impl MemorySender {
     fn answering(script: impl IntoIterator<Item = SendError>) -> MemorySender {
         MemorySender {
             attempts: Arc::default(),
-            script: Arc::new(Mutex::new(script.into_iter().collect())),
+            script: Arc::new(Mutex::new(script.into_iter().map(|e| (None, e)).collect())),
+        }
+    }
+
+    /// Answers sends to `chat` from `script` (then `Ok`); other chats get `Ok`.
+    fn answering_chat(chat: &str, script: impl IntoIterator<Item = SendError>) -> MemorySender {
+        MemorySender {
+            attempts: Arc::default(),
+            script: Arc::new(Mutex::new(
+                script
+                    .into_iter()
+                    .map(|e| (Some(chat.to_owned()), e))
+                    .collect(),
+            )),
         }
     }
 
@@ -50,8 +67,13 @@ impl ChatSender for MemorySender {
             message: message.clone(),
             at: Instant::now(),
         });
-        let answer = self.script.lock().unwrap().pop_front();
-        answer.map_or(Ok(()), Err)
+        let mut script = self.script.lock().unwrap();
+        let planned = script
+            .iter()
+            .position(|(for_chat, _)| for_chat.as_deref().is_none_or(|c| c == chat));
+        planned
+            .and_then(|i| script.remove(i))
+            .map_or(Ok(()), |(_, e)| Err(e))
     }
 }
 
@@ -138,33 +160,50 @@ fn text(message: &Outgoing) -> String {
 }
 
 #[tokio::test]
-async fn a_rate_limit_pauses_the_dispatcher_and_postpones_the_alert() {
+async fn a_rate_limited_chat_waits_alone_and_every_replica_honours_it() {
     let db = TestDb::new().await;
     let mut conn = db.conn().await;
-    let first = queue_alert(&mut conn, 501, "Proposal").await;
-    let second = queue_alert(&mut conn, 502, "Invoice").await;
-    let pause = Duration::from_millis(600);
-    let telegram = MemorySender::answering([SendError::RetryAfter(pause)]);
+    let limited = queue_alert(&mut conn, 501, "Proposal").await;
+    let pause = Duration::from_secs(3);
+    let telegram = MemorySender::answering_chat("501", [SendError::RetryAfter(pause)]);
+    let (first, second) = (dispatcher(&db, &telegram), dispatcher(&db, &telegram));
 
-    dispatcher(&db, &telegram).drain().await.expect("drain");
+    let other = queue_alert(&mut conn, 502, "Invoice").await;
 
+    // Another chat's alert goes out right after the 429, and neither replica tries 501
+    // again before the time Telegram gave.
+    let started = Instant::now();
+    first.drain().await.expect("drain");
+    second.drain().await.expect("drain");
     let attempts = telegram.attempts();
-    assert_eq!(attempts.len(), 3, "{attempts:#?}");
-    // Nothing else was sent while the platform asked us to wait.
+    let chats: Vec<&str> = attempts.iter().map(|a| a.chat.as_str()).collect();
+    let delay = attempts[1].at.duration_since(attempts[0].at);
+    eprintln!("another chat's alert went out {delay:?} after the 429");
+    assert_eq!(chats, ["501", "502"], "{attempts:#?}");
     assert!(
-        attempts[1].at.duration_since(attempts[0].at) >= pause,
-        "the dispatcher did not pause: {attempts:#?}"
+        started.elapsed() < pause,
+        "the dispatchers waited out another chat's rate limit: {:?}",
+        started.elapsed()
     );
-    let mut delivered: Vec<&str> = attempts[1..].iter().map(|a| a.chat.as_str()).collect();
-    delivered.sort_unstable();
-    assert_eq!(delivered, ["501", "502"]);
-    let mut postponed = 0;
-    for alert in [first, second] {
-        let state = alert_state(&mut conn, alert).await;
-        assert_eq!(state.outcome.as_deref(), Some("sent"), "{state:?}");
-        postponed += usize::from(state.last_error.as_deref() == Some("rate limited"));
-    }
-    assert_eq!(postponed, 1, "the rate-limited alert records why it waited");
+    assert_eq!(
+        alert_state(&mut conn, other).await.outcome.as_deref(),
+        Some("sent")
+    );
+    let state = alert_state(&mut conn, limited).await;
+    assert_eq!(state.outcome, None, "{state:?}");
+    assert_eq!(state.last_error.as_deref(), Some("rate limited"));
+    assert!(
+        (state.due_in - (pause.as_secs_f64() - started.elapsed().as_secs_f64())).abs() < 0.5,
+        "due again when Telegram said: {state:?}"
+    );
+
+    tokio::time::sleep(pause.saturating_sub(started.elapsed()) + Duration::from_millis(200)).await;
+    second.drain().await.expect("drain");
+    assert_eq!(
+        alert_state(&mut conn, limited).await.outcome.as_deref(),
+        Some("sent")
+    );
+    assert_eq!(telegram.attempts().len(), 3);
 }
 
 #[tokio::test]

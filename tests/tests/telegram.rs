@@ -359,7 +359,7 @@ async fn hostile_labels_show_exactly_as_typed_or_are_refused() {
     for label in [
         HOSTILE,
         "@everyone <@123> <script>alert(1)</script>",
-        "\u{202E}gnp.exe \u{200B}zero\u{200D}width",
+        "\u{200F}שלום \u{200B}zero\u{200D}width",
         "Proposal 🚀📬 für ÄCME",
         "'; DROP TABLE trackers; --",
     ] {
@@ -399,6 +399,83 @@ async fn hostile_labels_show_exactly_as_typed_or_are_refused() {
         "Telegram refused: {:?}",
         tg.rejected()
     );
+}
+
+#[tokio::test]
+async fn replies_fit_telegrams_limit_and_labels_that_hijack_the_layout_are_refused() {
+    let app = TestApp::spawn().with_telegram().await;
+    let tg = app.telegram();
+    let chat = 1020;
+    let unknown = app.send(chat, &format!("/{}", "x".repeat(4090))).await;
+    assert!(
+        unknown.text.contains("I don't know the command /xxx") && unknown.text.contains('…'),
+        "{}",
+        unknown.text
+    );
+    assert!(
+        unknown.text.encode_utf16().count() < 200,
+        "{}",
+        unknown.text
+    );
+    for (label, expected) in [
+        ("\u{202E}gnp.exe", "text direction"),
+        ("Paid\u{202D} in full", "text direction"),
+        ("\u{2066}isolated\u{2069}", "text direction"),
+        ("Proposal\u{2028}Paid in full", "line separators"),
+        ("Proposal\u{2029}Paid", "line separators"),
+        ("\u{200B}\u{200D}\u{2060}", "invisible"),
+        ("\u{3164}\u{3164}\u{3164}", "invisible"),
+        ("\u{FE0F}\u{FE0E}", "invisible"),
+    ] {
+        let reply = app.send(chat, &format!("/track {label}")).await;
+        assert!(
+            reply.text.contains(expected) && reply.text.contains("Nothing was created"),
+            "{label:?}: {}",
+            reply.text
+        );
+    }
+    assert_eq!(app.tracker_and_open_counts().await, (0, 0));
+    // Ten recipients whose labels are 193 emoji: about 4,000 UTF-16 units of labels alone.
+    let email = "📬".repeat(100);
+    let recipients: String = (0..10)
+        .map(|i| format!("\n{i}{}", "🚀".repeat(89)))
+        .collect();
+    let many = app.send(chat, &format!("/track {email}{recipients}")).await;
+    assert!(many.text.contains("10 trackers created"), "{}", many.text);
+    assert!(many.text.encode_utf16().count() <= 4096);
+    assert_eq!(app.tracker_and_open_counts().await, (10, 0));
+    let list = app.send(chat, "/opens").await;
+    assert!(list.text.contains("Your trackers"), "{}", list.text);
+    assert!(
+        tg.rejected().is_empty(),
+        "Telegram refused: {:?}",
+        tg.rejected()
+    );
+}
+
+#[tokio::test]
+async fn commands_addressed_to_another_bot_are_left_to_it() {
+    let app = TestApp::spawn().with_telegram().await;
+    let tg = app.telegram();
+    let chat = 1021;
+    tg.send_text(chat, "/opens@OtherBot");
+    tg.send_text(chat, "/track@other_bot Proposal");
+    let ours = app
+        .send(
+            chat,
+            &format!("/help@{}", FakeTelegram::BOT_USERNAME.to_uppercase()),
+        )
+        .await;
+    assert!(ours.text.contains("MailPing commands"), "{}", ours.text);
+    let unaddressed = app.send(chat, "/opens").await;
+    assert!(
+        unaddressed.text.contains("no trackers"),
+        "{}",
+        unaddressed.text
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(tg.sent_to(chat).len(), 2, "{:#?}", tg.sent_to(chat));
+    assert_eq!(app.tracker_and_open_counts().await, (0, 0));
 }
 
 #[tokio::test]

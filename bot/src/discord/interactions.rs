@@ -5,13 +5,16 @@
 //! carry files, and a chart or an export may take longer than that.
 
 use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use mailping_shared::commands::{Action, Chat, Command, Commands, Reply, files_budget};
-use mailping_shared::models::Platform;
+use mailping_shared::db::Pool;
+use mailping_shared::errors::DbError;
+use mailping_shared::models::{Platform, seen_request};
 use serenity::all::{
     CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, Http, Interaction,
@@ -20,9 +23,15 @@ use serenity::interactions_endpoint::Verifier;
 
 use super::render::{attachment_groups, followup, followup_files, followup_text, message};
 
+/// How far a request's signed timestamp may be from our clock. A captured request is
+/// useless after this, and its id is remembered (in Postgres, for every replica) this long.
+pub const FRESHNESS: Duration = Duration::from_secs(5 * 60);
+
 /// What the interactions endpoint needs.
 pub struct InteractionsState {
     pub verifier: Verifier,
+    /// Remembers the interaction ids already answered.
+    pub pool: Pool,
     pub commands: Arc<Commands>,
     /// Sends follow-up messages (files) after a deferred answer.
     pub http: Arc<Http>,
@@ -45,6 +54,14 @@ pub async fn interactions(
     if state.verifier.verify(signature, timestamp, &body).is_err() {
         return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
     }
+    if let Err(why) = fresh(timestamp, SystemTime::now()) {
+        tracing::warn!(
+            timestamp,
+            why,
+            "Discord interaction refused: stale timestamp"
+        );
+        return (StatusCode::UNAUTHORIZED, "stale request timestamp").into_response();
+    }
     let interaction: Interaction = match serde_json::from_slice(&body) {
         Ok(i) => i,
         Err(e) => {
@@ -52,6 +69,18 @@ pub async fn interactions(
             return (StatusCode::BAD_REQUEST, "unreadable interaction").into_response();
         }
     };
+    match first_sight(&state.pool, &interaction).await {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::warn!(id = %interaction.id(), "Discord interaction refused: replayed");
+            return (StatusCode::UNAUTHORIZED, "replayed request").into_response();
+        }
+        // Without the database we can tell neither a replay nor answer a command.
+        Err(e) => {
+            tracing::error!(error = %e, "cannot check a Discord interaction for replay");
+            return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
+        }
+    }
     let response = match interaction {
         Interaction::Ping(_) => CreateInteractionResponse::Pong,
         Interaction::Command(c) => on_command(&state, &c).await,
@@ -64,6 +93,51 @@ pub async fn interactions(
         }
     };
     axum::Json(response).into_response()
+}
+
+/// Checks a signed timestamp: whole seconds since the epoch, within [`FRESHNESS`] of `now`.
+fn fresh(timestamp: &str, now: SystemTime) -> Result<(), &'static str> {
+    if timestamp.is_empty() || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("not a whole number of seconds");
+    }
+    let signed = timestamp
+        .parse::<u64>()
+        .map_err(|_| "out of range")
+        .map(|secs| UNIX_EPOCH + Duration::from_secs(secs))?;
+    let skew = now
+        .duration_since(signed)
+        .or_else(|_| signed.duration_since(now))
+        .unwrap_or(Duration::MAX);
+    if skew > FRESHNESS {
+        return Err("too far from now");
+    }
+    Ok(())
+}
+
+/// Records the interaction's id; false if some replica already acted on it.
+async fn first_sight(pool: &Pool, interaction: &Interaction) -> Result<bool, DbError> {
+    let mut conn = pool.get().await?;
+    let key = format!("discord:{}", interaction.id());
+    Ok(seen_request::first_sight(&mut conn, &key).await?)
+}
+
+/// Forgets answered interaction ids once they are older than [`FRESHNESS`] (doubled, for
+/// clock skew between replicas and Postgres); runs every minute until aborted.
+pub async fn forget_old_interactions(pool: Pool) {
+    let period = Duration::from_secs(60);
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    loop {
+        tick.tick().await;
+        let purged = match pool.get().await {
+            Ok(mut conn) => seen_request::purge(&mut conn, FRESHNESS * 2)
+                .await
+                .map_err(DbError::from),
+            Err(e) => Err(e.into()),
+        };
+        if let Err(e) = purged {
+            tracing::warn!(error = %e, "could not purge old Discord interaction ids");
+        }
+    }
 }
 
 async fn on_command(
@@ -186,7 +260,28 @@ async fn on_component(commands: &Commands, c: &ComponentInteraction) -> CreateIn
 
 #[cfg(test)]
 mod tests {
-    use super::command_argument;
+    use super::*;
+
+    #[test]
+    fn timestamps_must_be_whole_seconds_near_now() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        assert_eq!(fresh("1800000000", now), Ok(()));
+        assert_eq!(fresh("1799999700", now), Ok(()));
+        assert_eq!(fresh("1800000300", now), Ok(()));
+        for bad in [
+            "1799999699",
+            "1800000301",
+            "0",
+            "",
+            "not-a-time",
+            "1800000000.5",
+            "+1800000000",
+            " 1800000000",
+            "99999999999999999999999",
+        ] {
+            assert!(fresh(bad, now).is_err(), "{bad:?}");
+        }
+    }
 
     fn opts(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
         pairs.iter().map(|(n, v)| (*n, v.to_string())).collect()

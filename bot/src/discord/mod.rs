@@ -3,18 +3,20 @@
 //! serenity's `Http`. It parses and renders only; the command logic is shared.
 
 mod interactions;
-mod render;
+pub mod render;
 mod sender;
 mod slash;
 
 use std::sync::Arc;
 
 use mailping_shared::commands::Commands;
+use mailping_shared::db::Pool;
 use mailping_shared::service::StartError;
 use secrecy::ExposeSecret;
 use serenity::all::{Http, HttpBuilder};
 
-pub use interactions::{InteractionsState, interactions};
+pub use interactions::{InteractionsState, forget_old_interactions, interactions};
+pub use render::render;
 pub use sender::DiscordSender;
 
 use crate::config::{DiscordConfig, discord_verifier};
@@ -42,6 +44,7 @@ pub fn http(token: &str, application_id: u64, api_url: Option<&str>) -> Arc<Http
 pub async fn start(
     config: &DiscordConfig,
     commands: Arc<Commands>,
+    pool: Pool,
 ) -> Result<Option<Discord>, StartError> {
     let (token, application_id, key) = match (
         &config.discord_bot_token,
@@ -70,6 +73,7 @@ pub async fn start(
         sender: DiscordSender::new(Arc::clone(&http)),
         interactions: Arc::new(InteractionsState {
             verifier,
+            pool,
             commands,
             http,
         }),

@@ -7,41 +7,55 @@ use serenity::all::{
     MessageFlags,
 };
 
-/// Renders a reply in Discord markdown. User text is escaped so that it shows exactly as
-/// typed; mentions can't ping because every message sets `allowed_mentions` to none.
+/// Discord's limit on a message's content: 2,000 characters. It is measured here in UTF-16
+/// code units, which are never fewer than characters however Discord counts them.
+pub const CONTENT_LIMIT: usize = 2000;
+
+/// Renders a reply in Discord markdown, cut to fit a message. User text is escaped so that it
+/// shows exactly as typed; mentions can't ping because every message sets `allowed_mentions`
+/// to none.
 pub fn render(reply: &Reply) -> String {
+    let spans = reply.spans_within(CONTENT_LIMIT, |span| {
+        render_span(span).encode_utf16().count()
+    });
+    if spans.len() != reply.spans.len() || spans.last() != reply.spans.last() {
+        tracing::warn!("a Discord reply was cut to fit the platform's limit");
+    }
+    spans.iter().map(render_span).collect()
+}
+
+/// Discord counts the markdown as sent, escapes included.
+fn render_span(span: &Span) -> String {
     let mut out = String::new();
-    for span in &reply.spans {
-        match span {
-            Span::Plain(t) => out.push_str(&escape(t)),
-            Span::Bold(t) => {
-                out.push_str("**");
-                out.push_str(&escape(t));
-                out.push_str("**");
-            }
-            Span::Italic(t) => {
-                out.push('*');
-                out.push_str(&escape(t));
-                out.push('*');
-            }
-            Span::Code(t) if !t.contains('`') => {
-                out.push('`');
-                out.push_str(t);
-                out.push('`');
-            }
-            Span::Code(t) => out.push_str(&escape(t)),
-            Span::Pre(t) => {
-                out.push_str("```\n");
-                out.push_str(&t.replace("```", "'''"));
-                out.push_str("\n```");
-            }
-            Span::Link { text, url } => {
-                out.push('[');
-                out.push_str(&escape(text));
-                out.push_str("](<");
-                out.push_str(url);
-                out.push_str(">)");
-            }
+    match span {
+        Span::Plain(t) => out.push_str(&escape(t)),
+        Span::Bold(t) => {
+            out.push_str("**");
+            out.push_str(&escape(t));
+            out.push_str("**");
+        }
+        Span::Italic(t) => {
+            out.push('*');
+            out.push_str(&escape(t));
+            out.push('*');
+        }
+        Span::Code(t) if !t.contains('`') => {
+            out.push('`');
+            out.push_str(t);
+            out.push('`');
+        }
+        Span::Code(t) => out.push_str(&escape(t)),
+        Span::Pre(t) => {
+            out.push_str("```\n");
+            out.push_str(&t.replace("```", "'''"));
+            out.push_str("\n```");
+        }
+        Span::Link { text, url } => {
+            out.push('[');
+            out.push_str(&escape(text));
+            out.push_str("](<");
+            out.push_str(url);
+            out.push_str(">)");
         }
     }
     out

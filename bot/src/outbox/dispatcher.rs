@@ -42,9 +42,6 @@ const CLAIM_BATCH: i64 = 1;
 /// default delay, a morning after quiet hours); each holds a pooled connection while it sends.
 const REMINDER_WORKERS: usize = 4;
 
-/// The longest a rate limit pauses the dispatcher at once.
-const MAX_PAUSE: Duration = Duration::from_secs(60);
-
 impl AlertDispatcher {
     pub fn new(pool: Pool, senders: Senders, config: AlertConfig) -> Self {
         AlertDispatcher {
@@ -114,19 +111,16 @@ impl AlertDispatcher {
                     let Some(r) = reminder::claim_due(conn, self.config.lease()).await? else {
                         return Ok::<_, DbError>(None);
                     };
-                    self.deliver_reminder(conn, &r).await.map(Some)
+                    self.deliver_reminder(conn, &r).await.map(|()| Some(()))
                 })
                 .await?;
-            match handled {
-                None => return Ok(()),
-                Some(Some(pause)) => tokio::time::sleep(pause.min(MAX_PAUSE)).await,
-                Some(None) => {}
+            if handled.is_none() {
+                return Ok(());
             }
         }
     }
 
-    /// Decides a claimed reminder and, if it is to go out, sends it; returns how long to pause
-    /// if the platform asked us to slow down.
+    /// Decides a claimed reminder and, if it is to go out, sends it.
     #[tracing::instrument(skip_all, fields(
         reminder = r.id,
         account = r.account_id,
@@ -139,7 +133,7 @@ impl AlertDispatcher {
         &self,
         conn: &mut AsyncPgConnection,
         r: &DueReminder,
-    ) -> Result<Option<Duration>, DbError> {
+    ) -> Result<(), DbError> {
         if r.read || r.blocked {
             tracing::info!(
                 read = r.read,
@@ -147,14 +141,14 @@ impl AlertDispatcher {
                 "reminder void; not sent"
             );
             reminder::finish(conn, r.id).await?;
-            return Ok(None);
+            return Ok(());
         }
         if let Some(quiet) = r.quiet_hours() {
             let allowed = quiet.next_allowed(r.now, r.tz());
             if allowed > r.now {
                 tracing::info!(until = %allowed, "reminder due in quiet hours; postponed");
                 reminder::postpone(conn, r.id, allowed, None).await?;
-                return Ok(None);
+                return Ok(());
             }
         }
         let message = Outgoing::Reminder(reminder_reply(r));
@@ -164,10 +158,10 @@ impl AlertDispatcher {
                 reminder::finish(conn, r.id).await?;
             }
             Err(SendError::RetryAfter(after)) => {
-                tracing::info!(retry_after = ?after, "platform rate limit; reminder postponed");
+                tracing::info!(retry_after = ?after, "chat rate-limited; its messages wait");
                 let until = r.now + chrono::Duration::from_std(after).unwrap_or_default();
+                account::pause_sending(conn, r.account_id, after).await?;
                 reminder::postpone(conn, r.id, until, Some("rate limited")).await?;
-                return Ok(Some(after));
             }
             Err(SendError::Refused(why)) => {
                 tracing::warn!(%why, "chat refuses messages; alerts and reminders stopped for it");
@@ -181,7 +175,7 @@ impl AlertDispatcher {
                 reminder::postpone(conn, r.id, until, Some(&why)).await?;
             }
         }
-        Ok(None)
+        Ok(())
     }
 
     /// Claims and sends due alerts until none is due.
@@ -195,22 +189,17 @@ impl AlertDispatcher {
                 return Ok(());
             }
             for a in claimed {
-                match self.deliver(&a).await {
-                    // A platform rate limit applies to the bot, not just this chat: pause
-                    // instead of spending one doomed call per pending alert.
-                    Ok(Some(pause)) => tokio::time::sleep(pause.min(MAX_PAUSE)).await,
-                    Ok(None) => {}
-                    // The lease runs out and the alert is tried again: nothing is lost.
-                    Err(e) => {
-                        tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome")
-                    }
+                // The lease runs out and the alert is tried again: nothing is lost.
+                if let Err(e) = self.deliver(&a).await {
+                    tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome")
                 }
             }
         }
     }
 
-    /// Sends one alert and records the outcome; returns how long to pause if the platform
-    /// asked us to slow down.
+    /// Sends one alert and records the outcome. A rate limit pauses only the alert's chat
+    /// (recorded in Postgres, so every replica honours it): Telegram and Discord limit
+    /// per chat, and Discord's global limit is waited out inside serenity's rate limiter.
     #[tracing::instrument(skip_all, fields(
         alert = a.id,
         account = a.account_id,
@@ -219,7 +208,7 @@ impl AlertDispatcher {
         platform = %a.platform,
         attempt = a.attempts,
     ))]
-    async fn deliver(&self, a: &ClaimedAlert) -> Result<Option<Duration>, DbError> {
+    async fn deliver(&self, a: &ClaimedAlert) -> Result<(), DbError> {
         if a.muted || a.blocked {
             let mut conn = self.pool.get().await?;
             let outcome = if a.muted {
@@ -228,7 +217,7 @@ impl AlertDispatcher {
                 Outcome::Blocked
             };
             alert::finish(&mut conn, a, outcome).await?;
-            return Ok(None);
+            return Ok(());
         }
         let result = self.send(a).await;
         let mut conn = self.pool.get().await?;
@@ -238,9 +227,9 @@ impl AlertDispatcher {
                 alert::finish(&mut conn, a, Outcome::Sent).await?;
             }
             Err(SendError::RetryAfter(after)) => {
-                tracing::info!(retry_after = ?after, "platform rate limit; alert postponed");
+                tracing::info!(retry_after = ?after, "chat rate-limited; its alerts wait");
+                account::pause_sending(&mut conn, a.account_id, after).await?;
                 alert::retry_later(&mut conn, a.id, after, "rate limited").await?;
-                return Ok(Some(after));
             }
             Err(SendError::Refused(why)) => {
                 tracing::warn!(%why, "chat refuses messages; alerts stopped for it");
@@ -254,7 +243,7 @@ impl AlertDispatcher {
                 alert::retry_later(&mut conn, a.id, delay, &why).await?;
             }
         }
-        Ok(None)
+        Ok(())
     }
 
     /// Hands the alert to its platform's sender.

@@ -32,7 +32,7 @@ impl Outgoing {
 /// Why a platform did not take a message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SendError {
-    /// Rate-limited: try again after this long.
+    /// Rate-limited in this chat: try this chat again after this long.
     #[error("rate limited; retry after {0:?}")]
     RetryAfter(Duration),
     /// The chat refuses our messages (blocked bot, closed DMs): stop alerting it.

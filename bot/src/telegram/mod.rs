@@ -12,9 +12,9 @@ use mailping_shared::models::Platform;
 use teloxide::RequestError;
 use teloxide::dispatching::{DefaultKey, Dispatcher, UpdateHandler};
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, MaybeInaccessibleMessage};
+use teloxide::types::{BotCommand, MaybeInaccessibleMessage, Me};
 
-pub use render::render;
+pub use render::{render, render_caption};
 pub use runner::{Receiving, Telegram, Updates, start};
 pub use sender::TelegramSender;
 
@@ -47,7 +47,21 @@ pub fn dispatcher(bot: Bot, commands: Arc<Commands>) -> Dispatcher<Bot, RequestE
         .build()
 }
 
-async fn on_message(bot: Bot, msg: Message, commands: Arc<Commands>) -> Result<(), RequestError> {
+/// Answers a message, unless it is a command addressed to another bot (`/opens@OtherBot`).
+/// `me` is our own bot, which the dispatcher fetched with `getMe` before taking updates.
+async fn on_message(
+    bot: Bot,
+    me: Me,
+    msg: Message,
+    commands: Arc<Commands>,
+) -> Result<(), RequestError> {
+    if let Some(addressee) = msg.text().and_then(Command::addressee) {
+        let ours = me.user.username.as_deref().unwrap_or_default();
+        if !addressee.eq_ignore_ascii_case(ours) {
+            tracing::debug!(addressee, "a command for another bot; not ours to answer");
+            return Ok(());
+        }
+    }
     let command = msg.text().map_or(Command::NotACommand, Command::parse_text);
     let chat = Chat::new(Platform::Telegram, msg.chat.id.0);
     let reply = commands.run(&chat, command).await;

@@ -11,20 +11,47 @@ use teloxide::types::{
 use teloxide::utils::html;
 use teloxide::{ApiError, RequestError};
 
-/// Renders a reply in Telegram HTML, escaping every piece of text.
+/// Telegram's limit on a message's text, in UTF-16 code units of the text left after
+/// parsing the HTML.
+pub const MESSAGE_LIMIT: usize = 4096;
+/// Telegram's limit on a photo's or a document's caption, counted the same way.
+pub const CAPTION_LIMIT: usize = 1024;
+
+/// Renders a reply in Telegram HTML, escaping every piece of text, cut to fit a message.
 pub fn render(reply: &Reply) -> String {
-    reply
-        .spans
-        .iter()
-        .map(|span| match span {
-            Span::Plain(t) => html::escape(t),
-            Span::Bold(t) => html::bold(&html::escape(t)),
-            Span::Italic(t) => html::italic(&html::escape(t)),
-            Span::Code(t) => html::code_inline(t),
-            Span::Pre(t) => html::code_block(t),
-            Span::Link { text, url } => html::link(url, text),
-        })
-        .collect()
+    render_within(reply, MESSAGE_LIMIT)
+}
+
+/// Renders a reply as a caption, cut to fit one.
+pub fn render_caption(reply: &Reply) -> String {
+    render_within(reply, CAPTION_LIMIT)
+}
+
+/// Telegram counts what the user reads, so markup and escapes cost nothing.
+fn visible_units(span: &Span) -> usize {
+    span.text().encode_utf16().count()
+}
+
+fn render_within(reply: &Reply, limit: usize) -> String {
+    let spans = reply.spans_within(limit, visible_units);
+    if spans.len() != reply.spans.len() || spans.last() != reply.spans.last() {
+        tracing::warn!(
+            limit,
+            "a Telegram reply was cut to fit the platform's limit"
+        );
+    }
+    spans.iter().map(render_span).collect()
+}
+
+fn render_span(span: &Span) -> String {
+    match span {
+        Span::Plain(t) => html::escape(t),
+        Span::Bold(t) => html::bold(&html::escape(t)),
+        Span::Italic(t) => html::italic(&html::escape(t)),
+        Span::Code(t) => html::code_inline(t),
+        Span::Pre(t) => html::code_block(t),
+        Span::Link { text, url } => html::link(url, text),
+    }
 }
 
 fn keyboard(reply: &Reply) -> Option<InlineKeyboardMarkup> {
@@ -68,7 +95,9 @@ pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), Reque
 
 async fn send_files(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
     for (i, attachment) in reply.attachments.iter().enumerate() {
-        let caption = (i == 0).then(|| render(reply)).filter(|c| !c.is_empty());
+        let caption = (i == 0)
+            .then(|| render_caption(reply))
+            .filter(|c| !c.is_empty());
         let file = input_file(attachment);
         match attachment.kind {
             AttachmentKind::Photo => {

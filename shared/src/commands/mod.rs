@@ -7,7 +7,7 @@ mod export;
 mod reminder_words;
 mod reply;
 mod stats;
-mod words;
+pub mod words;
 
 use std::num::NonZeroU32;
 
@@ -141,6 +141,14 @@ impl Command {
         let (head, arg) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         let name = head.split('@').next().unwrap_or(head).to_lowercase();
         Command::from_name(&name, arg.trim())
+    }
+
+    /// The bot a chat command names after an `@`: `OtherBot` in `/opens@OtherBot 3`. In a group
+    /// several bots read the same message, and each answers only its own commands.
+    pub fn addressee(text: &str) -> Option<&str> {
+        let rest = text.trim().strip_prefix('/')?;
+        let head = rest.split(char::is_whitespace).next()?;
+        head.split_once('@').map(|(_, bot)| bot)
     }
 
     /// Builds a command from its name and raw argument (Discord passes them separately).
@@ -810,6 +818,13 @@ mod tests {
             Command::Unknown("frobnicate".into())
         );
         assert_eq!(Command::parse_text("hello"), Command::NotACommand);
+        assert_eq!(
+            Command::addressee("/opens@MailPingBot 3"),
+            Some("MailPingBot")
+        );
+        assert_eq!(Command::addressee("/opens@Other"), Some("Other"));
+        assert_eq!(Command::addressee("/opens 3 a@b"), None);
+        assert_eq!(Command::addressee("mail me@home"), None);
         assert_eq!(
             Command::parse_text("/track\nline two"),
             Command::Track("line two".into())

@@ -3,6 +3,7 @@
 //! piece of user text there, once. Adapters send every message with link previews (Telegram)
 //! and embeds (Discord) off: a preview bot fetching a pixel URL must never happen.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -23,6 +24,34 @@ pub enum Span {
         url: String,
     },
 }
+
+impl Span {
+    /// The text a user reads (a link's text, not its URL).
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Plain(t) | Span::Bold(t) | Span::Italic(t) | Span::Code(t) | Span::Pre(t) => t,
+            Span::Link { text, .. } => text,
+        }
+    }
+
+    /// The same kind of span with another text.
+    fn with_text(&self, text: String) -> Span {
+        match self {
+            Span::Plain(_) => Span::Plain(text),
+            Span::Bold(_) => Span::Bold(text),
+            Span::Italic(_) => Span::Italic(text),
+            Span::Code(_) => Span::Code(text),
+            Span::Pre(_) => Span::Pre(text),
+            Span::Link { url, .. } => Span::Link {
+                text,
+                url: url.clone(),
+            },
+        }
+    }
+}
+
+/// What marks a reply cut to fit a platform's limit.
+pub const ELLIPSIS: char = '…';
 
 /// A button under a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,6 +202,54 @@ impl Reply {
         self
     }
 
+    /// The spans, cut so that their total `cost` (a platform's measure of a rendered span)
+    /// is at most `limit`: whole spans while they fit, then the first one that doesn't,
+    /// shortened and ending in "…". A platform refuses a message over its limit outright, so
+    /// a reply cut short is better than none. `cost` must not shrink as a span's text grows.
+    pub fn spans_within(&self, limit: usize, cost: impl Fn(&Span) -> usize) -> Cow<'_, [Span]> {
+        let total: usize = self.spans.iter().map(&cost).sum();
+        if total <= limit {
+            return Cow::Borrowed(&self.spans);
+        }
+        let ellipsis = Span::Plain(ELLIPSIS.to_string());
+        let mut kept = Vec::new();
+        let mut used = 0;
+        for span in &self.spans {
+            let c = cost(span);
+            // Keep room for an ellipsis after it.
+            if used + c + cost(&ellipsis) <= limit {
+                kept.push(span.clone());
+                used += c;
+                continue;
+            }
+            let room = limit.saturating_sub(used);
+            let chars: Vec<char> = span.text().chars().collect();
+            let cut = |n: usize| {
+                let mut text: String = chars[..n].iter().collect();
+                text.push(ELLIPSIS);
+                span.with_text(text)
+            };
+            // The longest prefix that fits, by bisection (cost grows with the prefix).
+            let (mut lo, mut hi) = (0, chars.len());
+            while lo < hi {
+                let mid = (lo + hi).div_ceil(2);
+                if cost(&cut(mid)) <= room {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            let last = cut(lo);
+            if lo > 0 && cost(&last) <= room {
+                kept.push(last);
+            } else if cost(&ellipsis) <= room {
+                kept.push(ellipsis);
+            }
+            break;
+        }
+        Cow::Owned(kept)
+    }
+
     /// The text without markup, as a user would read it. Handy in logs and tests.
     pub fn plain_text(&self) -> String {
         self.spans
@@ -193,5 +270,38 @@ impl Button {
             text: text.into(),
             action,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(span: &Span) -> usize {
+        span.text().chars().count()
+    }
+
+    #[test]
+    fn a_reply_over_the_limit_is_cut_with_an_ellipsis() {
+        let reply = Reply::new()
+            .plain("Hello ")
+            .bold("wonderful")
+            .plain(" world");
+        assert_eq!(
+            reply.spans_within(100, chars).as_ref(),
+            reply.spans.as_slice()
+        );
+        let cut = reply.spans_within(10, chars);
+        assert_eq!(
+            cut.as_ref(),
+            [Span::Plain("Hello ".into()), Span::Bold("won…".into())]
+        );
+        let tight = reply.spans_within(6, chars);
+        assert_eq!(
+            tight.as_ref(),
+            [Span::Plain("Hello…".into())],
+            "the first span is cut when the second has no room"
+        );
+        assert!(reply.spans_within(0, chars).is_empty());
     }
 }

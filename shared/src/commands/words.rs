@@ -45,7 +45,7 @@ pub fn help() -> Reply {
 pub fn unknown_command(name: &str) -> Reply {
     Reply::new()
         .plain("🤔 I don't know the command ")
-        .code(format!("/{name}"))
+        .code(format!("/{}", truncate_chars(name, 40)))
         .plain(". Send ")
         .code("/help")
         .plain(" to see what I can do.")
@@ -68,6 +68,12 @@ pub fn bad_label(e: LabelError) -> Reply {
         LabelError::TooLong(n) => format!("That label is {n} characters long; the limit is 200."),
         LabelError::ControlCharacters => {
             "The label can't contain control characters such as tabs or line breaks.".to_owned()
+        }
+        LabelError::Invisible => {
+            "That label would show as nothing: it has only invisible characters. Nothing was created.".to_owned()
+        }
+        LabelError::LayoutCharacters => {
+            "The label can't contain line separators or text direction controls (such as U+202E): they would scramble the messages around it. Nothing was created.".to_owned()
         }
     };
     Reply::new()
@@ -167,9 +173,10 @@ pub fn trackers_created(new: &[TrackerLinks<'_>], reminder: Option<ReminderDelay
         new.len()
     ));
     for n in new {
+        // Ten long labels would crowd the links out of one message; `/opens` shows them whole.
         reply = reply
             .plain(format!("\n#{} ", n.tracker.number))
-            .bold(&n.tracker.label)
+            .bold(truncate_chars(&n.tracker.label, 60))
             .plain("\n")
             .code(&n.pixel_url)
             .plain(" · ")

@@ -58,6 +58,25 @@ pub async fn upsert(
         .await
 }
 
+/// Leaves the chat alone for `delay` (a platform's per-chat rate limit): the outbox claims
+/// none of its alerts or reminders before then. A longer pause already set is kept.
+pub async fn pause_sending(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    delay: std::time::Duration,
+) -> QueryResult<()> {
+    diesel::sql_query(
+        "UPDATE accounts SET send_not_before = greatest(send_not_before, now() + $2) WHERE id = $1",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(account_id)
+    .bind::<diesel::sql_types::Interval, _>(diesel::pg::data_types::PgInterval::from_microseconds(
+        delay.as_micros() as i64,
+    ))
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
 pub async fn set_timezone(
     conn: &mut AsyncPgConnection,
     account_id: i64,

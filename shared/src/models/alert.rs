@@ -104,10 +104,13 @@ pub async fn claim_due(
     diesel::sql_query(
         "WITH claimed AS (
              UPDATE alerts SET next_attempt_at = now() + $2, attempts = attempts + 1
-             WHERE id IN (SELECT id FROM alerts
-                          WHERE finished_at IS NULL AND next_attempt_at <= now()
-                          ORDER BY next_attempt_at LIMIT $1
-                          FOR UPDATE SKIP LOCKED)
+             WHERE id IN (SELECT al.id FROM alerts al
+                          JOIN trackers t ON t.id = al.tracker_id
+                          JOIN accounts a ON a.id = t.account_id
+                          WHERE al.finished_at IS NULL AND al.next_attempt_at <= now()
+                            AND (a.send_not_before IS NULL OR a.send_not_before <= now())
+                          ORDER BY al.next_attempt_at LIMIT $1
+                          FOR UPDATE OF al SKIP LOCKED)
              RETURNING *)
          SELECT c.id, c.version, c.attempts, c.apple_prefetch, c.open_count, c.reminder_cancelled,
                 c.tracker_id,
@@ -189,12 +192,20 @@ pub async fn finish_all_blocked(
     .await
 }
 
-/// When the earliest pending alert is due, so a dispatcher can sleep until then.
+/// When the earliest pending alert is due (and its chat not paused), so a dispatcher can
+/// sleep until then.
 pub async fn next_due(conn: &mut AsyncPgConnection) -> QueryResult<Option<DateTime<Utc>>> {
-    use crate::schema::alerts;
-    alerts::table
-        .filter(alerts::finished_at.is_null())
-        .select(diesel::dsl::min(alerts::next_attempt_at))
-        .get_result(conn)
-        .await
+    #[derive(QueryableByName)]
+    struct Next {
+        #[diesel(sql_type = diesel::sql_types::Nullable<Timestamptz>)]
+        at: Option<DateTime<Utc>>,
+    }
+    let next: Next = diesel::sql_query(
+        "SELECT min(greatest(al.next_attempt_at, a.send_not_before)) AS at
+         FROM alerts al JOIN trackers t ON t.id = al.tracker_id JOIN accounts a ON a.id = t.account_id
+         WHERE al.finished_at IS NULL",
+    )
+    .get_result(conn)
+    .await?;
+    Ok(next.at)
 }

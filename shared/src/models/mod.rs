@@ -4,6 +4,7 @@ pub mod account;
 pub mod alert;
 pub mod open;
 pub mod reminder;
+pub mod seen_request;
 pub mod stats;
 pub mod tracker;
 

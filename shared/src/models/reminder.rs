@@ -181,9 +181,13 @@ pub async fn claim_due(
         .await?;
     diesel::sql_query(
         "WITH due AS (
-             SELECT id FROM reminders WHERE next_attempt_at <= mailping_now()
-             ORDER BY next_attempt_at LIMIT 1
-             FOR UPDATE SKIP LOCKED)
+             SELECT r.id FROM reminders r
+             JOIN trackers t ON t.id = r.tracker_id
+             JOIN accounts a ON a.id = t.account_id
+             WHERE r.next_attempt_at <= mailping_now()
+               AND (a.send_not_before IS NULL OR a.send_not_before <= now())
+             ORDER BY r.next_attempt_at LIMIT 1
+             FOR UPDATE OF r SKIP LOCKED)
          SELECT r.id, r.due_at, r.attempts, mailping_now() AS now,
                 a.id AS account_id, a.platform, a.chat_id, a.timezone, a.quiet_start, a.quiet_end,
                 a.alerts_blocked_at IS NOT NULL AS blocked,
@@ -240,7 +244,8 @@ pub async fn next_due(conn: &mut AsyncPgConnection) -> QueryResult<Option<DateTi
     }
     // In the bot's clock: a moved database clock makes reminders due sooner.
     let next: Next = diesel::sql_query(
-        "SELECT now() + (min(next_attempt_at) - mailping_now()) AS at FROM reminders",
+        "SELECT min(greatest(now() + (r.next_attempt_at - mailping_now()), a.send_not_before)) AS at
+         FROM reminders r JOIN trackers t ON t.id = r.tracker_id JOIN accounts a ON a.id = t.account_id",
     )
     .get_result(conn)
     .await?;
