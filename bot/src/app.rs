@@ -15,6 +15,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::BotConfig;
+use crate::health::Health;
 use crate::outbox::{AlertDispatcher, Senders};
 use crate::telegram::{self, Receiving, Telegram};
 use crate::{discord, router};
@@ -37,9 +38,21 @@ impl Application {
         let listener = service::bind(config.listen_addr).await?;
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let commands = commands(&pool, &config);
-        let discord = discord::start(&config.discord, commands.clone(), pool.clone()).await?;
-        let telegram =
-            telegram::start(&config.telegram, config.listen_addr, commands.clone()).await?;
+        let health = Health::default();
+        let discord = discord::start(
+            &config.discord,
+            commands.clone(),
+            pool.clone(),
+            health.clone(),
+        )
+        .await?;
+        let telegram = telegram::start(
+            &config.telegram,
+            config.listen_addr,
+            commands.clone(),
+            health.clone(),
+        )
+        .await?;
         if telegram.is_none() && discord.is_none() {
             tracing::warn!(
                 "neither TELEGRAM_BOT_TOKEN nor DISCORD_BOT_TOKEN is set: the bot has nobody to talk to"
@@ -58,15 +71,14 @@ impl Application {
             (updates, webhook) = (Some(u), w);
         }
         let mut interactions = None;
+        let mut background = background_tasks(&config, commands);
         if let Some(d) = discord {
             senders.insert(Platform::Discord, d.sender);
             interactions = Some(d.interactions);
-        }
-        let router = router::router(pool.clone(), interactions, webhook);
-        let mut background = background_tasks(&config, commands);
-        if config.discord.discord_bot_token.is_some() {
+            background.push(tokio::spawn(d.registration));
             background.push(tokio::spawn(discord::forget_old_interactions(pool.clone())));
         }
+        let router = router::router(pool.clone(), health, interactions, webhook);
         let (stop, stop_rx) = watch::channel(false);
         let dispatcher = AlertDispatcher::new(pool, senders, config.alerts.clone());
         Ok(Application {
@@ -106,8 +118,22 @@ impl Application {
                 })
                 .await
         });
-        let telegram: Option<Receiving> = telegram.map(|u| u.receive());
-        shutdown.await;
+        let mut telegram: Option<Receiving> = telegram.map(|u| u.receive());
+        // A receiver that gives up (webhook mode) ends the process with an error, so that its
+        // supervisor restarts it: never run deaf.
+        let gave_up = match telegram.as_mut() {
+            Some(receiving) => tokio::select! {
+                () = shutdown => None,
+                ended = receiving.ended() => Some(ended),
+            },
+            None => {
+                shutdown.await;
+                None
+            }
+        };
+        if let Some(ended) = &gave_up {
+            tracing::error!(error = %ended, "stopping: the bot cannot hear Telegram any more");
+        }
         if let Some(receiving) = telegram {
             receiving.stop().await;
         }
@@ -120,7 +146,10 @@ impl Application {
         if let Err(e) = dispatcher.await {
             tracing::error!(error = %e, "the alert dispatcher panicked");
         }
-        served
+        match gave_up {
+            Some(ended) => Err(std::io::Error::other(ended)),
+            None => served,
+        }
     }
 }
 

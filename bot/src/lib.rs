@@ -4,6 +4,7 @@
 pub mod app;
 pub mod config;
 pub mod discord;
+pub mod health;
 pub mod outbox;
 pub mod router;
 pub mod telegram;

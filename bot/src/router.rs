@@ -8,11 +8,14 @@ use mailping_shared::db::Pool;
 use mailping_shared::service;
 
 use crate::discord::{self, InteractionsState};
+use crate::health::{self, Health};
 
 /// The bot's routes: the probes, Discord's interactions endpoint (when Discord is on), and
-/// the Telegram webhook (in webhook mode). Every request runs in a span.
+/// the Telegram webhook (in webhook mode). Every request runs in a span; `/readyz` also
+/// reports the chat platforms' `health`.
 pub fn router(
     pool: Pool,
+    health: Health,
     discord: Option<Arc<InteractionsState>>,
     telegram_webhook: Option<Router>,
 ) -> Router {
@@ -26,5 +29,9 @@ pub fn router(
     if let Some(webhook) = telegram_webhook {
         router = router.merge(webhook);
     }
+    let router = router.layer(axum::middleware::from_fn_with_state(
+        health,
+        health::readiness,
+    ));
     service::with_request_spans(router)
 }

@@ -96,6 +96,9 @@ impl Flags {
 #[must_use = "await it to start the app"]
 pub struct Spawn {
     telegram: bool,
+    /// Telegram can't be reached at start: its port refuses connections until
+    /// [`TestApp::start_telegram`].
+    telegram_down: bool,
     discord: bool,
     pixel: Flags,
     bot: Flags,
@@ -105,6 +108,14 @@ impl Spawn {
     /// Adds a fake Telegram Bot API and a bot that long-polls it.
     pub fn with_telegram(mut self) -> Spawn {
         self.telegram = true;
+        self
+    }
+
+    /// Like [`Self::with_telegram`], but the fake API is not listening yet: connections to
+    /// it are refused until the test calls [`TestApp::start_telegram`].
+    pub fn with_telegram_unreachable(mut self) -> Spawn {
+        self.telegram = true;
+        self.telegram_down = true;
         self
     }
 
@@ -131,7 +142,7 @@ impl Spawn {
         let db = TestDb::new().await;
         self.pixel.set("--database-url", db.url());
         self.bot.set("--database-url", db.url());
-        let telegram = match self.telegram {
+        let telegram = match self.telegram && !self.telegram_down {
             true => Some(Arc::new(FakeTelegram::start().await)),
             false => None,
         };
@@ -139,6 +150,18 @@ impl Spawn {
             self.bot.set("--telegram-bot-token", FakeTelegram::TOKEN);
             self.bot.set("--telegram-api-url", fake.api_url().as_str());
         }
+        // A port nobody listens on (yet): reserved by binding it, then let go.
+        let telegram_port = match self.telegram_down {
+            true => {
+                let reserved = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+                let port = reserved.local_addr().expect("its address").port();
+                self.bot.set("--telegram-bot-token", FakeTelegram::TOKEN);
+                self.bot
+                    .set("--telegram-api-url", &format!("http://127.0.0.1:{port}/"));
+                Some(port)
+            }
+            false => None,
+        };
         let (discord, signer) = match self.discord {
             true => (
                 Some(Arc::new(FakeDiscord::start().await)),
@@ -162,6 +185,7 @@ impl Spawn {
             pixel: None,
             bots: Vec::new(),
             telegram,
+            telegram_port,
             discord,
             signer,
             client: reqwest::Client::builder()
@@ -194,6 +218,8 @@ pub struct TestApp {
     pixel: Option<Service>,
     bots: Vec<Service>,
     telegram: Option<Arc<FakeTelegram>>,
+    /// The port of a Telegram that is not up yet.
+    telegram_port: Option<u16>,
     discord: Option<Arc<FakeDiscord>>,
     signer: Option<InteractionSigner>,
     client: reqwest::Client,
@@ -207,6 +233,7 @@ impl TestApp {
     pub fn spawn() -> Spawn {
         Spawn {
             telegram: false,
+            telegram_down: false,
             discord: false,
             pixel: Flags::new(PIXEL_FLAGS),
             bot: Flags::new(BOT_FLAGS),
@@ -349,6 +376,26 @@ impl TestApp {
         flags.set("--public-base-url", &self.pixel_base_url());
         let config = flags.parse::<mailping_bot::Cli>().config;
         self.bots.push(Service::bot(config).await);
+        // The bot reaches its platforms in the background; tests start once it has (unless
+        // the test keeps Telegram down on purpose). The database may be down: that's fine.
+        if self.telegram_port.is_none() {
+            let url = self.replica_url(self.bots.len() - 1, "/readyz");
+            let deadline = tokio::time::Instant::now() + PATIENCE;
+            loop {
+                let body = match self.client.get(&url).send().await {
+                    Ok(resp) => resp.text().await.unwrap_or_default(),
+                    Err(_) => String::new(),
+                };
+                if !body.is_empty() && !body.contains("telegram:") && !body.contains("discord:") {
+                    break;
+                }
+                assert!(
+                    tokio::time::Instant::now() < deadline,
+                    "waited {PATIENCE:?} for the bot to reach its chat platforms: {body}"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
     }
 
     /// Stops every bot replica gracefully and waits for them.
@@ -385,6 +432,29 @@ impl TestApp {
         self.telegram
             .as_ref()
             .expect("spawn the app .with_telegram()")
+    }
+
+    /// Brings up the fake Telegram of an app spawned `.with_telegram_unreachable()`.
+    pub async fn start_telegram(&mut self) {
+        let port = self
+            .telegram_port
+            .take()
+            .expect("spawn the app .with_telegram_unreachable()");
+        self.telegram = Some(Arc::new(FakeTelegram::start_on(port).await));
+    }
+
+    /// `/readyz` of the (first) bot: its status and body.
+    pub async fn bot_readiness(&self) -> (u16, String) {
+        let resp = self
+            .client
+            .get(self.bot_url("/readyz"))
+            .send()
+            .await
+            .expect("readiness request");
+        (
+            resp.status().as_u16(),
+            resp.text().await.unwrap_or_default(),
+        )
     }
 
     /// Sends `text` from `chat` and returns the bot's next message to that chat.

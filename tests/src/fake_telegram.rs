@@ -142,10 +142,16 @@ impl FakeTelegram {
 
     /// Starts the server on 127.0.0.1 on a free port.
     pub async fn start() -> Self {
+        Self::start_on(0).await
+    }
+
+    /// Starts the server on 127.0.0.1:`port` (0 picks a free one); a test that reserved a
+    /// port with nothing listening on it can bring "Telegram" up late.
+    pub async fn start_on(port: u16) -> Self {
         let shared = Arc::new(Shared::default());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
             .await
-            .expect("fake Telegram: bind 127.0.0.1:0");
+            .expect("fake Telegram: bind 127.0.0.1");
         let addr = listener.local_addr().expect("fake Telegram: local address");
         let app = Router::new()
             .route("/{token}/{method}", any(handle_method))

@@ -454,6 +454,28 @@ async fn replies_fit_telegrams_limit_and_labels_that_hijack_the_layout_are_refus
 }
 
 #[tokio::test]
+async fn a_bot_started_while_telegram_is_unreachable_answers_once_it_is_back() {
+    let mut app = TestApp::spawn().with_telegram_unreachable().await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let (status, body) = app.bot_readiness().await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("telegram: unreachable"), "{body}");
+
+    app.start_telegram().await;
+    let reply = app.send(1022, "/help").await;
+    assert!(reply.text.contains("MailPing commands"), "{}", reply.text);
+    eventually(PATIENCE, "the bot to be ready", async || {
+        let (status, body) = app.bot_readiness().await;
+        (status == 200).then_some(body)
+    })
+    .await;
+    assert!(
+        !app.telegram().commands().is_empty(),
+        "the command menu is registered once Telegram answers"
+    );
+}
+
+#[tokio::test]
 async fn commands_addressed_to_another_bot_are_left_to_it() {
     let app = TestApp::spawn().with_telegram().await;
     let tg = app.telegram();

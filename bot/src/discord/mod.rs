@@ -8,6 +8,10 @@ mod sender;
 mod slash;
 
 use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::FutureExt;
+use futures_util::future::BoxFuture;
 
 use mailping_shared::commands::Commands;
 use mailping_shared::db::Pool;
@@ -20,11 +24,37 @@ pub use render::render;
 pub use sender::DiscordSender;
 
 use crate::config::{DiscordConfig, discord_verifier};
+use crate::health::Health;
 
-/// A configured Discord: its outbox sender and what its interactions endpoint needs.
+/// A configured Discord: its outbox sender, what its interactions endpoint needs, and the
+/// task that registers its slash commands.
 pub struct Discord {
     pub sender: DiscordSender,
     pub interactions: Arc<InteractionsState>,
+    /// Registers the slash commands, retrying until Discord takes them; spawn it.
+    pub registration: BoxFuture<'static, ()>,
+}
+
+/// The longest wait between two tries to register the slash commands.
+const MAX_RETRY: Duration = Duration::from_secs(60);
+
+/// Registers the slash commands, retrying with backoff until Discord takes them; `/readyz`
+/// says `discord: commands not registered` meanwhile.
+async fn register_until_done(http: Arc<Http>, guild: Option<u64>, health: Health) {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match slash::register(&http, guild).await {
+            Ok(()) => {
+                health.up("discord");
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?delay, "could not register Discord commands; will retry");
+            }
+        }
+        tokio::time::sleep(delay).await;
+        delay = (delay * 2).min(MAX_RETRY);
+    }
 }
 
 /// Builds the HTTP client. `api_url` (tests) sends every request to a fake; serenity only
@@ -45,6 +75,7 @@ pub async fn start(
     config: &DiscordConfig,
     commands: Arc<Commands>,
     pool: Pool,
+    health: Health,
 ) -> Result<Option<Discord>, StartError> {
     let (token, application_id, key) = match (
         &config.discord_bot_token,
@@ -66,10 +97,11 @@ pub async fn start(
         application_id,
         config.discord_api_url.as_deref(),
     );
-    if let Err(e) = slash::register(&http, config.discord_guild_id).await {
-        tracing::warn!(error = %e, "could not register Discord commands");
-    }
+    health.down("discord", "commands not registered");
+    let registration =
+        register_until_done(Arc::clone(&http), config.discord_guild_id, health).boxed();
     Ok(Some(Discord {
+        registration,
         sender: DiscordSender::new(Arc::clone(&http)),
         interactions: Arc::new(InteractionsState {
             verifier,

@@ -1,25 +1,41 @@
 //! Receiving Telegram updates: by long polling, or through a webhook route on the bot's own
 //! HTTP listener; and stopping either one cleanly.
+//!
+//! Nothing here needs Telegram to answer at start-up. The receiver is a task that first waits
+//! for Telegram (`getMe`, retried with backoff, `/readyz` saying `telegram: unreachable`
+//! meanwhile), then registers the command menu, sets the webhook if there is one, and runs
+//! teloxide's dispatcher. If long polling ever ends by itself it is started again; a webhook
+//! receiver that ends is reported, and the app exits non-zero so its supervisor restarts it.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use futures_util::FutureExt;
+use futures_util::future::BoxFuture;
 use mailping_shared::commands::Commands;
 use mailping_shared::service::StartError;
 use secrecy::ExposeSecret;
-use teloxide::RequestError;
-use teloxide::dispatching::{DefaultKey, Dispatcher, ShutdownToken};
 use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::prelude::*;
+use teloxide::requests::Request;
+use teloxide::types::Me;
 use teloxide::update_listeners::webhooks;
+use teloxide::update_listeners::{Polling, UpdateListener};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use super::{TelegramSender, bot, dispatcher, register_commands};
 use crate::config::TelegramConfig;
+use crate::health::Health;
 
 /// How long a stopping Telegram dispatcher may take to finish the updates in hand.
 const TELEGRAM_STOP: Duration = Duration::from_secs(20);
+/// The longest wait between two tries to reach Telegram.
+const MAX_RETRY: Duration = Duration::from_secs(30);
+/// The part of `/readyz` this receiver reports as.
+const PART: &str = "telegram";
 
 /// A configured Telegram: its update receiver, its webhook route (webhook mode), and its
 /// outbox sender.
@@ -29,39 +45,42 @@ pub struct Telegram {
     pub sender: TelegramSender,
 }
 
-/// Updates not yet being received.
-pub enum Updates {
-    /// Long polling starts when the app runs.
-    Polling(Dispatcher<teloxide::Bot, RequestError, DefaultKey>),
-    /// The webhook route feeds an already running dispatcher.
-    Webhook(Receiving),
+/// Why the receiver gave up: only a webhook receiver does, and then the process must go.
+#[derive(Debug, thiserror::Error)]
+#[error("the Telegram webhook receiver ended: {0}")]
+pub struct Ended(String);
+
+/// The receiver, not started yet.
+pub struct Updates {
+    task: BoxFuture<'static, Result<(), Ended>>,
+    stop: watch::Sender<bool>,
 }
 
-/// A running dispatcher and the token that stops it.
+/// The running receiver and the signal that stops it.
 pub struct Receiving {
-    handle: JoinHandle<()>,
-    token: ShutdownToken,
+    handle: Option<JoinHandle<Result<(), Ended>>>,
+    stop: watch::Sender<bool>,
 }
 
-/// Sets Telegram up if a token is configured: registers the command menu, and in webhook
-/// mode sets the webhook and builds its route.
+/// Sets Telegram up if a token is configured. Makes no call to Telegram: the receiver does,
+/// once started, for as long as it takes.
 pub async fn start(
     config: &TelegramConfig,
     listen_addr: SocketAddr,
     commands: Arc<Commands>,
+    health: Health,
 ) -> Result<Option<Telegram>, StartError> {
     let Some(token) = &config.telegram_bot_token else {
         return Ok(None);
     };
     let bot = bot(token.expose_secret(), config.telegram_api_url.clone());
-    if let Err(e) = register_commands(&bot).await {
-        tracing::warn!(error = %e, "could not register Telegram commands");
-    }
-    let mut dispatcher = dispatcher(bot.clone(), commands);
     let sender = TelegramSender::new(bot.clone());
+    let (stop, stopped) = watch::channel(false);
+    health.down(PART, "unreachable");
     let Some(url) = &config.telegram_webhook_url else {
+        let task = poll(bot, commands, health, stopped).boxed();
         return Ok(Some(Telegram {
-            updates: Updates::Polling(dispatcher),
+            updates: Updates { task, stop },
             webhook: None,
             sender,
         }));
@@ -70,53 +89,186 @@ pub async fn start(
     if let Some(secret) = &config.telegram_webhook_secret {
         options = options.secret_token(secret.expose_secret().to_owned());
     }
-    let (updates, _stopped, router) =
-        webhooks::axum_to_router(bot, options)
-            .await
-            .map_err(|e| StartError::Setup {
-                step: "setting the Telegram webhook",
-                source: Box::new(e),
-            })?;
-    let token = dispatcher.shutdown_token();
-    let handle = tokio::spawn(async move {
-        dispatcher
-            .dispatch_with_listener(updates, LoggingErrorHandler::new())
-            .await;
-    });
+    // The same secret goes to the route now and to `setWebhook` once Telegram answers.
+    let secret = options.get_or_gen_secret_token().to_owned();
+    let (listener, _stopped, router) = webhooks::axum_no_setup(options);
+    let task = webhook(
+        bot,
+        commands,
+        health,
+        (url.clone(), secret),
+        listener,
+        stopped,
+    )
+    .boxed();
     Ok(Some(Telegram {
-        updates: Updates::Webhook(Receiving { handle, token }),
+        updates: Updates { task, stop },
         webhook: Some(router),
         sender,
     }))
 }
 
-impl Updates {
-    /// Starts receiving (long polling starts here).
-    pub fn receive(self) -> Receiving {
-        match self {
-            Updates::Polling(mut dispatcher) => {
-                let token = dispatcher.shutdown_token();
-                let handle = tokio::spawn(async move { dispatcher.dispatch().await });
-                Receiving { handle, token }
+/// Long polling, started again whenever it ends by itself.
+async fn poll(
+    bot: Bot,
+    commands: Arc<Commands>,
+    health: Health,
+    mut stop: watch::Receiver<bool>,
+) -> Result<(), Ended> {
+    loop {
+        if !reach(&bot, &health, &mut stop).await {
+            return Ok(());
+        }
+        let listener = Polling::builder(bot.clone())
+            .timeout(Duration::from_secs(10))
+            .delete_webhook()
+            .await
+            .build();
+        let mut dispatcher = dispatcher(bot.clone(), Arc::clone(&commands));
+        match dispatch(&mut dispatcher, listener, &mut stop).await {
+            None => return Ok(()),
+            Some(why) => {
+                health.down(PART, "unreachable");
+                tracing::error!(%why, "Telegram long polling ended; starting it again");
             }
-            Updates::Webhook(receiving) => receiving,
+        }
+    }
+}
+
+/// The webhook receiver: sets the webhook once Telegram answers, then dispatches.
+async fn webhook(
+    bot: Bot,
+    commands: Arc<Commands>,
+    health: Health,
+    (url, secret): (url::Url, String),
+    listener: impl UpdateListener<Err = std::convert::Infallible> + Send,
+    mut stop: watch::Receiver<bool>,
+) -> Result<(), Ended> {
+    if !reach(&bot, &health, &mut stop).await {
+        return Ok(());
+    }
+    let set = retry(&mut stop, "setting the Telegram webhook", || {
+        bot.set_webhook(url.clone())
+            .secret_token(secret.clone())
+            .send()
+    });
+    if set.await.is_none() {
+        return Ok(());
+    }
+    let mut dispatcher = dispatcher(bot, commands);
+    match dispatch(&mut dispatcher, listener, &mut stop).await {
+        None => Ok(()),
+        Some(why) => {
+            health.down(PART, "not receiving updates");
+            Err(Ended(why))
+        }
+    }
+}
+
+/// Waits until Telegram answers `getMe`, then registers the command menu; false if told to
+/// stop first.
+async fn reach(bot: &Bot, health: &Health, stop: &mut watch::Receiver<bool>) -> bool {
+    let me: Option<Me> = retry(stop, "reaching Telegram", || bot.get_me().send()).await;
+    let Some(me) = me else {
+        return false;
+    };
+    tracing::info!(username = me.user.username.as_deref(), "Telegram answers");
+    if let Err(e) = register_commands(bot).await {
+        tracing::warn!(error = %e, "could not register Telegram commands");
+    }
+    health.up(PART);
+    true
+}
+
+/// Calls `attempt` until it succeeds, waiting 0.5 s, 1 s, 2 s … (at most `MAX_RETRY`) between
+/// tries; `None` if told to stop first.
+async fn retry<T, E: std::fmt::Display, F: Future<Output = Result<T, E>>>(
+    stop: &mut watch::Receiver<bool>,
+    what: &'static str,
+    mut attempt: impl FnMut() -> F,
+) -> Option<T> {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        if *stop.borrow() {
+            return None;
+        }
+        match attempt().await {
+            Ok(done) => return Some(done),
+            Err(e) => tracing::warn!(error = %e, retry_in = ?delay, "{what} failed; will retry"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(delay) => {}
+            _ = stop.wait_for(|stop| *stop) => return None,
+        }
+        delay = (delay * 2).min(MAX_RETRY);
+    }
+}
+
+/// Runs the dispatcher until it ends (`Some(why)`) or `stop` turns true (`None`; the updates
+/// in hand are finished first, for at most `TELEGRAM_STOP`).
+async fn dispatch(
+    dispatcher: &mut teloxide::dispatching::Dispatcher<
+        Bot,
+        teloxide::RequestError,
+        teloxide::dispatching::DefaultKey,
+    >,
+    listener: impl UpdateListener<Err: std::fmt::Debug> + Send,
+    stop: &mut watch::Receiver<bool>,
+) -> Option<String> {
+    let token = dispatcher.shutdown_token();
+    let running = dispatcher.try_dispatch_with_listener(listener, LoggingErrorHandler::new());
+    tokio::pin!(running);
+    tokio::select! {
+        ended = &mut running => {
+            return Some(match ended {
+                Ok(()) => "the update stream ended".to_owned(),
+                Err(e) => e.to_string(),
+            });
+        }
+        _ = stop.wait_for(|stop| *stop) => {}
+    }
+    if token.shutdown().is_ok() && tokio::time::timeout(TELEGRAM_STOP, running).await.is_err() {
+        tracing::warn!("the Telegram dispatcher did not stop in time");
+    }
+    None
+}
+
+impl Updates {
+    /// Starts the receiver.
+    pub fn receive(self) -> Receiving {
+        Receiving {
+            handle: Some(tokio::spawn(self.task)),
+            stop: self.stop,
         }
     }
 }
 
 impl Receiving {
-    /// Stops taking updates and lets the ones in hand finish, for at most `TELEGRAM_STOP`.
+    /// Completes only if the receiver gives up by itself (webhook mode): then the process
+    /// must exit non-zero rather than run deaf.
+    pub async fn ended(&mut self) -> Ended {
+        let Some(handle) = self.handle.as_mut() else {
+            return std::future::pending().await;
+        };
+        let outcome = handle.await;
+        self.handle = None;
+        match outcome {
+            Ok(Err(ended)) => ended,
+            Ok(Ok(())) => Ended("it stopped".to_owned()),
+            Err(e) => Ended(format!("it panicked: {e}")),
+        }
+    }
+
+    /// Stops taking updates and lets the ones in hand finish.
     pub async fn stop(self) {
-        // The future `shutdown()` returns may miss its wake-up if dispatching ends first, so
-        // wait for the dispatch task itself; an idle (not yet started) dispatcher can't be
-        // told to stop at all, so it is aborted.
-        match self.token.shutdown() {
-            Ok(_) => match tokio::time::timeout(TELEGRAM_STOP, self.handle).await {
-                Ok(Err(e)) => tracing::error!(error = %e, "the Telegram dispatcher panicked"),
-                Ok(Ok(())) => {}
-                Err(_) => tracing::warn!("the Telegram dispatcher did not stop in time"),
-            },
-            Err(_) => self.handle.abort(),
+        let _ = self.stop.send(true);
+        let Some(handle) = self.handle else {
+            return;
+        };
+        match tokio::time::timeout(TELEGRAM_STOP + Duration::from_secs(1), handle).await {
+            Ok(Err(e)) => tracing::error!(error = %e, "the Telegram receiver panicked"),
+            Ok(Ok(_)) => {}
+            Err(_) => tracing::warn!("the Telegram receiver did not stop in time"),
         }
     }
 }
