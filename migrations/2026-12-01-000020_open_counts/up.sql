@@ -14,10 +14,13 @@ CREATE TABLE open_counts (
     slice_start TIMESTAMPTZ NOT NULL,
     kind TEXT NOT NULL,
     count BIGINT NOT NULL CHECK (count > 0),
-    -- With the count in the key's index, the chart is an index-only scan of one account's
-    -- slices, however many accounts share the table's pages.
-    PRIMARY KEY (account_id, slice_start, kind) INCLUDE (count)
-);
+    PRIMARY KEY (account_id, slice_start, kind)
+)
+-- Room on each page for the new versions of the current slices' rows, so the writer's updates
+-- stay HOT (no index entry each). With the count in the index instead (INCLUDE), the chart
+-- would be an index-only scan, but a batch of 1,000 opens over 1,000 accounts took ~25 ms more
+-- to insert rather than ~5-10 ms (psql, under load).
+WITH (fillfactor = 70);
 
 -- The slice an open falls in.
 CREATE FUNCTION open_counts_slice(at TIMESTAMPTZ) RETURNS TIMESTAMPTZ

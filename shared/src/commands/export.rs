@@ -533,12 +533,14 @@ fn nothing_to_export() -> Reply {
         .plain(" lists them.")
 }
 
-/// A size as people read it: "10.5 MB", "4 KB".
+/// A size as people read it, in the unit the platform states its limit in: "10 MiB",
+/// "50 MB", "4 KB".
 fn size_words(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
-    } else {
-        format!("{} KB", bytes / 1000)
+    const MIB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
+        b if b >= 1_000_000 => format!("{} MB", (b as f64 / 1e6 * 10.0).round() / 10.0),
+        b => format!("{} KB", b / 1000),
     }
 }
 
@@ -761,6 +763,14 @@ mod tests {
         let reply = export_reply(None, one, trackers, 31_000);
         assert_eq!(reply.attachments[0].filename, "mailping-opens.csv.gz");
         assert!(reply.plain_text().contains("Compressed as .csv.gz"));
+    }
+
+    #[test]
+    fn limits_read_as_the_platforms_state_them() {
+        assert_eq!(size_words(UPLOAD_LIMIT_DISCORD), "10 MiB");
+        assert_eq!(size_words(UPLOAD_LIMIT_TELEGRAM), "50 MB");
+        assert_eq!(size_words(10_600_000), "10.6 MB");
+        assert_eq!(size_words(4_000), "4 KB");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub struct DayCount {
 }
 
 /// Fetches per local day and kind since `since`, from the `open_counts` rollup (kept exact by
-/// triggers on `opens`): an index-only scan of at most 96 fifteen-minute slices a day per kind,
+/// triggers on `opens`): one range of its key, at most 96 fifteen-minute slices a day per kind,
 /// whatever the number of opens. A slice never straddles a local midnight, as every timezone's
 /// offset is a multiple of 15 minutes.
 pub async fn daily_counts(
