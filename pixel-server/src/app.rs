@@ -36,6 +36,7 @@ impl Application {
             pool: pool.clone(),
             recorder,
             trusted_proxies: config.trusted_proxies.clone(),
+            proxy_header: config.proxy_header,
             per_client,
             per_token,
             base_url: config.public_base_url.clone(),

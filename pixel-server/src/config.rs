@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::{Args, Parser};
-use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, TrustedProxies};
+use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, ProxyHeader, TrustedProxies};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,7 +39,7 @@ pub struct PixelConfig {
         default_value = "0.0.0.0:8080"
     )]
     pub listen_addr: SocketAddr,
-    /// Comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed.
+    /// Comma-separated CIDRs of reverse proxies whose PROXY_HEADER is believed.
     #[arg(
         long,
         env = "TRUSTED_PROXIES",
@@ -47,7 +47,15 @@ pub struct PixelConfig {
         default_value = ""
     )]
     pub trusted_proxies: TrustedProxies,
-    /// Pixel fetches per minute allowed from one client address.
+    /// The header the trusted proxies write the client's address into: x-forwarded-for, or forwarded (RFC 7239).
+    #[arg(
+        long,
+        env = "PROXY_HEADER",
+        value_name = "PROXY_HEADER",
+        default_value = "x-forwarded-for"
+    )]
+    pub proxy_header: ProxyHeader,
+    /// Pixel fetches per minute allowed from one client: an IPv4 address, or an IPv6 /48.
     #[arg(long, env = "RATE_LIMIT_PER_CLIENT", value_name = "RATE_LIMIT_PER_CLIENT", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
     pub rate_limit_per_client: u32,
     /// Pixel fetches per minute allowed for one tracker.

@@ -12,7 +12,7 @@ use axum::routing::get;
 use chrono::Utc;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use mailping_shared::classifier;
-use mailping_shared::config::TrustedProxies;
+use mailping_shared::config::{ProxyHeader, TrustedProxies};
 use mailping_shared::db::Pool;
 use mailping_shared::domain::Token;
 use mailping_shared::links;
@@ -31,6 +31,9 @@ pub struct App {
     pub pool: Pool,
     pub recorder: Recorder,
     pub trusted_proxies: TrustedProxies,
+    /// The header the trusted proxies write the client's address into.
+    pub proxy_header: ProxyHeader,
+    /// Keyed on `net::rate_limit_key`: an IPv4 address, or the IPv6 /48.
     pub per_client: DefaultKeyedRateLimiter<IpAddr>,
     pub per_token: DefaultKeyedRateLimiter<Token>,
     pub base_url: mailping_shared::config::BaseUrl,
@@ -42,11 +45,16 @@ pub struct App {
 pub type AppState = Arc<App>;
 
 impl App {
-    /// The client address of a request: the peer, or X-Forwarded-For from a trusted proxy.
+    /// The client address of a request: the peer, or what a trusted proxy says in every line
+    /// of its header.
     fn client_ip(&self, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
         net::client_ip(
             peer.ip(),
-            headers.get("x-forwarded-for").map(HeaderValue::as_bytes),
+            headers
+                .get_all(self.proxy_header.name())
+                .iter()
+                .map(HeaderValue::as_bytes),
+            self.proxy_header,
             &self.trusted_proxies,
         )
     }
@@ -106,7 +114,12 @@ async fn pixel(
     let Some(origin) = classifier::admit(method, headers_seen, client) else {
         return gif::response();
     };
-    if app.per_client.check_key(&client).is_err() || app.per_token.check_key(&token).is_err() {
+    if app
+        .per_client
+        .check_key(&net::rate_limit_key(client))
+        .is_err()
+        || app.per_token.check_key(&token).is_err()
+    {
         app.rate_limited.increment(1);
         return gif::response();
     }
