@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser};
 use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, ProxyHeader, TrustedProxies};
+use mailping_shared::service::HttpLimits;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,6 +40,16 @@ pub struct PixelConfig {
         default_value = "0.0.0.0:8080"
     )]
     pub listen_addr: SocketAddr,
+    /// Address of the metrics listener (/metrics). Keep it off the public network: the counters tell known tokens from unknown ones.
+    #[arg(
+        long,
+        env = "METRICS_LISTEN_ADDR",
+        value_name = "METRICS_LISTEN_ADDR",
+        default_value = "127.0.0.1:9090"
+    )]
+    pub metrics_listen_addr: SocketAddr,
+    #[command(flatten)]
+    pub http: HttpLimits,
     /// Comma-separated CIDRs of reverse proxies whose PROXY_HEADER is believed.
     #[arg(
         long,

@@ -43,6 +43,7 @@ pub const DISCORD_GUILD: u64 = 1_100_000_000_000_000_001;
 /// pool, no grace period, limits no test reaches by accident.
 const PIXEL_FLAGS: &[(&str, &str)] = &[
     ("--listen-addr", "127.0.0.1:0"),
+    ("--metrics-listen-addr", "127.0.0.1:0"),
     ("--pool-size", "4"),
     ("--rate-limit-per-client", "10000"),
     ("--rate-limit-per-token", "10000"),
@@ -52,6 +53,7 @@ const PIXEL_FLAGS: &[(&str, &str)] = &[
 /// Bot flags that differ from production: port 0, a small pool, fast sweeps and short leases.
 const BOT_FLAGS: &[(&str, &str)] = &[
     ("--listen-addr", "127.0.0.1:0"),
+    ("--metrics-listen-addr", "127.0.0.1:0"),
     ("--pool-size", "4"),
     ("--alert-sweep-secs", "1"),
     ("--alert-lease-secs", "2"),
@@ -95,6 +97,7 @@ impl Flags {
 /// What [`TestApp::spawn`] starts; `.await` it.
 #[must_use = "await it to start the app"]
 pub struct Spawn {
+    empty_database: bool,
     telegram: bool,
     discord: bool,
     pixel: Flags,
@@ -114,6 +117,13 @@ impl Spawn {
         self
     }
 
+    /// Starts on a database with no schema at all, as a first deployment does: the services
+    /// migrate it themselves.
+    pub fn on_an_empty_database(mut self) -> Spawn {
+        self.empty_database = true;
+        self
+    }
+
     /// Sets a pixel-server flag, e.g. `("--dedup-window-secs", "0")`.
     pub fn pixel_setting(mut self, flag: &str, value: impl ToString) -> Spawn {
         self.pixel.set(flag, &value.to_string());
@@ -128,7 +138,10 @@ impl Spawn {
 
     async fn start(mut self) -> TestApp {
         crate::init_logs();
-        let db = TestDb::new().await;
+        let db = match self.empty_database {
+            true => TestDb::empty().await,
+            false => TestDb::new().await,
+        };
         self.pixel.set("--database-url", db.url());
         self.bot.set("--database-url", db.url());
         let telegram = match self.telegram {
@@ -206,6 +219,7 @@ impl TestApp {
     /// settings, then `.await`.
     pub fn spawn() -> Spawn {
         Spawn {
+            empty_database: false,
             telegram: false,
             discord: false,
             pixel: Flags::new(PIXEL_FLAGS),
@@ -278,6 +292,11 @@ impl TestApp {
     /// The pixel server's base URL, e.g. `http://127.0.0.1:41234`.
     pub fn pixel_base_url(&self) -> String {
         format!("http://127.0.0.1:{}", self.pixel().port)
+    }
+
+    /// The pixel server's `/metrics`, on its own listener.
+    pub fn pixel_metrics_url(&self) -> String {
+        format!("http://127.0.0.1:{}/metrics", self.pixel().metrics_port)
     }
 
     /// `path` on the pixel server.
@@ -523,9 +542,10 @@ pub fn token_in(text: &str) -> String {
 /// The signal a test service stops on.
 type BoxStopped = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 
-/// One running service: its port, and how to stop it.
+/// One running service: its ports, and how to stop it.
 struct Service {
     port: u16,
+    metrics_port: u16,
     stop: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -535,18 +555,26 @@ impl Service {
         let app = mailping_pixel_server::Application::build(config)
             .await
             .expect("the pixel server starts");
-        Service::run(app.port(), |stopped| app.run_until_stopped(stopped))
+        Service::run(app.port(), app.metrics_port(), |stopped| {
+            app.run_until_stopped(stopped)
+        })
     }
 
     async fn bot(config: BotConfig) -> Service {
         let app = mailping_bot::Application::build(config)
             .await
             .expect("the bot starts");
-        Service::run(app.port(), |stopped| app.run_until_stopped(stopped))
+        Service::run(app.port(), app.metrics_port(), |stopped| {
+            app.run_until_stopped(stopped)
+        })
     }
 
     /// Spawns a built service's `run_until_stopped`, stopped by [`Self::stop`] or on drop.
-    fn run<F>(port: u16, run_until_stopped: impl FnOnce(BoxStopped) -> F) -> Service
+    fn run<F>(
+        port: u16,
+        metrics_port: u16,
+        run_until_stopped: impl FnOnce(BoxStopped) -> F,
+    ) -> Service
     where
         F: Future<Output = std::io::Result<()>> + Send + 'static,
     {
@@ -556,6 +584,7 @@ impl Service {
         });
         Service {
             port,
+            metrics_port,
             stop: Some(stop),
             handle: Some(tokio::spawn(run_until_stopped(stopped))),
         }

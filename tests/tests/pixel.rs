@@ -74,7 +74,7 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
 
     let metrics = app
         .client()
-        .get(app.pixel_url("/metrics"))
+        .get(app.pixel_metrics_url())
         .send()
         .await
         .unwrap()
