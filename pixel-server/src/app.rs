@@ -12,8 +12,9 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::PixelConfig;
-use crate::recorder::{self, WriterSettings};
+use crate::recorder::{self, Lost, WriterSettings};
 use crate::routes::{self, App, AppState};
+use crate::spill::Spill;
 
 /// The pixel server, built and bound, ready to serve.
 pub struct Application {
@@ -21,7 +22,7 @@ pub struct Application {
     metrics_listener: TcpListener,
     limits: HttpLimits,
     state: AppState,
-    writer: JoinHandle<()>,
+    writer: JoinHandle<Result<(), Lost>>,
     background: Vec<JoinHandle<()>>,
 }
 
@@ -33,7 +34,13 @@ impl Application {
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let listener = service::bind(config.listen_addr).await?;
         let metrics_listener = service::bind(config.metrics_listen_addr).await?;
-        let (recorder, rx) = recorder::channel(config.open_buffer as usize);
+        let spill = Spill::open(&config.spill_dir, config.spill_max_bytes).map_err(|e| {
+            StartError::Config(format!("SPILL_DIR {}: {e}", config.spill_dir.display()))
+        })?;
+        let (recorder, rx) = recorder::channel(
+            config.open_buffer as usize,
+            usize::try_from(config.open_buffer_bytes).unwrap_or(usize::MAX),
+        );
         let (per_client, per_token) =
             App::limiters(config.rate_limit_per_client, config.rate_limit_per_token);
         let state = Arc::new(App {
@@ -48,6 +55,7 @@ impl Application {
             requests: metrics::counter!("mailping_pixel_requests_total"),
             rate_limited: metrics::counter!("mailping_rate_limited_total"),
         });
+        let (migrated_tx, migrated) = watch::channel(false);
         let writer = tokio::spawn(recorder::run_writer(
             pool.clone(),
             rx,
@@ -57,8 +65,8 @@ impl Application {
                 self_grace: config.self_grace(),
                 shutdown_flush: Duration::from_secs(config.shutdown_flush_secs),
             },
+            spill,
         ));
-        let (migrated_tx, migrated) = watch::channel(false);
         let url = config.database.url().to_owned();
         let background = vec![
             tokio::spawn(db::migrate_until_done_then(url, migrated_tx)),
@@ -93,7 +101,8 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then stops accepting, gives requests in progress
-    /// `HTTP_SHUTDOWN_SECS`, and waits until the writer has written every queued open.
+    /// `HTTP_SHUTDOWN_SECS`, and waits until the writer has written (or spilled) every queued
+    /// open. An error if it had to give up on some.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -126,11 +135,16 @@ impl Application {
         for task in background {
             task.abort();
         }
-        // The router (and with it every Recorder) is gone, so the writer ends once it has drained the queue.
-        if let Err(e) = writer.await {
-            tracing::error!(error = %e, "open writer panicked");
+        // The router (and with it every Recorder) is gone, so the writer ends once it has
+        // drained the queue. Opens it had to give up on make the process exit non-zero.
+        match writer.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(lost)) => Err(std::io::Error::other(lost)),
+            Err(e) => {
+                tracing::error!(error = %e, "open writer panicked");
+                Err(std::io::Error::other("the open writer panicked"))
+            }
         }
-        Ok(())
     }
 }
 

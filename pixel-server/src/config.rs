@@ -1,6 +1,7 @@
 //! The pixel server's settings: one typed struct, parsed once in `main`.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser};
@@ -88,13 +89,27 @@ pub struct PixelConfig {
         default_value_t = 30
     )]
     pub self_grace_secs: u64,
-    /// Opens held in memory while the database is slow or down; beyond this they are dropped and counted.
+    /// Opens held in memory for the writer.
     #[arg(long, env = "OPEN_BUFFER", value_name = "OPEN_BUFFER", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub open_buffer: u64,
+    /// Bytes of opens held in memory for the writer (each open costs about 100 bytes plus its User-Agent, cut to 200).
+    #[arg(long, env = "OPEN_BUFFER_BYTES", value_name = "OPEN_BUFFER_BYTES", default_value_t = 32 << 20, value_parser = clap::value_parser!(u64).range(65_536..))]
+    pub open_buffer_bytes: u64,
+    /// Directory where opens go while the database cannot take them; replayed when it can, and at start-up.
+    #[arg(
+        long,
+        env = "SPILL_DIR",
+        value_name = "SPILL_DIR",
+        default_value = "spill"
+    )]
+    pub spill_dir: PathBuf,
+    /// Most bytes of spilled opens kept on disk; beyond that, opens wait in memory.
+    #[arg(long, env = "SPILL_MAX_BYTES", value_name = "SPILL_MAX_BYTES", default_value_t = 1 << 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub spill_max_bytes: u64,
     /// Most opens written in one INSERT.
     #[arg(long, env = "WRITE_BATCH_MAX", value_name = "WRITE_BATCH_MAX", default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub write_batch_max: u64,
-    /// On shutdown, how long to keep trying to write buffered opens to an unreachable database.
+    /// On shutdown, how long to keep trying to write buffered opens that neither the database nor the spill directory takes.
     #[arg(
         long,
         env = "SHUTDOWN_FLUSH_SECS",

@@ -7,6 +7,7 @@ pub mod copy_page;
 pub mod gif;
 pub mod recorder;
 pub mod routes;
+pub mod spill;
 
 pub use app::Application;
 pub use config::{Cli, PixelConfig};

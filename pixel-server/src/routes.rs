@@ -103,6 +103,12 @@ async fn pixel(
         return not_found().await;
     };
     app.requests.increment(1);
+    // A token MailPing never generates can match no tracker: it gets the same GIF as any
+    // other and costs the queue nothing. The check is on the form alone, so it tells
+    // nobody whether a well-formed token exists.
+    if !token.is_well_formed() {
+        return gif::response();
+    }
     let client = app.client_ip(peer, headers);
     let method = match *method {
         Method::GET => classifier::Method::Get,
@@ -123,11 +129,9 @@ async fn pixel(
         app.rate_limited.increment(1);
         return gif::response();
     }
-    let user_agent = headers.get(header::USER_AGENT).map(|v| {
-        String::from_utf8_lossy(v.as_bytes())
-            .into_owned()
-            .into_boxed_str()
-    });
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .map(|v| PendingFetch::user_agent_from(v.as_bytes()));
     app.recorder
         .record(PendingFetch {
             token,

@@ -75,6 +75,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    spill_replays (file_id) {
+        file_id -> Uuid,
+        replayed_to -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     trackers (id) {
         id -> Int8,
         account_id -> Int8,
@@ -100,5 +108,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     opens,
     reminders,
     sender_networks,
+    spill_replays,
     trackers,
 );

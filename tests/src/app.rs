@@ -143,6 +143,9 @@ impl Spawn {
             false => TestDb::new().await,
         };
         self.pixel.set("--database-url", db.url());
+        let spill_dir = tempfile::tempdir().expect("a spill directory");
+        self.pixel
+            .set("--spill-dir", &spill_dir.path().to_string_lossy());
         self.bot.set("--database-url", db.url());
         let telegram = match self.telegram {
             true => Some(Arc::new(FakeTelegram::start().await)),
@@ -170,6 +173,7 @@ impl Spawn {
             self.bot.set("--discord-api-url", &fake.url());
         }
         let mut app = TestApp {
+            spill_dir,
             pixel_flags: self.pixel,
             bot_flags: self.bot,
             pixel: None,
@@ -202,6 +206,8 @@ impl IntoFuture for Spawn {
 
 /// A running MailPing: its database, pixel server, bot replicas and fake chat APIs.
 pub struct TestApp {
+    /// The pixel server's spill directory, kept across its restarts.
+    spill_dir: tempfile::TempDir,
     pixel_flags: Flags,
     bot_flags: Flags,
     pixel: Option<Service>,
@@ -342,11 +348,25 @@ impl TestApp {
     }
 
     /// Stops the pixel server the way SIGTERM does and waits until every queued open is
-    /// written.
+    /// written (or spilled).
     pub async fn stop_pixel(&mut self) {
-        if let Some(pixel) = self.pixel.take() {
-            pixel.stop().await;
+        self.stop_pixel_outcome()
+            .await
+            .expect("the pixel server stopped without losing opens");
+    }
+
+    /// Stops the pixel server and returns what `run_until_stopped` did: an error if it gave
+    /// up on opens.
+    pub async fn stop_pixel_outcome(&mut self) -> std::io::Result<()> {
+        match self.pixel.take() {
+            Some(pixel) => pixel.stop_outcome().await,
+            None => Ok(()),
         }
+    }
+
+    /// The pixel server's spill directory.
+    pub fn spill_dir(&self) -> &std::path::Path {
+        self.spill_dir.path()
     }
 
     /// Stops the pixel server gracefully and starts it again with these flags changed.
@@ -590,12 +610,17 @@ impl Service {
         }
     }
 
-    async fn stop(mut self) {
+    async fn stop(self) {
+        self.stop_outcome().await.expect("service ran");
+    }
+
+    async fn stop_outcome(mut self) -> std::io::Result<()> {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        if let Some(handle) = self.handle.take() {
-            handle.await.expect("service task").expect("service ran");
+        match self.handle.take() {
+            Some(handle) => handle.await.expect("service task"),
+            None => Ok(()),
         }
     }
 
