@@ -16,7 +16,10 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 mailping \
-    && useradd --system --uid 10001 --gid mailping --no-create-home --shell /usr/sbin/nologin mailping
+    && useradd --system --uid 10001 --gid mailping --no-create-home --shell /usr/sbin/nologin mailping \
+    && mkdir -p /var/lib/mailping/spill && chown 10001:10001 /var/lib/mailping/spill
+# Where the pixel server spills opens while Postgres is down; docker-compose.yml mounts a volume.
+ENV SPILL_DIR=/var/lib/mailping/spill
 COPY --from=builder /src/target/release/mailping-pixel-server /src/target/release/mailping-bot /usr/local/bin/
 WORKDIR /app
 USER 10001:10001

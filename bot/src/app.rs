@@ -9,7 +9,7 @@ use axum::Router;
 use mailping_shared::commands::{CommandLimits, Commands};
 use mailping_shared::db::{self, Pool};
 use mailping_shared::models::Platform;
-use mailping_shared::service::{self, StartError};
+use mailping_shared::service::{self, HttpLimits, StartError};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -23,6 +23,8 @@ use crate::{discord, router};
 /// The bot, built and bound, ready to run.
 pub struct Application {
     listener: TcpListener,
+    metrics_listener: TcpListener,
+    limits: HttpLimits,
     router: Router,
     /// The alert dispatcher, which finishes what it is sending on shutdown.
     dispatcher: JoinHandle<()>,
@@ -36,6 +38,7 @@ impl Application {
     /// Binds the listener, sets up each configured platform and starts the dispatcher.
     pub async fn build(config: BotConfig) -> Result<Self, StartError> {
         let listener = service::bind(config.listen_addr).await?;
+        let metrics_listener = service::bind(config.metrics_listen_addr).await?;
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let commands = commands(&pool, &config);
         let health = Health::default();
@@ -71,7 +74,8 @@ impl Application {
             (updates, webhook) = (Some(u), w);
         }
         let mut interactions = None;
-        let mut background = background_tasks(&config, commands);
+        let (migrated_tx, mut migrated) = watch::channel(false);
+        let mut background = background_tasks(&config, commands, migrated_tx);
         if let Some(d) = discord {
             senders.insert(Platform::Discord, d.sender);
             interactions = Some(d.interactions);
@@ -81,10 +85,27 @@ impl Application {
         let router = router::router(pool.clone(), health, interactions, webhook);
         let (stop, stop_rx) = watch::channel(false);
         let dispatcher = AlertDispatcher::new(pool, senders, config.alerts.clone());
+        // The dispatcher reads the outbox: it starts once the schema is migrated.
+        let dispatcher = tokio::spawn(async move {
+            let mut stopping = stop_rx.clone();
+            let start = tokio::select! {
+                migrated = migrated.wait_for(|done| *done) => migrated.is_ok(),
+                _ = stopping.wait_for(|stop| *stop) => false,
+            };
+            if start {
+                dispatcher.run(stop_rx).await;
+            }
+        });
+        tracing::info!(
+            port = metrics_listener.local_addr().map(|a| a.port()).unwrap_or(0),
+            "bot metrics listening"
+        );
         Ok(Application {
             listener,
+            metrics_listener,
+            limits: config.http.clone(),
             router,
-            dispatcher: tokio::spawn(dispatcher.run(stop_rx)),
+            dispatcher,
             background,
             telegram: updates,
             stop,
@@ -96,6 +117,14 @@ impl Application {
         self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
     }
 
+    /// The port `/metrics` is served on.
+    pub fn metrics_port(&self) -> u16 {
+        self.metrics_listener
+            .local_addr()
+            .map(|a| a.port())
+            .unwrap_or(0)
+    }
+
     /// Runs until `shutdown` completes, then stops taking updates, lets the alert dispatcher
     /// finish what it is sending, and returns.
     pub async fn run_until_stopped(
@@ -104,20 +133,30 @@ impl Application {
     ) -> std::io::Result<()> {
         let Application {
             listener,
+            metrics_listener,
+            limits,
             router,
             dispatcher,
             background,
             telegram,
             stop,
         } = self;
-        let (http_stop_tx, http_stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let http = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = http_stop_rx.await;
-                })
-                .await
-        });
+        let (http_stop_tx, http_stop_rx) = watch::channel(false);
+        let stopped = |mut rx: watch::Receiver<bool>| async move {
+            let _ = rx.wait_for(|s| *s).await;
+        };
+        let http = tokio::spawn(service::serve(
+            listener,
+            router,
+            limits.clone(),
+            stopped(http_stop_rx.clone()),
+        ));
+        let metrics = tokio::spawn(service::serve(
+            metrics_listener,
+            service::metrics_router(),
+            limits,
+            stopped(http_stop_rx),
+        ));
         let mut telegram: Option<Receiving> = telegram.map(|u| u.receive());
         // A receiver that gives up (webhook mode) ends the process with an error, so that its
         // supervisor restarts it: never run deaf.
@@ -138,8 +177,9 @@ impl Application {
             receiving.stop().await;
         }
         let _ = stop.send(true);
-        let _ = http_stop_tx.send(());
-        let served = http.await.unwrap_or(Ok(()));
+        let _ = http_stop_tx.send(true);
+        let _ = http.await;
+        let _ = metrics.await;
         for task in background {
             task.abort();
         }
@@ -148,7 +188,7 @@ impl Application {
         }
         match gave_up {
             Some(ended) => Err(std::io::Error::other(ended)),
-            None => served,
+            None => Ok(()),
         }
     }
 }
@@ -168,9 +208,13 @@ fn commands(pool: &Pool, config: &BotConfig) -> Arc<Commands> {
     )
 }
 
-/// Migrations (retried until the database answers) and the per-minute pruning of rate
-/// limits of chats that went quiet.
-fn background_tasks(config: &BotConfig, commands: Arc<Commands>) -> Vec<JoinHandle<()>> {
+/// Migrations (retried until the database answers; `migrated` says when they are done) and
+/// the per-minute pruning of rate limits of chats that went quiet.
+fn background_tasks(
+    config: &BotConfig,
+    commands: Arc<Commands>,
+    migrated: watch::Sender<bool>,
+) -> Vec<JoinHandle<()>> {
     let prune = async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {
@@ -179,7 +223,10 @@ fn background_tasks(config: &BotConfig, commands: Arc<Commands>) -> Vec<JoinHand
         }
     };
     vec![
-        tokio::spawn(db::migrate_until_done(config.database.url().to_owned())),
+        tokio::spawn(db::migrate_until_done_then(
+            config.database.url().to_owned(),
+            migrated,
+        )),
         tokio::spawn(prune),
     ]
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{Args, Parser};
 use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
 use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
+use mailping_shared::service::HttpLimits;
 use secrecy::SecretString;
 use serenity::interactions_endpoint::Verifier;
 
@@ -49,6 +50,16 @@ pub struct BotConfig {
         default_value = "0.0.0.0:8081"
     )]
     pub listen_addr: SocketAddr,
+    /// Address of the metrics listener (/metrics). Keep it off the public network.
+    #[arg(
+        long,
+        env = "METRICS_LISTEN_ADDR",
+        value_name = "METRICS_LISTEN_ADDR",
+        default_value = "127.0.0.1:9091"
+    )]
+    pub metrics_listen_addr: SocketAddr,
+    #[command(flatten)]
+    pub http: HttpLimits,
     #[command(flatten)]
     pub telegram: TelegramConfig,
     #[command(flatten)]

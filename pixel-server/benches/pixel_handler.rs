@@ -39,12 +39,13 @@ impl Harness {
     fn new() -> Harness {
         // Never connected to: the pixel route does not use the pool.
         let pool = db::pool("postgres://bench@127.0.0.1:1/none", 1);
-        let (recorder, queue) = recorder::channel(1_000_000);
+        let (recorder, queue) = recorder::channel(1_000_000, usize::MAX);
         let (per_client, per_token) = App::limiters(1_000_000, 1_000_000);
         let app = Arc::new(App {
             pool,
             recorder,
             trusted_proxies: "127.0.0.0/8,::1".parse().expect("valid CIDRs"),
+            proxy_header: Default::default(),
             per_client,
             per_token,
             base_url: "https://px.example.com".parse().expect("valid URL"),

@@ -1,41 +1,53 @@
-//! Start-up and shutdown: `Application::build` binds the listener (port 0 in tests), and
+//! Start-up and shutdown: `Application::build` binds the listeners (port 0 in tests), and
 //! `run_until_stopped` serves until the shutdown signal, then flushes every queued open.
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use mailping_shared::db;
-use mailping_shared::service::{self, StartError};
+use mailping_shared::service::{self, HttpLimits, StartError};
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::PixelConfig;
-use crate::recorder::{self, WriterSettings};
+use crate::recorder::{self, Lost, WriterSettings};
 use crate::routes::{self, App, AppState};
+use crate::spill::Spill;
 
 /// The pixel server, built and bound, ready to serve.
 pub struct Application {
     listener: TcpListener,
+    metrics_listener: TcpListener,
+    limits: HttpLimits,
     state: AppState,
-    writer: JoinHandle<()>,
+    writer: JoinHandle<Result<(), Lost>>,
     background: Vec<JoinHandle<()>>,
 }
 
 impl Application {
-    /// Binds the listener and starts the open writer and the upkeep tasks.
+    /// Binds the listeners, and starts the open writer, the migrations and the upkeep tasks
+    /// (those that use the database once it is migrated).
     pub async fn build(config: PixelConfig) -> Result<Self, StartError> {
         let metrics = mailping_shared::telemetry::metrics();
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let listener = service::bind(config.listen_addr).await?;
-        let (recorder, rx) = recorder::channel(config.open_buffer as usize);
+        let metrics_listener = service::bind(config.metrics_listen_addr).await?;
+        let spill = Spill::open(&config.spill_dir, config.spill_max_bytes).map_err(|e| {
+            StartError::Config(format!("SPILL_DIR {}: {e}", config.spill_dir.display()))
+        })?;
+        let (recorder, rx) = recorder::channel(
+            config.open_buffer as usize,
+            usize::try_from(config.open_buffer_bytes).unwrap_or(usize::MAX),
+        );
         let (per_client, per_token) =
             App::limiters(config.rate_limit_per_client, config.rate_limit_per_token);
         let state = Arc::new(App {
             pool: pool.clone(),
             recorder,
             trusted_proxies: config.trusted_proxies.clone(),
+            proxy_header: config.proxy_header,
             per_client,
             per_token,
             base_url: config.public_base_url.clone(),
@@ -43,6 +55,7 @@ impl Application {
             requests: metrics::counter!("mailping_pixel_requests_total"),
             rate_limited: metrics::counter!("mailping_rate_limited_total"),
         });
+        let (migrated_tx, migrated) = watch::channel(false);
         let writer = tokio::spawn(recorder::run_writer(
             pool.clone(),
             rx,
@@ -52,14 +65,22 @@ impl Application {
                 self_grace: config.self_grace(),
                 shutdown_flush: Duration::from_secs(config.shutdown_flush_secs),
             },
+            spill,
         ));
+        let url = config.database.url().to_owned();
         let background = vec![
-            tokio::spawn(db::migrate_until_done(config.database.url().to_owned())),
+            tokio::spawn(db::migrate_until_done_then(url, migrated_tx)),
             tokio::spawn(prune_limiters(state.clone())),
-            tokio::spawn(purge_old_opens(pool, config.opens_retention_days)),
+            tokio::spawn(purge_old_opens(pool, config.opens_retention_days, migrated)),
         ];
+        tracing::info!(
+            port = metrics_listener.local_addr().map(|a| a.port()).unwrap_or(0),
+            "pixel server metrics listening"
+        );
         Ok(Application {
             listener,
+            metrics_listener,
+            limits: config.http,
             state,
             writer,
             background,
@@ -71,31 +92,59 @@ impl Application {
         self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
     }
 
-    /// Serves until `shutdown` completes, then stops accepting, finishes in-flight requests,
-    /// and waits until the writer has written every queued open.
+    /// The port `/metrics` is served on.
+    pub fn metrics_port(&self) -> u16 {
+        self.metrics_listener
+            .local_addr()
+            .map(|a| a.port())
+            .unwrap_or(0)
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting, gives requests in progress
+    /// `HTTP_SHUTDOWN_SECS`, and waits until the writer has written (or spilled) every queued
+    /// open. An error if it had to give up on some.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let Application {
             listener,
+            metrics_listener,
+            limits,
             state,
             writer,
             background,
         } = self;
-        let app = service::with_request_spans(routes::router(state))
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let (stop, stopped) = watch::channel(false);
+        let metrics = tokio::spawn(service::serve(
+            metrics_listener,
+            service::metrics_router(),
+            limits.clone(),
+            async move {
+                let mut stopped = stopped;
+                let _ = stopped.wait_for(|s| *s).await;
+            },
+        ));
+        let app = service::with_request_spans(routes::router(state));
+        service::serve(listener, app, limits, async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        })
+        .await;
+        let _ = metrics.await;
         for task in background {
             task.abort();
         }
-        // The router (and with it every Recorder) is gone, so the writer ends once it has drained the queue.
-        if let Err(e) = writer.await {
-            tracing::error!(error = %e, "open writer panicked");
+        // The router (and with it every Recorder) is gone, so the writer ends once it has
+        // drained the queue. Opens it had to give up on make the process exit non-zero.
+        match writer.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(lost)) => Err(std::io::Error::other(lost)),
+            Err(e) => {
+                tracing::error!(error = %e, "open writer panicked");
+                Err(std::io::Error::other("the open writer panicked"))
+            }
         }
-        served
     }
 }
 
@@ -113,9 +162,9 @@ async fn prune_limiters(state: AppState) {
     }
 }
 
-/// Deletes opens past the retention period, hourly.
-async fn purge_old_opens(pool: db::Pool, retention_days: u32) {
-    if retention_days == 0 {
+/// Deletes opens past the retention period, hourly, once the schema is migrated.
+async fn purge_old_opens(pool: db::Pool, retention_days: u32, mut migrated: watch::Receiver<bool>) {
+    if retention_days == 0 || migrated.wait_for(|done| *done).await.is_err() {
         return;
     }
     let mut tick = tokio::time::interval(Duration::from_secs(3600));

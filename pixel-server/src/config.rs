@@ -1,10 +1,12 @@
 //! The pixel server's settings: one typed struct, parsed once in `main`.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser};
-use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, TrustedProxies};
+use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, ProxyHeader, TrustedProxies};
+use mailping_shared::service::HttpLimits;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,7 +41,17 @@ pub struct PixelConfig {
         default_value = "0.0.0.0:8080"
     )]
     pub listen_addr: SocketAddr,
-    /// Comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed.
+    /// Address of the metrics listener (/metrics). Keep it off the public network: the counters tell known tokens from unknown ones.
+    #[arg(
+        long,
+        env = "METRICS_LISTEN_ADDR",
+        value_name = "METRICS_LISTEN_ADDR",
+        default_value = "127.0.0.1:9090"
+    )]
+    pub metrics_listen_addr: SocketAddr,
+    #[command(flatten)]
+    pub http: HttpLimits,
+    /// Comma-separated CIDRs of reverse proxies whose PROXY_HEADER is believed.
     #[arg(
         long,
         env = "TRUSTED_PROXIES",
@@ -47,7 +59,15 @@ pub struct PixelConfig {
         default_value = ""
     )]
     pub trusted_proxies: TrustedProxies,
-    /// Pixel fetches per minute allowed from one client address.
+    /// The header the trusted proxies write the client's address into: x-forwarded-for, or forwarded (RFC 7239).
+    #[arg(
+        long,
+        env = "PROXY_HEADER",
+        value_name = "PROXY_HEADER",
+        default_value = "x-forwarded-for"
+    )]
+    pub proxy_header: ProxyHeader,
+    /// Pixel fetches per minute allowed from one client: an IPv4 address, or an IPv6 /48.
     #[arg(long, env = "RATE_LIMIT_PER_CLIENT", value_name = "RATE_LIMIT_PER_CLIENT", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
     pub rate_limit_per_client: u32,
     /// Pixel fetches per minute allowed for one tracker.
@@ -69,13 +89,27 @@ pub struct PixelConfig {
         default_value_t = 30
     )]
     pub self_grace_secs: u64,
-    /// Opens held in memory while the database is slow or down; beyond this they are dropped and counted.
+    /// Opens held in memory for the writer.
     #[arg(long, env = "OPEN_BUFFER", value_name = "OPEN_BUFFER", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub open_buffer: u64,
+    /// Bytes of opens held in memory for the writer (each open costs about 100 bytes plus its User-Agent, cut to 200).
+    #[arg(long, env = "OPEN_BUFFER_BYTES", value_name = "OPEN_BUFFER_BYTES", default_value_t = 32 << 20, value_parser = clap::value_parser!(u64).range(65_536..))]
+    pub open_buffer_bytes: u64,
+    /// Directory where opens go while the database cannot take them; replayed when it can, and at start-up.
+    #[arg(
+        long,
+        env = "SPILL_DIR",
+        value_name = "SPILL_DIR",
+        default_value = "spill"
+    )]
+    pub spill_dir: PathBuf,
+    /// Most bytes of spilled opens kept on disk; beyond that, opens wait in memory.
+    #[arg(long, env = "SPILL_MAX_BYTES", value_name = "SPILL_MAX_BYTES", default_value_t = 1 << 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub spill_max_bytes: u64,
     /// Most opens written in one INSERT.
     #[arg(long, env = "WRITE_BATCH_MAX", value_name = "WRITE_BATCH_MAX", default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub write_batch_max: u64,
-    /// On shutdown, how long to keep trying to write buffered opens to an unreachable database.
+    /// On shutdown, how long to keep trying to write buffered opens that neither the database nor the spill directory takes.
     #[arg(
         long,
         env = "SHUTDOWN_FLUSH_SECS",

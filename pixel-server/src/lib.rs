@@ -7,6 +7,7 @@ pub mod copy_page;
 pub mod gif;
 pub mod recorder;
 pub mod routes;
+pub mod spill;
 pub mod tracker_cache;
 
 pub use app::Application;

@@ -1,8 +1,11 @@
 //! The recording path. The handler never waits on the database: it hands each fetch to a
 //! bounded queue, and one writer task drains the queue in batches, classifies them with what
-//! Postgres knows about each tracker, and writes opens and alerts in one transaction.
+//! Postgres knows about each tracker, and writes opens and alerts in one transaction. While
+//! the database cannot take them, the writer appends them to the spill directory instead
+//! (see `spill`), and replays them once it can.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -16,9 +19,17 @@ use mailping_shared::models::alert::{self, QueuedAlert};
 use mailping_shared::models::open::{self, NewOpen, PixelTracker};
 use mailping_shared::models::reminder;
 use metrics::{Counter, Gauge, Histogram};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{Semaphore, mpsc, watch};
+use tokio::time::Instant;
+use uuid::Uuid;
 
+use crate::spill::{self, Spill};
 use crate::tracker_cache::TrackerCache;
+
+/// Opens appended to the spill file between two fsyncs: what a crash during an outage can
+/// lose at most, besides what is still queued in memory.
+pub const SPILL_GROUP: usize = 256;
+
 
 /// A pixel fetch waiting to be written. Holds no raw address: only the truncated network,
 /// and what the edge found of the full one.
@@ -31,39 +42,84 @@ pub struct PendingFetch {
     pub origin: Origin,
 }
 
+impl PendingFetch {
+    /// A User-Agent header as it will be stored: cut to `open::USER_AGENT_MAX` bytes at
+    /// once, so that a huge header costs the queue no more than a short one. The cut is the
+    /// same as cutting the whole header after decoding it (3 more bytes finish any character
+    /// that crosses the limit).
+    pub fn user_agent_from(raw: &[u8]) -> Box<str> {
+        let raw = &raw[..raw.len().min(open::USER_AGENT_MAX + 3)];
+        open::truncate_user_agent(&String::from_utf8_lossy(raw)).into()
+    }
+
+    /// What this fetch costs the queue, in bytes: the struct and its User-Agent.
+    pub fn queued_bytes(&self) -> u32 {
+        let ua = self.user_agent.as_deref().map_or(0, str::len);
+        u32::try_from(std::mem::size_of::<Self>() + ua).unwrap_or(u32::MAX)
+    }
+}
+
 /// The handler's end of the queue.
 #[derive(Clone)]
 pub struct Recorder {
     tx: mpsc::Sender<PendingFetch>,
+    /// Room left in the queue, in bytes; the writer gives it back once a fetch is written,
+    /// spilled or given up.
+    bytes: Arc<Semaphore>,
     /// Whether the writer's last write succeeded: the database is up.
     writing: watch::Receiver<bool>,
     dropped: Counter,
     depth: Gauge,
+    queued_bytes: Gauge,
     waited: Counter,
 }
 
 impl Recorder {
-    /// Queues a fetch. While the database is up and the buffer is full, the writer is merely
-    /// behind: the handler waits for room (backpressure), so no open is lost. While the
-    /// database is down, nothing would make room, so the fetch is dropped, logged and counted
-    /// at once and the image is still served without delay.
+    /// Queues a fetch. While the database is up and the buffer is full (in entries or in
+    /// bytes), the writer is merely behind: the handler waits for room (backpressure), so no
+    /// open is lost. While the database is down, nothing would make room, so the fetch is
+    /// dropped, logged and counted at once and the image is still served without delay.
     pub async fn record(&self, fetch: PendingFetch) {
-        let permit = match self.tx.try_reserve() {
-            Ok(permit) => Ok(permit),
-            Err(mpsc::error::TrySendError::Full(())) => {
+        let size = fetch.queued_bytes();
+        let room = match self.bytes.try_acquire_many(size) {
+            Ok(room) => Ok(room),
+            Err(tokio::sync::TryAcquireError::NoPermits) => {
                 self.waited.increment(1);
                 let mut writing = self.writing.clone();
                 tokio::select! {
-                    permit = self.tx.reserve() => permit.map_err(|_| "recorder stopped"),
+                    room = self.bytes.acquire_many(size) => room.map_err(|_| "recorder stopped"),
                     _ = writing.wait_for(|up| !*up) => Err("database down and open buffer full"),
                 }
             }
-            Err(mpsc::error::TrySendError::Closed(())) => Err("recorder stopped"),
+            Err(tokio::sync::TryAcquireError::Closed) => Err("recorder stopped"),
         };
-        match permit {
+        let queued = match room {
+            Ok(room) => {
+                let permit = match self.tx.try_reserve() {
+                    Ok(permit) => Ok(permit),
+                    Err(mpsc::error::TrySendError::Full(())) => {
+                        self.waited.increment(1);
+                        let mut writing = self.writing.clone();
+                        tokio::select! {
+                            permit = self.tx.reserve() => permit.map_err(|_| "recorder stopped"),
+                            _ = writing.wait_for(|up| !*up) => Err("database down and open buffer full"),
+                        }
+                    }
+                    Err(mpsc::error::TrySendError::Closed(())) => Err("recorder stopped"),
+                };
+                // The writer gives the bytes back once it is done with the fetch.
+                if permit.is_ok() {
+                    room.forget();
+                }
+                permit
+            }
+            Err(why) => Err(why),
+        };
+        match queued {
             Ok(permit) => {
                 permit.send(fetch);
                 self.depth.increment(1.0);
+                self.queued_bytes.increment(f64::from(size));
             }
             Err(why) => {
                 self.dropped.increment(1);
@@ -79,96 +135,341 @@ pub struct WriterSettings {
     pub batch_max: usize,
     pub dedup_window: Duration,
     pub self_grace: Duration,
-    /// On shutdown, give up on an unreachable database after this long.
+    /// On shutdown, give up on opens that neither the database nor the spill directory
+    /// takes after this long.
     pub shutdown_flush: Duration,
 }
 
-/// The writer's end of the queue: the fetches, and where it says whether writes succeed.
+/// The writer's end of the queue: the fetches, the byte budget it gives back, and where it
+/// says whether writes succeed.
 pub struct Queue {
     rx: mpsc::Receiver<PendingFetch>,
+    bytes: Arc<Semaphore>,
     writing: watch::Sender<bool>,
 }
 
 impl Queue {
-    /// Takes a queued fetch without waiting; what a benchmark without a writer drains with.
+    /// Takes a queued fetch without waiting, and gives its bytes back; what a benchmark
+    /// without a writer drains with.
     pub fn try_recv(&mut self) -> Result<PendingFetch, mpsc::error::TryRecvError> {
-        self.rx.try_recv()
+        let fetch = self.rx.try_recv()?;
+        self.bytes.add_permits(fetch.queued_bytes() as usize);
+        Ok(fetch)
+    }
+
+    /// Says whether the database takes writes, as the writer does (for tests of the queue).
+    pub fn set_writing(&self, up: bool) {
+        self.writing.send_replace(up);
     }
 }
 
-/// Creates the queue: the handler's `Recorder` and the writer's `Queue`.
-pub fn channel(capacity: usize) -> (Recorder, Queue) {
+/// Creates the queue: the handler's `Recorder` and the writer's `Queue`, holding at most
+/// `capacity` fetches and `max_bytes` bytes of them.
+pub fn channel(capacity: usize, max_bytes: usize) -> (Recorder, Queue) {
     let (tx, rx) = mpsc::channel(capacity);
+    let bytes = Arc::new(Semaphore::new(max_bytes.min(Semaphore::MAX_PERMITS)));
     // Until a write fails, the database counts as up.
     let (writing, writing_rx) = watch::channel(true);
     let recorder = Recorder {
         tx,
+        bytes: bytes.clone(),
         writing: writing_rx,
         dropped: metrics::counter!("mailping_opens_dropped_total"),
         depth: metrics::gauge!("mailping_queue_depth"),
+        queued_bytes: metrics::gauge!("mailping_queue_bytes"),
         waited: metrics::counter!("mailping_backpressure_waits_total"),
     };
-    (recorder, Queue { rx, writing })
+    (recorder, Queue { rx, bytes, writing })
 }
+
+/// Opens the writer gave up on at shutdown: neither the database nor the spill directory
+/// took them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("gave up on {0} unwritten opens at shutdown")]
+pub struct Lost(pub usize);
 
 struct WriterMetrics {
     depth: Gauge,
+    queued_bytes: Gauge,
     batch_size: Histogram,
     write_errors: Counter,
     dropped: Counter,
+    spilled: Counter,
+    replayed: Counter,
+    spill_bytes: Gauge,
 }
 
-/// Drains the queue until every `Recorder` is gone and the queue is empty, retrying failed
-/// batches with backoff so that a database outage delays opens instead of losing them.
-pub async fn run_writer(pool: Pool, queue: Queue, settings: WriterSettings) {
-    let Queue { mut rx, writing } = queue;
-    let m = WriterMetrics {
-        depth: metrics::gauge!("mailping_queue_depth"),
-        batch_size: metrics::histogram!("mailping_write_batch_size"),
-        write_errors: metrics::counter!("mailping_write_errors_total"),
-        dropped: metrics::counter!("mailping_opens_dropped_total"),
-    };
-    let mut batch = Vec::with_capacity(settings.batch_max);
-    let mut cache = TrackerCache::listening(pool.clone());
-    loop {
-        if rx.recv_many(&mut batch, settings.batch_max).await == 0 {
-            break;
+/// Retries of the database with a doubling delay, from 50 ms up to 2 s.
+struct Backoff {
+    delay: Duration,
+    next: Instant,
+}
+
+impl Backoff {
+    const FIRST: Duration = Duration::from_millis(50);
+
+    fn new() -> Backoff {
+        Backoff {
+            delay: Backoff::FIRST,
+            next: Instant::now(),
         }
-        m.depth.decrement(batch.len() as f64);
-        m.batch_size.record(batch.len() as f64);
-        let mut backoff = Duration::from_millis(50);
-        let mut failing_since: Option<tokio::time::Instant> = None;
-        loop {
-            match write_batch(&pool, &mut cache, &batch, &settings).await {
-                Ok(()) => {
-                    writing.send_if_modified(|up| !std::mem::replace(up, true));
-                    break;
-                }
+    }
+
+    fn reset(&mut self) {
+        self.delay = Backoff::FIRST;
+        self.next = Instant::now();
+    }
+
+    fn wait_longer(&mut self) {
+        self.next = Instant::now() + self.delay;
+        self.delay = (self.delay * 2).min(Duration::from_secs(2));
+    }
+
+    fn due(&self) -> bool {
+        Instant::now() >= self.next
+    }
+}
+
+/// The writer task's state.
+struct Writer {
+    pool: Pool,
+    cache: TrackerCache,
+    settings: WriterSettings,
+    spill: Spill,
+    writing: watch::Sender<bool>,
+    bytes: Arc<Semaphore>,
+    m: WriterMetrics,
+}
+
+/// Drains the queue until every `Recorder` is gone and the queue is empty. While the
+/// database cannot take a batch, it goes to the spill directory, which is replayed, oldest
+/// first, as soon as the database answers again, before anything newer is written. Only if
+/// the spill directory fails too (full, or a disk error) does the writer hold a batch in
+/// memory and retry, as the queue waits behind it; at shutdown it gives up on such opens
+/// after `shutdown_flush` and returns how many it lost. Opens left on disk at shutdown are
+/// not lost: the next start replays them.
+pub async fn run_writer(
+    pool: Pool,
+    queue: Queue,
+    settings: WriterSettings,
+    spill: Spill,
+) -> Result<(), Lost> {
+    let Queue {
+        mut rx,
+        bytes,
+        writing,
+    } = queue;
+    let mut w = Writer {
+        cache: TrackerCache::listening(pool.clone()),
+        pool,
+        spill,
+        writing,
+        bytes,
+        m: WriterMetrics {
+            depth: metrics::gauge!("mailping_queue_depth"),
+            queued_bytes: metrics::gauge!("mailping_queue_bytes"),
+            batch_size: metrics::histogram!("mailping_write_batch_size"),
+            write_errors: metrics::counter!("mailping_write_errors_total"),
+            dropped: metrics::counter!("mailping_opens_dropped_total"),
+            spilled: metrics::counter!("mailping_opens_spilled_total"),
+            replayed: metrics::counter!("mailping_opens_replayed_total"),
+            spill_bytes: metrics::gauge!("mailping_spill_bytes"),
+        },
+        settings,
+    };
+    w.m.spill_bytes.set(w.spill.bytes() as f64);
+    if !w.spill.is_empty() {
+        tracing::info!(
+            bytes = w.spill.bytes(),
+            "opens spilled by an earlier run will be replayed"
+        );
+    }
+    let batch_max = w.settings.batch_max;
+    let mut batch = Vec::with_capacity(batch_max);
+    let mut retry = Backoff::new();
+    loop {
+        if !w.spill.is_empty() && retry.due() {
+            match w.replay_chunk().await {
+                Ok(()) => retry.reset(),
                 Err(e) => {
-                    m.write_errors.increment(1);
-                    // A tracker deleted since it was remembered fails the batch: reload all.
-                    cache.clear();
-                    // Handlers waiting for room stop waiting: nothing makes room until the
-                    // database is back, and the image must not wait for that.
-                    writing.send_if_modified(|up| std::mem::replace(up, false));
-                    let since = *failing_since.get_or_insert_with(tokio::time::Instant::now);
-                    // While serving, keep trying forever; once shutting down, give up after
-                    // the flush deadline rather than hang the process.
-                    if rx.is_closed() && since.elapsed() >= settings.shutdown_flush {
-                        let lost = batch.len() + rx.len();
-                        m.dropped.increment(lost as u64);
-                        tracing::error!(error = %e, lost, "giving up on unwritten opens at shutdown");
-                        return;
-                    }
-                    tracing::warn!(error = %e, batch = batch.len(), retry_in = ?backoff, "writing opens failed; will retry");
-                    tokio::time::sleep(backoff).await;
-                    backoff = (backoff * 2).min(Duration::from_secs(2));
+                    w.failed(&e, 0);
+                    retry.wait_longer();
                 }
             }
         }
+        let got = if w.spill.is_empty() {
+            rx.recv_many(&mut batch, batch_max).await
+        } else {
+            // Wake up for the next replay attempt; what is queued meanwhile goes to disk
+            // behind the older opens, in small groups.
+            let until = retry.next.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(until, rx.recv_many(&mut batch, SPILL_GROUP)).await {
+                Ok(got) => got,
+                Err(_) => continue,
+            }
+        };
+        if got == 0 {
+            break;
+        }
+        w.m.batch_size.record(got as f64);
+        let taken = w.take(&batch, &rx).await;
+        w.release(&batch);
         batch.clear();
+        if let Err(lost) = taken {
+            let left = rx.len();
+            w.m.dropped.increment(left as u64);
+            return Err(Lost(lost.0 + left));
+        }
+    }
+    // Stopping: the queue is empty. What is on disk goes to the database if it takes it now;
+    // otherwise it stays for the next start.
+    while !w.spill.is_empty() {
+        if let Err(e) = w.replay_chunk().await {
+            tracing::warn!(error = %e, bytes = w.spill.bytes(), "spilled opens stay on disk until the next start");
+            break;
+        }
     }
     tracing::info!("open writer drained its queue");
+    Ok(())
+}
+
+impl Writer {
+    /// Writes a batch, with the offset of its spill file if it is replayed from one.
+    async fn write(
+        &mut self,
+        batch: &[PendingFetch],
+        mark: Option<(Uuid, u64)>,
+    ) -> Result<(), DbError> {
+        let written = write_batch(&self.pool, &mut self.cache, batch, &self.settings, mark).await;
+        if written.is_err() {
+            // A tracker deleted since it was remembered fails the batch: reload them all.
+            self.cache.clear();
+        }
+        written
+    }
+
+    fn up(&self) {
+        self.writing
+            .send_if_modified(|up| !std::mem::replace(up, true));
+    }
+
+    /// A write failed: handlers waiting for room stop waiting, since nothing makes room
+    /// until the database is back, and the image must not wait for that.
+    fn failed(&self, e: &dyn std::fmt::Display, batch: usize) {
+        self.m.write_errors.increment(1);
+        self.writing
+            .send_if_modified(|up| std::mem::replace(up, false));
+        tracing::warn!(error = %e, batch, "writing opens failed");
+    }
+
+    /// Gives the bytes of a handled batch back to the queue.
+    fn release(&self, batch: &[PendingFetch]) {
+        let bytes: usize = batch.iter().map(|f| f.queued_bytes() as usize).sum();
+        self.bytes.add_permits(bytes);
+        self.m.depth.decrement(batch.len() as f64);
+        self.m.queued_bytes.decrement(bytes as f64);
+    }
+
+    /// Writes a batch from the queue, or spills it.
+    async fn take(
+        &mut self,
+        batch: &[PendingFetch],
+        rx: &mpsc::Receiver<PendingFetch>,
+    ) -> Result<(), Lost> {
+        if self.spill.is_empty() {
+            match self.write(batch, None).await {
+                Ok(()) => {
+                    self.up();
+                    return Ok(());
+                }
+                Err(e) => self.failed(&e, batch.len()),
+            }
+        }
+        let mut rest = batch;
+        while !rest.is_empty() {
+            let group = &rest[..rest.len().min(SPILL_GROUP)];
+            match self.spill.append(group) {
+                Ok(()) => {
+                    self.m.spilled.increment(group.len() as u64);
+                    self.m.spill_bytes.set(self.spill.bytes() as f64);
+                    rest = &rest[group.len()..];
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, opens = rest.len(), "cannot spill opens to disk; holding them in memory");
+                    return self.hold(rest, rx).await;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Retries a batch that neither the database nor the spill directory took, holding the
+    /// queue behind it. While serving, forever; once stopping, until `shutdown_flush`.
+    async fn hold(
+        &mut self,
+        batch: &[PendingFetch],
+        rx: &mpsc::Receiver<PendingFetch>,
+    ) -> Result<(), Lost> {
+        let mut backoff = Backoff::new();
+        let since = Instant::now();
+        loop {
+            backoff.wait_longer();
+            tokio::time::sleep_until(backoff.next).await;
+            match self.write(batch, None).await {
+                Ok(()) => {
+                    self.up();
+                    return Ok(());
+                }
+                Err(e) => self.failed(&e, batch.len()),
+            }
+            if self.spill.append(batch).is_ok() {
+                self.m.spilled.increment(batch.len() as u64);
+                return Ok(());
+            }
+            if rx.is_closed() && since.elapsed() >= self.settings.shutdown_flush {
+                self.m.dropped.increment(batch.len() as u64);
+                tracing::error!(
+                    lost = batch.len() + rx.len(),
+                    "giving up on unwritten opens at shutdown"
+                );
+                return Err(Lost(batch.len()));
+            }
+        }
+    }
+
+    /// Writes the next chunk of the oldest spill file, with its offset in the same
+    /// transaction.
+    async fn replay_chunk(&mut self) -> Result<(), DbError> {
+        if let Some(file) = self.spill.next_file()
+            && file.needs_offset()
+        {
+            let mut conn = self.pool.get().await?;
+            let to = spill::replayed_to(&mut conn, file.id).await?;
+            file.set_offset(to);
+        }
+        let chunk = match self.spill.read_chunk(self.settings.batch_max) {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => return Ok(()),
+            Err(e) => {
+                // A file that cannot be read would stop every later write: set it aside.
+                tracing::error!(error = %e, "setting aside a spill file that cannot be read");
+                self.spill.set_aside_oldest();
+                return Ok(());
+            }
+        };
+        self.write(&chunk.fetches, Some((chunk.file, chunk.end)))
+            .await?;
+        self.up();
+        self.m.replayed.increment(chunk.fetches.len() as u64);
+        if let Err(e) = self.spill.replayed(&chunk) {
+            tracing::error!(error = %e, "cannot delete a replayed spill file");
+        }
+        self.m.spill_bytes.set(self.spill.bytes() as f64);
+        if self.spill.is_empty() {
+            tracing::info!("every spilled open is written");
+        }
+        Ok(())
+    }
 }
 
 /// Key for dedup: the same tracker, network and user agent.
@@ -180,6 +481,7 @@ async fn write_batch(
     cache: &mut TrackerCache,
     batch: &[PendingFetch],
     settings: &WriterSettings,
+    replayed: Option<(Uuid, u64)>,
 ) -> Result<(), DbError> {
     let mut conn = pool.get().await?;
     let mut tokens: Vec<Token> = batch.iter().map(|f| f.token).collect();
@@ -187,6 +489,9 @@ async fn write_batch(
     tokens.dedup();
     let trackers: HashMap<Token, PixelTracker> = cache.trackers(&mut conn, &tokens).await?;
     if trackers.is_empty() {
+        if let Some((file, to)) = replayed {
+            spill::mark_replayed(&mut conn, file, to).await?;
+        }
         return Ok(());
     }
     let earliest = batch.iter().map(|f| f.at).min().unwrap_or_else(Utc::now);
@@ -200,6 +505,9 @@ async fn write_batch(
             // Writers of several replicas take the batch's trackers in the same order, so each
             // classifies against the other's committed opens and a repeat is never a read twice.
             open::lock_trackers(conn, &tracker_ids).await?;
+            if let Some((file, to)) = replayed {
+                spill::mark_replayed(conn, file, to).await?;
+            }
             let recent =
                 open::recent_clients(conn, &client_keys(batch, &trackers), earliest - window)
                     .await?;
@@ -360,6 +668,86 @@ fn coalesce_alerts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pending(user_agent: &[u8]) -> PendingFetch {
+        PendingFetch {
+            token: Token::generate(),
+            at: Utc::now(),
+            user_agent: Some(PendingFetch::user_agent_from(user_agent)),
+            network: "203.0.113.0/24".parse().unwrap(),
+            origin: Origin::Unlisted,
+        }
+    }
+
+    #[test]
+    fn the_user_agent_is_cut_at_the_edge_exactly_as_it_is_stored() {
+        let mut samples: Vec<Vec<u8>> = vec![
+            vec![b'A'; 300_000],
+            b"short".to_vec(),
+            [vec![b'a'; 197], "\u{1F600}tail".as_bytes().to_vec()].concat(),
+            [vec![b'a'; 199], vec![0xff; 10]].concat(),
+            [vec![b'a'; 198], "é".repeat(50).into_bytes()].concat(),
+        ];
+        samples.push(vec![0xe2; 500]);
+        for raw in samples {
+            let stored = open::truncate_user_agent(&String::from_utf8_lossy(&raw)).to_owned();
+            let edge = PendingFetch::user_agent_from(&raw);
+            assert_eq!(&*edge, stored.as_str());
+            assert!(edge.len() <= open::USER_AGENT_MAX);
+        }
+    }
+
+    #[tokio::test]
+    async fn while_the_database_is_down_the_queue_holds_no_more_bytes_than_its_bound() {
+        const MAX_BYTES: usize = 64 * 1024;
+        let (recorder, mut queue) = channel(100_000, MAX_BYTES);
+        queue.set_writing(false);
+        // 5,000 fetches with 300 KB User-Agents, as in the outage the issue measured.
+        let huge = vec![b'A'; 300_000];
+        for _ in 0..5_000 {
+            recorder.record(pending(&huge)).await;
+        }
+        let mut queued = 0;
+        let mut bytes = 0;
+        while let Ok(fetch) = queue.try_recv() {
+            queued += 1;
+            bytes += fetch.queued_bytes() as usize;
+            assert!(fetch.user_agent.as_deref().unwrap().len() <= open::USER_AGENT_MAX);
+        }
+        println!(
+            "5,000 fetches with 300 KB User-Agents, database down: {queued} queued, {bytes} bytes"
+        );
+        assert!(
+            bytes <= MAX_BYTES,
+            "{bytes} bytes queued, bound {MAX_BYTES}"
+        );
+        assert!(queued > 0 && queued < 5_000);
+    }
+
+    #[tokio::test]
+    async fn while_the_database_is_up_a_queue_full_in_bytes_makes_the_handler_wait() {
+        let one = pending(b"Thunderbird").queued_bytes() as usize;
+        let (recorder, mut queue) = channel(100_000, 3 * one);
+        for _ in 0..3 {
+            recorder.record(pending(b"Thunderbird")).await;
+        }
+        let waiting = tokio::spawn({
+            let recorder = recorder.clone();
+            async move { recorder.record(pending(b"Thunderbird")).await }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(!waiting.is_finished(), "the fourth fetch waits for room");
+        queue.try_recv().unwrap();
+        tokio::time::timeout(Duration::from_secs(5), waiting)
+            .await
+            .expect("room made, the fetch is queued")
+            .unwrap();
+        let mut left = 0;
+        while queue.try_recv().is_ok() {
+            left += 1;
+        }
+        assert_eq!(left, 3);
+    }
 
     fn tracker(id: i64, silent: bool, had_apple: bool) -> PixelTracker {
         PixelTracker {

@@ -12,7 +12,7 @@ use axum::routing::get;
 use chrono::Utc;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use mailping_shared::classifier;
-use mailping_shared::config::TrustedProxies;
+use mailping_shared::config::{ProxyHeader, TrustedProxies};
 use mailping_shared::db::Pool;
 use mailping_shared::domain::Token;
 use mailping_shared::links;
@@ -31,6 +31,9 @@ pub struct App {
     pub pool: Pool,
     pub recorder: Recorder,
     pub trusted_proxies: TrustedProxies,
+    /// The header the trusted proxies write the client's address into.
+    pub proxy_header: ProxyHeader,
+    /// Keyed on `net::rate_limit_key`: an IPv4 address, or the IPv6 /48.
     pub per_client: DefaultKeyedRateLimiter<IpAddr>,
     pub per_token: DefaultKeyedRateLimiter<Token>,
     pub base_url: mailping_shared::config::BaseUrl,
@@ -42,11 +45,16 @@ pub struct App {
 pub type AppState = Arc<App>;
 
 impl App {
-    /// The client address of a request: the peer, or X-Forwarded-For from a trusted proxy.
+    /// The client address of a request: the peer, or what a trusted proxy says in every line
+    /// of its header.
     fn client_ip(&self, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
         net::client_ip(
             peer.ip(),
-            headers.get("x-forwarded-for").map(HeaderValue::as_bytes),
+            headers
+                .get_all(self.proxy_header.name())
+                .iter()
+                .map(HeaderValue::as_bytes),
+            self.proxy_header,
             &self.trusted_proxies,
         )
     }
@@ -95,6 +103,12 @@ async fn pixel(
         return not_found().await;
     };
     app.requests.increment(1);
+    // A token MailPing never generates can match no tracker: it gets the same GIF as any
+    // other and costs the queue nothing. The check is on the form alone, so it tells
+    // nobody whether a well-formed token exists.
+    if !token.is_well_formed() {
+        return gif::response();
+    }
     let client = app.client_ip(peer, headers);
     let method = match *method {
         Method::GET => classifier::Method::Get,
@@ -106,15 +120,18 @@ async fn pixel(
     let Some(origin) = classifier::admit(method, headers_seen, client) else {
         return gif::response();
     };
-    if app.per_client.check_key(&client).is_err() || app.per_token.check_key(&token).is_err() {
+    if app
+        .per_client
+        .check_key(&net::rate_limit_key(client))
+        .is_err()
+        || app.per_token.check_key(&token).is_err()
+    {
         app.rate_limited.increment(1);
         return gif::response();
     }
-    let user_agent = headers.get(header::USER_AGENT).map(|v| {
-        String::from_utf8_lossy(v.as_bytes())
-            .into_owned()
-            .into_boxed_str()
-    });
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .map(|v| PendingFetch::user_agent_from(v.as_bytes()));
     app.recorder
         .record(PendingFetch {
             token,

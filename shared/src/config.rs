@@ -97,6 +97,39 @@ impl FromStr for TrustedProxies {
     }
 }
 
+/// The header a trusted proxy writes the client's address into. Only that one is read: a
+/// proxy passes the other through as the client sent it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ProxyHeader {
+    /// `X-Forwarded-For` (nginx's `$proxy_add_x_forwarded_for`, HAProxy's `option forwardfor`,
+    /// Caddy, Traefik).
+    #[default]
+    XForwardedFor,
+    /// RFC 7239 `Forwarded: for=...`.
+    Forwarded,
+}
+
+impl ProxyHeader {
+    /// The header's name, as `HeaderMap` looks it up.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProxyHeader::XForwardedFor => "x-forwarded-for",
+            ProxyHeader::Forwarded => "forwarded",
+        }
+    }
+}
+
+impl FromStr for ProxyHeader {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "x-forwarded-for" => Ok(ProxyHeader::XForwardedFor),
+            "forwarded" => Ok(ProxyHeader::Forwarded),
+            _ => Err("must be x-forwarded-for or forwarded".into()),
+        }
+    }
+}
+
 /// Loads `.env` (if present), then parses `T` from flags and the environment. A bad setting
 /// stops start-up with one line that names it.
 pub fn load<T: Parser + CommandFactory>() -> T {

@@ -94,6 +94,13 @@ pub async fn migrate_until_done(url: String) {
     }
 }
 
+/// [`migrate_until_done`], then says so on `done`: what background jobs that use the schema
+/// wait for.
+pub async fn migrate_until_done_then(url: String, done: tokio::sync::watch::Sender<bool>) {
+    migrate_until_done(url).await;
+    done.send_replace(true);
+}
+
 /// A connection from the pool that has run `LISTEN` on the alerts channel. The stream of
 /// notifications comes from `AsyncPgConnection::notifications_stream`. It is taken out of
 /// the pool for good, so it holds no pool slot and never goes back to the pool listening.

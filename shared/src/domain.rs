@@ -50,6 +50,13 @@ impl Token {
         Uuid::try_parse(s).ok().map(Token)
     }
 
+    /// Whether the token has the form `generate` gives every token (a version 4, RFC 4122
+    /// UUID): a token of any other form matches no tracker. It says nothing about whether
+    /// a tracker with this token exists.
+    pub fn is_well_formed(&self) -> bool {
+        self.0.get_version_num() == 4 && self.0.get_variant() == uuid::Variant::RFC4122
+    }
+
     pub fn from_uuid(uuid: Uuid) -> Self {
         Token(uuid)
     }
@@ -303,6 +310,28 @@ text_enum! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_tokens_of_the_generated_form_are_well_formed() {
+        for _ in 0..1000 {
+            assert!(Token::generate().is_well_formed());
+        }
+        for hex in [
+            "ab".repeat(16),
+            "0".repeat(32),
+            // Version 4, but not the RFC 4122 variant.
+            "0123456789ab4def0123456789abcdef".to_owned(),
+            // The RFC 4122 variant, but version 1.
+            "0123456789ab1def8123456789abcdef".to_owned(),
+        ] {
+            assert!(!Token::parse(&hex).unwrap().is_well_formed(), "{hex}");
+        }
+        assert!(
+            Token::parse("0123456789ab4def8123456789abcdef")
+                .unwrap()
+                .is_well_formed()
+        );
+    }
 
     #[test]
     fn token_round_trips_through_its_url_form() {

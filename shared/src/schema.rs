@@ -92,6 +92,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    spill_replays (file_id) {
+        file_id -> Uuid,
+        replayed_to -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     trackers (id) {
         id -> Int8,
         account_id -> Int8,
@@ -120,5 +128,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     reminders,
     seen_requests,
     sender_networks,
+    spill_replays,
     trackers,
 );

@@ -1,17 +1,30 @@
-//! What both services do the same way at their edges: the health, readiness and metrics
-//! routes, a span around every request, the start-up error, and the `main` skeleton.
+//! What both services do the same way at their edges: the listener and its limits, the
+//! health and readiness routes, the metrics listener, a span around every request, the
+//! start-up error, and the `main` skeleton.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{MatchedPath, State};
+use axum::extract::{ConnectInfo, MatchedPath, State};
 use axum::http::{Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tokio::net::TcpListener;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
+use tokio::task::JoinSet;
+use tower::Service;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
@@ -44,14 +57,21 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
         .map_err(|source| StartError::Bind { addr, source })
 }
 
-/// `/healthz` (the process answers), `/readyz` (503 while Postgres is down) and `/metrics`
-/// (Prometheus text), ready to merge into a service's router.
+/// `/healthz` (the process answers) and `/readyz` (503 while Postgres is down), ready to
+/// merge into a service's router.
 pub fn probes<S: Clone + Send + Sync + 'static>(pool: Pool) -> Router<S> {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics))
         .with_state(pool)
+}
+
+/// `/metrics` (Prometheus text), for the metrics listener only: counters such as
+/// `mailping_opens_total` move for known tokens, so they must not be public.
+pub fn metrics_router() -> Router {
+    Router::new()
+        .route("/metrics", get(metrics))
+        .fallback(|| async { (StatusCode::NOT_FOUND, "not found") })
 }
 
 async fn readyz(State(pool): State<Pool>) -> (StatusCode, &'static str) {
@@ -84,6 +104,362 @@ fn request_span(request: &Request<Body>) -> Span {
         .get::<MatchedPath>()
         .map_or("unmatched", MatchedPath::as_str);
     tracing::info_span!("request", method = %request.method(), route)
+}
+
+/// Limits of a service's HTTP listener, the same settings for both services.
+#[derive(clap::Args, Debug, Clone)]
+pub struct HttpLimits {
+    /// Seconds a client has to send a request's headers, counted from when the connection opens or the previous response is sent.
+    #[arg(long, env = "HTTP_HEADER_TIMEOUT_SECS", value_name = "HTTP_HEADER_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub http_header_timeout_secs: u64,
+    /// Seconds a connection may wait between requests, with no request in progress, before it is closed.
+    #[arg(long, env = "HTTP_KEEP_ALIVE_SECS", value_name = "HTTP_KEEP_ALIVE_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    pub http_keep_alive_secs: u64,
+    /// Seconds a connection may move no byte in either direction, even in the middle of a request, before it is closed.
+    #[arg(long, env = "HTTP_IDLE_TIMEOUT_SECS", value_name = "HTTP_IDLE_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub http_idle_timeout_secs: u64,
+    /// Most connections open at once. At the cap, the connection idle longest is closed to make room for a new one.
+    #[arg(long, env = "HTTP_MAX_CONNECTIONS", value_name = "HTTP_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    pub http_max_connections: u32,
+    /// Largest request line plus headers, in bytes; a larger request gets 431.
+    #[arg(long, env = "HTTP_MAX_HEADER_BYTES", value_name = "HTTP_MAX_HEADER_BYTES", default_value_t = 16_384, value_parser = clap::value_parser!(u32).range(1024..=1_048_576))]
+    pub http_max_header_bytes: u32,
+    /// After a shutdown signal, seconds that requests in progress get to finish before every connection is closed.
+    #[arg(
+        long,
+        env = "HTTP_SHUTDOWN_SECS",
+        value_name = "HTTP_SHUTDOWN_SECS",
+        default_value_t = 5
+    )]
+    pub http_shutdown_secs: u64,
+}
+
+impl HttpLimits {
+    fn secs(s: u64) -> Duration {
+        Duration::from_secs(s)
+    }
+}
+
+/// One open connection, as the accept loop sees it when it has to make room.
+struct Conn {
+    /// Milliseconds since the listener's epoch of the last byte read or written.
+    last_io: AtomicU64,
+    /// Milliseconds since the listener's epoch when the connection last began waiting for a
+    /// request: when it opened, or when its last handler finished.
+    waiting_since: AtomicU64,
+    /// Requests whose handler is running.
+    in_flight: AtomicUsize,
+    /// Set once the accept loop has asked this connection to close.
+    evicted: AtomicBool,
+    close: Notify,
+}
+
+/// Every open connection of a listener.
+struct Connections {
+    epoch: Instant,
+    open: Mutex<HashMap<u64, Arc<Conn>>>,
+}
+
+impl Connections {
+    fn now(&self) -> u64 {
+        u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn idle_for(&self, conn: &Conn) -> Duration {
+        Duration::from_millis(
+            self.now()
+                .saturating_sub(conn.last_io.load(Ordering::Relaxed)),
+        )
+    }
+
+    fn insert(&self, id: u64) -> Arc<Conn> {
+        let conn = Arc::new(Conn {
+            last_io: AtomicU64::new(self.now()),
+            waiting_since: AtomicU64::new(self.now()),
+            in_flight: AtomicUsize::new(0),
+            evicted: AtomicBool::new(false),
+            close: Notify::new(),
+        });
+        self.lock().insert(id, conn.clone());
+        conn
+    }
+
+    fn remove(&self, id: u64) {
+        self.lock().remove(&id);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Conn>>> {
+        self.open
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Asks the connection that has waited longest for a request, with none in progress, to
+    /// close: a slow client that never finishes its request goes before an idle keep-alive
+    /// connection that has just been served. False when every connection is busy with a
+    /// request.
+    fn evict_longest_idle(&self) -> bool {
+        let open = self.lock();
+        if open.values().any(|c| c.evicted.load(Ordering::Relaxed)) {
+            return true;
+        }
+        let victim = open
+            .values()
+            .filter(|c| c.in_flight.load(Ordering::Relaxed) == 0)
+            .min_by_key(|c| c.waiting_since.load(Ordering::Relaxed));
+        match victim {
+            Some(conn) => {
+                conn.evicted.store(true, Ordering::Relaxed);
+                conn.close.notify_one();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Counts a request's handler as running while it lives.
+struct InFlight(Arc<Conn>, Arc<Connections>);
+
+impl InFlight {
+    fn enter(conn: &Arc<Conn>, connections: &Arc<Connections>) -> InFlight {
+        conn.in_flight.fetch_add(1, Ordering::Relaxed);
+        InFlight(conn.clone(), connections.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if self.0.in_flight.fetch_sub(1, Ordering::Relaxed) == 1 {
+            self.0.waiting_since.store(self.1.now(), Ordering::Relaxed);
+        }
+    }
+}
+
+/// A connection's socket that notes when it last moved a byte.
+struct Watched {
+    stream: TcpStream,
+    conn: Arc<Conn>,
+    connections: Arc<Connections>,
+}
+
+impl Watched {
+    fn touch(&self) {
+        self.conn
+            .last_io
+            .store(self.connections.now(), Ordering::Relaxed);
+    }
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut this.stream).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            this.touch();
+        }
+        polled
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let polled = Pin::new(&mut this.stream).poll_write(cx, buf);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            this.touch();
+        }
+        polled
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let polled = Pin::new(&mut this.stream).poll_write_vectored(cx, bufs);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            this.touch();
+        }
+        polled
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_shutdown(cx)
+    }
+}
+
+/// Serves `router` on `listener` until `shutdown` completes, within `limits`: every request's
+/// head must arrive within the header timeout and fit the header size; a connection that
+/// waits between requests longer than the keep-alive time, or moves no byte for the idle
+/// timeout, is closed; at most `http_max_connections` are open, and at the cap the one idle
+/// longest makes room. After `shutdown`, no connection is accepted, requests in progress get
+/// `http_shutdown_secs` to finish, and then every connection is closed, whatever its client
+/// is doing. Handlers see the peer as `ConnectInfo<SocketAddr>`.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    limits: HttpLimits,
+    shutdown: impl Future<Output = ()>,
+) {
+    let connections = Arc::new(Connections {
+        epoch: Instant::now(),
+        open: Mutex::new(HashMap::new()),
+    });
+    let slots = Arc::new(Semaphore::new(limits.http_max_connections as usize));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HttpLimits::secs(limits.http_header_timeout_secs))
+        .max_header_size(limits.http_max_header_bytes as usize);
+    let http = Arc::new(http);
+    let (stop, stopped) = watch::channel(false);
+    let mut tasks = JoinSet::new();
+    let evicted = metrics::counter!("mailping_http_connections_evicted_total");
+    let refused = metrics::counter!("mailping_http_connections_refused_total");
+    let mut next_id = 0u64;
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            () = &mut shutdown => break,
+            Some(_) = tasks.join_next(), if !tasks.is_empty() => continue,
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors, most likely: wait for connections to close.
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let slot = match slots.clone().try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                if !connections.evict_longest_idle() {
+                    // Every connection is in the middle of a request: shed this one.
+                    refused.increment(1);
+                    continue;
+                }
+                evicted.increment(1);
+                match tokio::time::timeout(Duration::from_secs(1), slots.clone().acquire_owned())
+                    .await
+                {
+                    Ok(Ok(slot)) => slot,
+                    _ => {
+                        refused.increment(1);
+                        continue;
+                    }
+                }
+            }
+        };
+        next_id += 1;
+        let id = next_id;
+        let conn = connections.insert(id);
+        tasks.spawn(connection(
+            Watched {
+                stream,
+                conn,
+                connections: connections.clone(),
+            },
+            peer,
+            id,
+            router.clone(),
+            http.clone(),
+            limits.clone(),
+            stopped.clone(),
+            slot,
+        ));
+    }
+    drop(listener);
+    let _ = stop.send(true);
+    let deadline = HttpLimits::secs(limits.http_shutdown_secs);
+    let drained = tokio::time::timeout(deadline, async {
+        while tasks.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!(
+            connections = tasks.len(),
+            "closing connections still open at the shutdown deadline"
+        );
+        tasks.abort_all();
+        while tasks.join_next().await.is_some() {}
+    }
+}
+
+/// Serves one connection until it ends, times out, is asked to make room, or the listener
+/// stops.
+#[allow(clippy::too_many_arguments)]
+async fn connection(
+    io: Watched,
+    peer: SocketAddr,
+    id: u64,
+    router: Router,
+    http: Arc<hyper::server::conn::http1::Builder>,
+    limits: HttpLimits,
+    mut stopped: watch::Receiver<bool>,
+    _slot: OwnedSemaphorePermit,
+) {
+    let (conn, connections) = (io.conn.clone(), io.connections.clone());
+    let (in_service, all) = (conn.clone(), connections.clone());
+    let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+        request.extensions_mut().insert(ConnectInfo(peer));
+        let running = InFlight::enter(&in_service, &all);
+        let mut router = router.clone();
+        async move {
+            let response = router.call(request).await;
+            drop(running);
+            response
+        }
+    });
+    let served = http.serve_connection(TokioIo::new(io), service);
+    tokio::pin!(served);
+    let keep_alive = HttpLimits::secs(limits.http_keep_alive_secs);
+    let idle = HttpLimits::secs(limits.http_idle_timeout_secs);
+    let mut check = tokio::time::interval(Duration::from_millis(250));
+    check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut stopping = false;
+    loop {
+        tokio::select! {
+            ended = served.as_mut() => {
+                if let Err(e) = ended {
+                    tracing::debug!(error = %e, "connection ended with an error");
+                }
+                break;
+            }
+            () = conn.close.notified() => break,
+            _ = stopped.wait_for(|s| *s), if !stopping => {
+                stopping = true;
+                served.as_mut().graceful_shutdown();
+            }
+            _ = check.tick() => {
+                let quiet = connections.idle_for(&conn);
+                let waiting = conn.in_flight.load(Ordering::Relaxed) == 0;
+                if quiet >= idle || (waiting && quiet >= keep_alive) {
+                    break;
+                }
+            }
+        }
+    }
+    connections.remove(id);
 }
 
 /// The future a service stops on (SIGINT or SIGTERM in the binaries).

@@ -3,13 +3,25 @@
 
 use mailping_shared::classifier::{self, Fetch, Method, Origin, TrackerContext};
 use mailping_shared::commands::{Action, Command};
-use mailping_shared::config::TrustedProxies;
+use mailping_shared::config::{ProxyHeader, TrustedProxies};
 use mailping_shared::domain::{Label, Token};
 use mailping_shared::links;
 use mailping_shared::net;
 use proptest::prelude::*;
 use std::net::IpAddr;
 use std::time::Duration;
+
+/// A header line of `hops`, written the way `header` writes them.
+fn header_line(hops: &[String], header: ProxyHeader) -> String {
+    match header {
+        ProxyHeader::XForwardedFor => hops.join(", "),
+        ProxyHeader::Forwarded => hops
+            .iter()
+            .map(|h| format!("for=\"{h}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
 
 fn ctx() -> TrackerContext<'static> {
     TrackerContext {
@@ -38,16 +50,19 @@ proptest! {
 
     #[test]
     fn forwarded_for_never_panics_and_untrusted_peers_are_never_replaced(
-        header in proptest::collection::vec(any::<u8>(), 0..400),
+        lines in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..200), 0..4),
         peer in any::<[u8; 4]>(),
+        rfc_7239 in any::<bool>(),
     ) {
         let peer = IpAddr::from(peer);
         let trusted: TrustedProxies = "10.0.0.0/8".parse().unwrap();
-        let client = net::client_ip(peer, Some(&header), &trusted);
+        let header = if rfc_7239 { ProxyHeader::Forwarded } else { ProxyHeader::XForwardedFor };
+        let client = net::client_ip(peer, lines.iter().map(Vec::as_slice), header, &trusted);
         if !trusted.contains(&peer) {
             prop_assert_eq!(client, peer);
         }
         let _ = net::truncate(client);
+        let _ = net::rate_limit_key(client);
     }
 
     #[test]
@@ -55,8 +70,9 @@ proptest! {
         hops in proptest::collection::vec("(10\\.1\\.2\\.3|1\\.2\\.3\\.4|::1|junk|)", 0..50),
     ) {
         let trusted: TrustedProxies = "10.0.0.0/8".parse().unwrap();
-        let header = hops.join(", ");
-        let _ = net::client_ip("10.0.0.1".parse().unwrap(), Some(header.as_bytes()), &trusted);
+        for header in [ProxyHeader::XForwardedFor, ProxyHeader::Forwarded] {
+            let _ = net::client_ip("10.0.0.1".parse().unwrap(), [header_line(&hops, header)].iter().map(|l| l.as_bytes()), header, &trusted);
+        }
     }
 
     #[test]

@@ -58,6 +58,18 @@ const SCENARIOS: &[(&str, &str)] = &[
         "reminder",
         "a one-minute reminder set through Telegram arrives once, on time, from the real binaries",
     ),
+    (
+        "outage-kill9",
+        "kill -9 in the middle of a database outage loses at most one spill group",
+    ),
+    (
+        "outage-memory",
+        "thousands of fetches with huge User-Agents during an outage keep memory bounded",
+    ),
+    (
+        "slow-clients",
+        "10,000 slow sockets starve no real request, and SIGTERM ends within its deadline",
+    ),
 ];
 
 const GMAIL: &str =
@@ -237,6 +249,9 @@ async fn run(name: &'static str, ctx: Arc<Ctx>, dir: PathBuf) -> Result<Numbers>
         "chat-api-trouble" => chat_api_trouble(&ctx, &dir).await,
         "replicas" => replicas(&ctx, &dir).await,
         "reminder" => reminder(&ctx, &dir).await,
+        "outage-kill9" => outage_kill9(&ctx, &dir).await,
+        "outage-memory" => outage_memory(&ctx, &dir).await,
+        "slow-clients" => slow_clients(&ctx, &dir).await,
         other => bail!("no scenario {other}"),
     }
 }
@@ -945,15 +960,34 @@ struct Service {
 
 impl Service {
     async fn pixel(ctx: &Ctx, dir: &Path, name: &str, db: &TestDb) -> Result<Service> {
-        let env = vec![
+        Service::pixel_with(ctx, dir, name, db, name, vec![]).await
+    }
+
+    /// A pixel server with `extra` settings, spilling to `<dir>/spill-<spill>`: a restarted
+    /// server given the same `spill` finds what the previous one left there.
+    async fn pixel_with(
+        ctx: &Ctx,
+        dir: &Path,
+        name: &str,
+        db: &TestDb,
+        spill: &str,
+        extra: Vec<(&str, String)>,
+    ) -> Result<Service> {
+        let mut env = vec![
             ("DATABASE_URL", db.url().to_owned()),
             ("PIXEL_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
+            ("METRICS_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
+            (
+                "SPILL_DIR",
+                dir.join(format!("spill-{spill}")).display().to_string(),
+            ),
             ("PUBLIC_BASE_URL", "http://127.0.0.1:1".to_owned()),
             ("SELF_GRACE_SECS", "0".to_owned()),
             // Every fetch comes from 127.0.0.1: the limits must never drop one.
             ("RATE_LIMIT_PER_CLIENT", "1000000000".to_owned()),
             ("RATE_LIMIT_PER_TOKEN", "1000000000".to_owned()),
         ];
+        env.extend(extra);
         Service::start(
             ctx,
             dir,
@@ -970,6 +1004,7 @@ impl Service {
         let env = vec![
             ("DATABASE_URL", db.url().to_owned()),
             ("BOT_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
+            ("METRICS_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
             ("PUBLIC_BASE_URL", "http://127.0.0.1:1".to_owned()),
             ("TELEGRAM_BOT_TOKEN", FakeTelegram::TOKEN.to_owned()),
             ("TELEGRAM_API_URL", api_url.to_owned()),
@@ -993,7 +1028,27 @@ impl Service {
         let log = dir.join(format!("{name}.log"));
         let file =
             std::fs::File::create(&log).with_context(|| format!("creating {}", log.display()))?;
-        let mut child = Command::new(ctx.bin_dir.join(binary))
+        // PRLIMIT_NOFILE (the driver's, not the service's) caps the child's file descriptors.
+        let nofile = env
+            .iter()
+            .find(|(k, _)| *k == "PRLIMIT_NOFILE")
+            .map(|(_, v)| v.clone());
+        let env: Vec<(&str, String)> = env
+            .into_iter()
+            .filter(|(k, _)| *k != "PRLIMIT_NOFILE")
+            .collect();
+        let mut command = match nofile {
+            // prlimit execs the binary, so the pid is the service's.
+            Some(n) => {
+                let mut c = Command::new("prlimit");
+                c.arg(format!("--nofile={n}:{n}"))
+                    .arg("--")
+                    .arg(ctx.bin_dir.join(binary));
+                c
+            }
+            None => Command::new(ctx.bin_dir.join(binary)),
+        };
+        let mut child = command
             // Nothing from this environment (a developer's DATABASE_URL, a real bot token)
             // leaks in; the log directory has no .env for dotenvy to find.
             .env_clear()
@@ -1156,6 +1211,314 @@ fn describe(status: ExitStatus) -> String {
         (None, Some(signal)) => format!("signal {signal}"),
         _ => status.to_string(),
     }
+}
+
+/// Opens a spill group holds: what a crash during an outage may lose besides the fetches
+/// still unanswered (pixel-server/src/recorder.rs, `SPILL_GROUP`).
+const SPILL_GROUP: i64 = 256;
+
+/// A 10 s outage; 5 s into it the pixel server is killed with SIGKILL and started again on
+/// the same port and spill directory, while the load and the outage go on.
+async fn outage_kill9(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
+    const BEFORE: Duration = Duration::from_secs(2);
+    const OUTAGE: Duration = Duration::from_secs(10);
+    const KILL_AFTER: Duration = Duration::from_secs(5);
+    const AFTER: Duration = Duration::from_secs(3);
+    let db = TestDb::new().await;
+    let tokens = load_trackers(&db).await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let on_port = || vec![("PIXEL_LISTEN_ADDR", format!("127.0.0.1:{port}"))];
+    let mut pixel = Service::pixel_with(ctx, dir, "pixel-1", &db, "pixel", on_port()).await?;
+    let phase = Arc::new(AtomicU8::new(0));
+    let load = Load::start(vec![pixel.base_url()], tokens, ctx.rate, phase.clone());
+
+    tokio::time::sleep(BEFORE).await;
+    let mut admin = db.admin_conn().await;
+    db.set_reachable(&mut admin, false).await;
+    phase.store(1, Ordering::SeqCst);
+    tokio::time::sleep(KILL_AFTER).await;
+    pixel.kill9()?;
+    let killed = pixel.wait(EXIT_TIMEOUT).await?;
+    ensure!(
+        killed.signal() == Some(9),
+        "the pixel server was not killed by SIGKILL: {}",
+        describe(killed)
+    );
+    let mut pixel = Service::pixel_with(ctx, dir, "pixel-2", &db, "pixel", on_port()).await?;
+    tokio::time::sleep(OUTAGE - KILL_AFTER).await;
+    db.set_reachable(&mut admin, true).await;
+    phase.store(2, Ordering::SeqCst);
+    tokio::time::sleep(AFTER).await;
+    let report = load.stop().await;
+    pixel.terminate().await?;
+    let status = pixel.wait(EXIT_TIMEOUT).await?;
+    let lingering = wait_for_no_backends(&mut admin, db.name(), Duration::from_secs(10)).await;
+    let rows = open_rows(&db).await;
+
+    let accepted = report.accepted();
+    let (outage_ok, _) = report.in_phase(1);
+    let lost = accepted - rows;
+    let unanswered = report.failed();
+    println!(
+        "outage-kill9: accepted {accepted} ({outage_ok} during the outage), rows {rows}, lost {lost}, unanswered {unanswered}"
+    );
+    ensure!(
+        status.code() == Some(0),
+        "guarantee broken: SIGTERM after the restart exits 0; the pixel server ended with {}",
+        describe(status)
+    );
+    ensure!(lingering == 0, "{lingering} database sessions still open");
+    ensure!(
+        rows <= accepted + unanswered,
+        "guarantee broken: nothing is written twice\nrows {rows} > accepted {accepted} + unanswered {unanswered}"
+    );
+    ensure!(
+        lost <= SPILL_GROUP,
+        "guarantee broken: a crash during an outage loses at most one spill group\n\
+         lost {lost} of {accepted} accepted ({outage_ok} during the outage); bound {SPILL_GROUP}"
+    );
+    Ok(vec![
+        ("accepted", accepted.to_string()),
+        ("during_outage", outage_ok.to_string()),
+        ("rows", rows.to_string()),
+        ("lost", lost.to_string()),
+        ("bound", SPILL_GROUP.to_string()),
+        ("unanswered", unanswered.to_string()),
+    ])
+}
+
+/// Resident memory of a process, from /proc: (current, peak) in MB.
+fn rss_mb(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Open file descriptors of a process.
+fn open_fds(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, Iterator::count)
+}
+
+/// During an outage, 5,000 fetches of unknown (well-formed) tokens with 300 KB User-Agents,
+/// then 5,000 with 15 KB ones, just under the header cap: memory stays bounded.
+async fn outage_memory(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
+    const FETCHES: usize = 5_000;
+    const PEAK_GROWTH_MB: f64 = 100.0;
+    let db = TestDb::new().await;
+    let mut pixel = Service::pixel(ctx, dir, "pixel", &db).await?;
+    let client = client();
+    fetch(
+        &client,
+        &format!(
+            "{}/i/{}.gif",
+            pixel.base_url(),
+            mailping_shared::domain::Token::generate()
+        ),
+        "Warmup/1",
+    )
+    .await?;
+    let (before, _) = rss_mb(pixel.pid);
+    let mut admin = db.admin_conn().await;
+    db.set_reachable(&mut admin, false).await;
+    let mut statuses: HashMap<u16, usize> = HashMap::new();
+    for size in [300_000, 15_000] {
+        let ua = Arc::new("A".repeat(size));
+        let mut set = tokio::task::JoinSet::new();
+        let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        for _ in 0..LOAD_WORKERS {
+            let (client, ua, next, base) =
+                (client.clone(), ua.clone(), next.clone(), pixel.base_url());
+            set.spawn(async move {
+                let mut seen: HashMap<u16, usize> = HashMap::new();
+                while next.fetch_add(1, Ordering::SeqCst) < FETCHES {
+                    let token = mailping_shared::domain::Token::generate();
+                    let status = match client
+                        .get(format!("{base}/i/{token}.gif"))
+                        .header("user-agent", ua.as_str())
+                        .send()
+                        .await
+                    {
+                        Ok(resp) => resp.status().as_u16(),
+                        Err(_) => 0,
+                    };
+                    *seen.entry(status).or_default() += 1;
+                }
+                seen
+            });
+        }
+        while let Some(seen) = set.join_next().await {
+            for (status, n) in seen? {
+                *statuses.entry(status).or_default() += n;
+            }
+        }
+    }
+    let (after, peak) = rss_mb(pixel.pid);
+    db.set_reachable(&mut admin, true).await;
+    pixel.terminate().await?;
+    let status = pixel.wait(EXIT_TIMEOUT).await?;
+    let mut seen: Vec<(u16, usize)> = statuses.into_iter().collect();
+    seen.sort();
+    println!(
+        "outage-memory: RSS {before:.0} MB before, {after:.0} MB after, peak {peak:.0} MB; statuses {seen:?}"
+    );
+    ensure!(
+        peak - before <= PEAK_GROWTH_MB,
+        "guarantee broken: huge User-Agents during an outage keep memory bounded\n\
+         RSS {before:.0} MB before, peak {peak:.0} MB (bound: +{PEAK_GROWTH_MB:.0} MB); statuses {seen:?}"
+    );
+    ensure!(
+        status.code() == Some(0),
+        "SIGTERM did not exit 0: the pixel server ended with {}",
+        describe(status)
+    );
+    Ok(vec![
+        ("rss_before", format!("{before:.0}MB")),
+        ("rss_peak", format!("{peak:.0}MB")),
+        ("rss_after", format!("{after:.0}MB")),
+        ("statuses", format!("{seen:?}").replace(' ', "")),
+    ])
+}
+
+/// Opens `n` connections to `port` that each send the start of a request and no more.
+async fn slow_sockets(port: u16, n: usize) -> Vec<tokio::net::TcpStream> {
+    use tokio::io::AsyncWriteExt as _;
+    let mut set = tokio::task::JoinSet::new();
+    let per_task = n.div_ceil(50);
+    for _ in 0..50 {
+        set.spawn(async move {
+            let mut mine = Vec::new();
+            for _ in 0..per_task {
+                let connect = tokio::net::TcpStream::connect(("127.0.0.1", port));
+                if let Ok(Ok(mut s)) = tokio::time::timeout(Duration::from_secs(2), connect).await {
+                    let _ = s
+                        .write_all(b"GET /i/0123456789ab4def8123456789abcdef.gif HTTP/1.1\r\nHost: px\r\nUser-Agent: slow")
+                        .await;
+                    mine.push(s);
+                }
+            }
+            mine
+        });
+    }
+    let mut all = Vec::new();
+    while let Some(mine) = set.join_next().await {
+        all.extend(mine.unwrap_or_default());
+    }
+    all
+}
+
+/// 10,000 slow sockets against a pixel server limited to 4,096 file descriptors, while
+/// real requests come in; then SIGTERM to it and to a bot, each with half-sent requests open.
+async fn slow_clients(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
+    use tokio::io::AsyncWriteExt as _;
+    const SLOW: usize = 10_000;
+    const REAL: usize = 50;
+    /// HTTP_SHUTDOWN_SECS (5) plus the writer's flush of a near-empty queue.
+    const STOP_BOUND: Duration = Duration::from_secs(8);
+    let db = TestDb::new().await;
+    let fake = FakeTelegram::start().await;
+    let tokens = load_trackers(&db).await;
+    let mut pixel = Service::pixel_with(
+        ctx,
+        dir,
+        "pixel",
+        &db,
+        "pixel",
+        vec![("PRLIMIT_NOFILE", "4096".to_owned())],
+    )
+    .await?;
+    let mut bot = Service::bot(ctx, dir, "bot", &db, fake.api_url().as_str()).await?;
+    let (rss_before, _) = rss_mb(pixel.pid);
+    let mut slow = slow_sockets(pixel.port, SLOW).await;
+    let opened = slow.len();
+    // The attack goes on: every slow socket sends a byte a second.
+    let trickle = tokio::spawn(async move {
+        loop {
+            slow.retain(|s| s.peer_addr().is_ok());
+            for s in &mut slow {
+                let _ = tokio::time::timeout(Duration::from_millis(10), s.write_all(b"x")).await;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .pool_max_idle_per_host(0)
+        .build()?;
+    let mut latencies = Vec::new();
+    let mut failed = 0;
+    for i in 0..REAL {
+        let started = Instant::now();
+        let url = format!("{}/i/{}.gif", pixel.base_url(), tokens[i % tokens.len()]);
+        match fetch(&client, &url, &format!("Thunderbird/{i}")).await {
+            Ok(()) => latencies.push(started.elapsed()),
+            Err(_) => failed += 1,
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    latencies.sort();
+    let p50 = latencies
+        .get(latencies.len() / 2)
+        .copied()
+        .unwrap_or_default();
+    let worst = latencies.last().copied().unwrap_or_default();
+    let fds = open_fds(pixel.pid);
+    let (rss, rss_peak) = rss_mb(pixel.pid);
+    println!(
+        "slow-clients: {opened} slow sockets; real requests {} ok, {failed} failed, p50 {p50:?}, slowest {worst:?}; server fds {fds}, RSS {rss_before:.0} -> {rss:.0} MB (peak {rss_peak:.0} MB)",
+        latencies.len()
+    );
+
+    // SIGTERM with half-sent requests still open, on both services.
+    let stopping = Instant::now();
+    pixel.terminate().await?;
+    let pixel_status = pixel.wait(Duration::from_secs(120)).await?;
+    let pixel_stop = stopping.elapsed();
+    trickle.abort();
+    let half_sent = slow_sockets(bot.port, 200).await;
+    let stopping = Instant::now();
+    bot.terminate().await?;
+    let bot_status = bot.wait(Duration::from_secs(120)).await?;
+    let bot_stop = stopping.elapsed();
+    drop(half_sent);
+    println!("slow-clients: SIGTERM took {pixel_stop:?} (pixel server), {bot_stop:?} (bot)");
+
+    ensure!(
+        failed == 0 && worst < Duration::from_secs(2),
+        "guarantee broken: slow sockets starve no real request\n\
+         {failed} of {REAL} real requests failed; slowest {worst:?}"
+    );
+    ensure!(
+        pixel_stop <= STOP_BOUND && bot_stop <= STOP_BOUND,
+        "guarantee broken: SIGTERM ends within its deadline whatever clients do\n\
+         pixel server {pixel_stop:?}, bot {bot_stop:?} (bound {STOP_BOUND:?})"
+    );
+    ensure!(
+        pixel_status.code() == Some(0) && bot_status.code() == Some(0),
+        "SIGTERM did not exit 0: pixel server {}, bot {}",
+        describe(pixel_status),
+        describe(bot_status)
+    );
+    Ok(vec![
+        ("slow_sockets", opened.to_string()),
+        ("real_failed", failed.to_string()),
+        ("real_p50", format!("{:.0}ms", p50.as_secs_f64() * 1000.0)),
+        (
+            "real_slowest",
+            format!("{:.0}ms", worst.as_secs_f64() * 1000.0),
+        ),
+        ("server_fds", fds.to_string()),
+        ("rss", format!("{rss:.0}MB")),
+        ("pixel_sigterm", secs(pixel_stop)),
+        ("bot_sigterm", secs(bot_stop)),
+    ])
 }
 
 // ---------------------------------------------------------------------------------------------

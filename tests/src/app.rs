@@ -43,6 +43,7 @@ pub const DISCORD_GUILD: u64 = 1_100_000_000_000_000_001;
 /// pool, no grace period, limits no test reaches by accident.
 const PIXEL_FLAGS: &[(&str, &str)] = &[
     ("--listen-addr", "127.0.0.1:0"),
+    ("--metrics-listen-addr", "127.0.0.1:0"),
     ("--pool-size", "4"),
     ("--rate-limit-per-client", "10000"),
     ("--rate-limit-per-token", "10000"),
@@ -52,6 +53,7 @@ const PIXEL_FLAGS: &[(&str, &str)] = &[
 /// Bot flags that differ from production: port 0, a small pool, fast sweeps and short leases.
 const BOT_FLAGS: &[(&str, &str)] = &[
     ("--listen-addr", "127.0.0.1:0"),
+    ("--metrics-listen-addr", "127.0.0.1:0"),
     ("--pool-size", "4"),
     ("--alert-sweep-secs", "1"),
     ("--alert-lease-secs", "2"),
@@ -95,6 +97,7 @@ impl Flags {
 /// What [`TestApp::spawn`] starts; `.await` it.
 #[must_use = "await it to start the app"]
 pub struct Spawn {
+    empty_database: bool,
     telegram: bool,
     /// Telegram can't be reached at start: its port refuses connections until
     /// [`TestApp::start_telegram`].
@@ -125,6 +128,13 @@ impl Spawn {
         self
     }
 
+    /// Starts on a database with no schema at all, as a first deployment does: the services
+    /// migrate it themselves.
+    pub fn on_an_empty_database(mut self) -> Spawn {
+        self.empty_database = true;
+        self
+    }
+
     /// Sets a pixel-server flag, e.g. `("--dedup-window-secs", "0")`.
     pub fn pixel_setting(mut self, flag: &str, value: impl ToString) -> Spawn {
         self.pixel.set(flag, &value.to_string());
@@ -139,8 +149,14 @@ impl Spawn {
 
     async fn start(mut self) -> TestApp {
         crate::init_logs();
-        let db = TestDb::new().await;
+        let db = match self.empty_database {
+            true => TestDb::empty().await,
+            false => TestDb::new().await,
+        };
         self.pixel.set("--database-url", db.url());
+        let spill_dir = tempfile::tempdir().expect("a spill directory");
+        self.pixel
+            .set("--spill-dir", &spill_dir.path().to_string_lossy());
         self.bot.set("--database-url", db.url());
         let telegram = match self.telegram && !self.telegram_down {
             true => Some(Arc::new(FakeTelegram::start().await)),
@@ -180,6 +196,7 @@ impl Spawn {
             self.bot.set("--discord-api-url", &fake.url());
         }
         let mut app = TestApp {
+            spill_dir,
             pixel_flags: self.pixel,
             bot_flags: self.bot,
             pixel: None,
@@ -213,6 +230,8 @@ impl IntoFuture for Spawn {
 
 /// A running MailPing: its database, pixel server, bot replicas and fake chat APIs.
 pub struct TestApp {
+    /// The pixel server's spill directory, kept across its restarts.
+    spill_dir: tempfile::TempDir,
     pixel_flags: Flags,
     bot_flags: Flags,
     pixel: Option<Service>,
@@ -232,6 +251,7 @@ impl TestApp {
     /// settings, then `.await`.
     pub fn spawn() -> Spawn {
         Spawn {
+            empty_database: false,
             telegram: false,
             telegram_down: false,
             discord: false,
@@ -307,6 +327,11 @@ impl TestApp {
         format!("http://127.0.0.1:{}", self.pixel().port)
     }
 
+    /// The pixel server's `/metrics`, on its own listener.
+    pub fn pixel_metrics_url(&self) -> String {
+        format!("http://127.0.0.1:{}/metrics", self.pixel().metrics_port)
+    }
+
     /// `path` on the pixel server.
     pub fn pixel_url(&self, path: &str) -> String {
         format!("{}{path}", self.pixel_base_url())
@@ -350,11 +375,25 @@ impl TestApp {
     }
 
     /// Stops the pixel server the way SIGTERM does and waits until every queued open is
-    /// written.
+    /// written (or spilled).
     pub async fn stop_pixel(&mut self) {
-        if let Some(pixel) = self.pixel.take() {
-            pixel.stop().await;
+        self.stop_pixel_outcome()
+            .await
+            .expect("the pixel server stopped without losing opens");
+    }
+
+    /// Stops the pixel server and returns what `run_until_stopped` did: an error if it gave
+    /// up on opens.
+    pub async fn stop_pixel_outcome(&mut self) -> std::io::Result<()> {
+        match self.pixel.take() {
+            Some(pixel) => pixel.stop_outcome().await,
+            None => Ok(()),
         }
+    }
+
+    /// The pixel server's spill directory.
+    pub fn spill_dir(&self) -> &std::path::Path {
+        self.spill_dir.path()
     }
 
     /// Stops the pixel server gracefully and starts it again with these flags changed.
@@ -610,9 +649,10 @@ pub fn token_in(text: &str) -> String {
 /// The signal a test service stops on.
 type BoxStopped = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 
-/// One running service: its port, and how to stop it.
+/// One running service: its ports, and how to stop it.
 struct Service {
     port: u16,
+    metrics_port: u16,
     stop: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -622,18 +662,26 @@ impl Service {
         let app = mailping_pixel_server::Application::build(config)
             .await
             .expect("the pixel server starts");
-        Service::run(app.port(), |stopped| app.run_until_stopped(stopped))
+        Service::run(app.port(), app.metrics_port(), |stopped| {
+            app.run_until_stopped(stopped)
+        })
     }
 
     async fn bot(config: BotConfig) -> Service {
         let app = mailping_bot::Application::build(config)
             .await
             .expect("the bot starts");
-        Service::run(app.port(), |stopped| app.run_until_stopped(stopped))
+        Service::run(app.port(), app.metrics_port(), |stopped| {
+            app.run_until_stopped(stopped)
+        })
     }
 
     /// Spawns a built service's `run_until_stopped`, stopped by [`Self::stop`] or on drop.
-    fn run<F>(port: u16, run_until_stopped: impl FnOnce(BoxStopped) -> F) -> Service
+    fn run<F>(
+        port: u16,
+        metrics_port: u16,
+        run_until_stopped: impl FnOnce(BoxStopped) -> F,
+    ) -> Service
     where
         F: Future<Output = std::io::Result<()>> + Send + 'static,
     {
@@ -643,17 +691,23 @@ impl Service {
         });
         Service {
             port,
+            metrics_port,
             stop: Some(stop),
             handle: Some(tokio::spawn(run_until_stopped(stopped))),
         }
     }
 
-    async fn stop(mut self) {
+    async fn stop(self) {
+        self.stop_outcome().await.expect("service ran");
+    }
+
+    async fn stop_outcome(mut self) -> std::io::Result<()> {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        if let Some(handle) = self.handle.take() {
-            handle.await.expect("service task").expect("service ran");
+        match self.handle.take() {
+            Some(handle) => handle.await.expect("service task"),
+            None => Ok(()),
         }
     }
 

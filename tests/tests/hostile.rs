@@ -278,3 +278,33 @@ async fn unknown_and_known_tokens_take_the_same_path() {
     let rows = seed::open_count(&mut conn).await;
     assert_eq!(rows, 200, "only the known token's fetches are written");
 }
+
+#[tokio::test]
+async fn three_hundred_addresses_from_one_ipv6_network_are_limited_like_one_client() {
+    // The default per-client limit; the trusted proxy passes on each client's address.
+    let mut app = TestApp::spawn()
+        .pixel_setting("--rate-limit-per-client", 120)
+        .pixel_setting("--trusted-proxies", "127.0.0.0/8")
+        .await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    for i in 0..300u32 {
+        // One /64 (and so one /48), a different address each time.
+        let client = format!("2001:db8:77:1::{:x}:{:x}", i / 7 + 1, i * 13 + 1);
+        let resp = app
+            .fetch_pixel_with(
+                &t.token,
+                Some(&format!("Thunderbird/{i}")),
+                &[("x-forwarded-for", &client)],
+            )
+            .await;
+        assert_eq!(resp.bytes().await.unwrap().as_ref(), GIF);
+    }
+    app.stop_pixel().await;
+    let rows = seed::open_count(&mut conn).await;
+    println!("300 addresses of one /64 -> {rows} rows (limit 120 a minute)");
+    assert!(
+        (115..=130).contains(&rows),
+        "an IPv6 client cannot dodge the per-client limit by rotating its address: {rows} rows"
+    );
+}

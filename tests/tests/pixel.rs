@@ -37,7 +37,10 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
 
     let known = snapshot(app.fetch_pixel(&t.token, Some(CHROME)).await).await;
-    let unknown = snapshot(app.fetch_pixel(&"ab".repeat(16), Some(CHROME)).await).await;
+    let unknown_token = mailping_shared::domain::Token::generate().to_string();
+    let unknown = snapshot(app.fetch_pixel(&unknown_token, Some(CHROME)).await).await;
+    // Not of the form tokens are generated in: answered the same, never queued or counted.
+    let malformed = snapshot(app.fetch_pixel(&"ab".repeat(16), Some(CHROME)).await).await;
     // The third fetch from this client is over the limit of 2 a minute.
     let limited = snapshot(app.fetch_pixel(&t.token, Some(CHROME)).await).await;
 
@@ -68,13 +71,17 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
         "an unknown token must look exactly like a known one"
     );
     assert_eq!(
+        known, malformed,
+        "a token of the wrong form must look exactly like a known one"
+    );
+    assert_eq!(
         known, limited,
         "a rate-limited fetch must look exactly like any other"
     );
 
     let metrics = app
         .client()
-        .get(app.pixel_url("/metrics"))
+        .get(app.pixel_metrics_url())
         .send()
         .await
         .unwrap()
