@@ -45,6 +45,7 @@ impl Harness {
             pool,
             recorder,
             trusted_proxies: "127.0.0.0/8,::1".parse().expect("valid CIDRs"),
+            networks: mailping_shared::classifier::Networks::embedded(),
             per_client,
             per_token,
             base_url: "https://px.example.com".parse().expect("valid URL"),

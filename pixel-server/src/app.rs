@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use mailping_shared::classifier::Networks;
 use mailping_shared::db;
 use mailping_shared::service::{self, StartError};
 use tokio::net::TcpListener;
@@ -26,6 +27,12 @@ pub struct Application {
 impl Application {
     /// Binds the listener and starts the open writer and the upkeep tasks.
     pub async fn build(config: PixelConfig) -> Result<Self, StartError> {
+        // A bad networks file stops start-up with one line naming the file and the line.
+        let networks = match &config.networks_file {
+            Some(path) => Networks::with_file(path)
+                .map_err(|e| StartError::Config(format!("NETWORKS_FILE {e}")))?,
+            None => Networks::embedded(),
+        };
         let metrics = mailping_shared::telemetry::metrics();
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let listener = service::bind(config.listen_addr).await?;
@@ -36,6 +43,7 @@ impl Application {
             pool: pool.clone(),
             recorder,
             trusted_proxies: config.trusted_proxies.clone(),
+            networks,
             per_client,
             per_token,
             base_url: config.public_base_url.clone(),

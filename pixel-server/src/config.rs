@@ -1,6 +1,7 @@
 //! The pixel server's settings: one typed struct, parsed once in `main`.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser};
@@ -47,6 +48,10 @@ pub struct PixelConfig {
         default_value = ""
     )]
     pub trusted_proxies: TrustedProxies,
+    /// An operator's own networks, added to the built-in list: a file in the format of
+    /// shared/data/networks.tsv, or Apple's egress-ip-ranges.csv as downloaded.
+    #[arg(long, env = "NETWORKS_FILE", value_name = "NETWORKS_FILE")]
+    pub networks_file: Option<PathBuf>,
     /// Pixel fetches per minute allowed from one client address.
     #[arg(long, env = "RATE_LIMIT_PER_CLIENT", value_name = "RATE_LIMIT_PER_CLIENT", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
     pub rate_limit_per_client: u32,

@@ -280,7 +280,11 @@ fn classify_batch(
         let seen_recently = last_seen
             .get(&key)
             .is_some_and(|at| (fetch.at - *at).abs() < window);
-        let Verdict { kind, client } = classifier::verdict(
+        let Verdict {
+            kind,
+            client,
+            reason,
+        } = classifier::verdict(
             &Fetch {
                 user_agent: fetch.user_agent.as_deref(),
                 network: Some(fetch.network),
@@ -304,6 +308,7 @@ fn classify_batch(
             tracker_id: tracker.id,
             opened_at: fetch.at,
             kind,
+            reason,
             client: client.to_owned(),
             network: Some(fetch.network),
             user_agent: ua.map(str::to_owned),

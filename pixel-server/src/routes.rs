@@ -31,6 +31,8 @@ pub struct App {
     pub pool: Pool,
     pub recorder: Recorder,
     pub trusted_proxies: TrustedProxies,
+    /// The listed networks, looked up with each client's full address.
+    pub networks: &'static classifier::Networks,
     pub per_client: DefaultKeyedRateLimiter<IpAddr>,
     pub per_token: DefaultKeyedRateLimiter<Token>,
     pub base_url: mailping_shared::config::BaseUrl,
@@ -103,7 +105,7 @@ async fn pixel(
     };
     // HEAD never downloads the image and a prefetch is not a person looking: answer, record nothing.
     let headers_seen = headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes()));
-    let Some(origin) = classifier::admit(method, headers_seen, client) else {
+    let Some(origin) = classifier::admit(method, headers_seen, client, app.networks) else {
         return gif::response();
     };
     if app.per_client.check_key(&client).is_err() || app.per_token.check_key(&token).is_err() {
@@ -150,7 +152,11 @@ async fn copy_page(
             return Ok(None);
         };
         // A scanner or preview bot opening the link is not the sender: learn nothing from it.
-        if !classifier::is_bot(Some(user_agent).filter(|ua| !ua.is_empty()), client) {
+        if !classifier::is_bot(
+            Some(user_agent).filter(|ua| !ua.is_empty()),
+            client,
+            app.networks,
+        ) {
             tracker::remember_sender_network(
                 &mut conn,
                 t.account_id,

@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use mailping_shared::classifier::{Fetch, Method, TrackerContext, admit, verdict};
+use mailping_shared::classifier::{Fetch, Method, Networks, TrackerContext, admit, verdict};
 use mailping_shared::net;
 
 const CORPUS: &str = include_str!("../testdata/proxy-corpus-v2.tsv");
@@ -44,12 +44,13 @@ fn classify_corpus(c: &mut Criterion) {
         seen_recently: false,
     };
 
+    let listed = Networks::embedded();
     let mut group = c.benchmark_group("classifier");
     group.throughput(Throughput::Elements(clients.len() as u64));
     group.bench_function("classify_corpus", |b| {
         b.iter(|| {
             for ((user_agent, ip), network) in clients.iter().zip(&networks) {
-                let origin = admit(Method::Get, std::iter::empty(), black_box(*ip));
+                let origin = admit(Method::Get, std::iter::empty(), black_box(*ip), listed);
                 if let Some(origin) = origin {
                     let fetch = Fetch {
                         user_agent: *user_agent,

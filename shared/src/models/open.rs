@@ -6,7 +6,7 @@ use diesel::sql_types::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
 
-use crate::domain::{OpenKind, Token};
+use crate::domain::{OpenKind, Reason, Token};
 
 use crate::schema::opens;
 
@@ -31,6 +31,7 @@ pub struct NewOpen {
     pub tracker_id: i64,
     pub opened_at: DateTime<Utc>,
     pub kind: OpenKind,
+    pub reason: Reason,
     pub client: String,
     pub network: Option<IpNet>,
     pub user_agent: Option<String>,
@@ -61,8 +62,8 @@ pub async fn insert_batch(
         id: i64,
     }
     let ids: Vec<Id> = diesel::sql_query(
-        "INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent)
-         SELECT * FROM unnest($1::int8[], $2::timestamptz[], $3::text[], $4::text[], $5::cidr[], $6::text[])
+        "INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent, reason)
+         SELECT * FROM unnest($1::int8[], $2::timestamptz[], $3::text[], $4::text[], $5::cidr[], $6::text[], $7::text[])
          RETURNING id",
     )
     .bind::<Array<Int8>, _>(batch.iter().map(|o| o.tracker_id).collect::<Vec<_>>())
@@ -71,6 +72,7 @@ pub async fn insert_batch(
     .bind::<Array<Text>, _>(batch.iter().map(|o| o.client.as_str()).collect::<Vec<_>>())
     .bind::<Array<Nullable<Cidr>>, _>(batch.iter().map(|o| o.network).collect::<Vec<_>>())
     .bind::<Array<Nullable<Text>>, _>(batch.iter().map(|o| o.user_agent.as_deref()).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(batch.iter().map(|o| o.reason).collect::<Vec<_>>())
     .load(conn)
     .await?;
     Ok(ids.into_iter().map(|r| r.id).collect())
