@@ -8,7 +8,7 @@ use ipnet::IpNet;
 
 use crate::domain::{OpenKind, Reason, Token};
 
-use crate::schema::opens;
+use crate::schema::{opens, verdict_reports};
 
 /// The longest user agent kept; enough to recognise a client, not to fingerprint a person.
 pub const USER_AGENT_MAX: usize = 200;
@@ -45,6 +45,7 @@ pub struct Open {
     pub opened_at: DateTime<Utc>,
     pub kind: OpenKind,
     pub client: String,
+    pub reason: Reason,
 }
 
 /// Writes a batch of opens in one INSERT over arrays (one cached statement whatever the batch
@@ -91,6 +92,45 @@ pub async fn timeline(
         .select(Open::as_select())
         .load(conn)
         .await
+}
+
+/// The opens of a tracker whose verdict its owner reported as wrong.
+pub async fn reported(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<Vec<i64>> {
+    verdict_reports::table
+        .inner_join(opens::table)
+        .filter(opens::tracker_id.eq(tracker_id))
+        .select(verdict_reports::open_id)
+        .load(conn)
+        .await
+}
+
+/// Records that the owner disagrees with the verdict on this open of this tracker; `false`
+/// when the open is not the tracker's. Reporting twice keeps the first report.
+pub async fn report_verdict(
+    conn: &mut AsyncPgConnection,
+    tracker_id: i64,
+    open_id: i64,
+) -> QueryResult<bool> {
+    let found = diesel::sql_query(
+        "INSERT INTO verdict_reports (open_id)
+         SELECT id FROM opens WHERE id = $1 AND tracker_id = $2
+         ON CONFLICT (open_id) DO NOTHING",
+    )
+    .bind::<BigInt, _>(open_id)
+    .bind::<BigInt, _>(tracker_id)
+    .execute(conn)
+    .await?;
+    if found == 1 {
+        return Ok(true);
+    }
+    // Already reported, or not this tracker's open.
+    diesel::select(diesel::dsl::exists(
+        opens::table
+            .filter(opens::id.eq(open_id))
+            .filter(opens::tracker_id.eq(tracker_id)),
+    ))
+    .get_result(conn)
+    .await
 }
 
 pub async fn count_for_tracker(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<i64> {
