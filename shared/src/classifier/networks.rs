@@ -169,6 +169,8 @@ impl Networks {
             line,
             what,
         };
+        // A file saved by a Windows editor may start with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut lines = text
             .lines()
             .enumerate()
@@ -406,7 +408,7 @@ mod tests {
 
     #[test]
     fn apples_egress_csv_loads_as_it_is_downloaded() {
-        let csv = "172.224.224.0/27,DE,DE-HE,Frankfurt am Main,\n\
+        let csv = "\u{feff}172.224.224.0/27,DE,DE-HE,Frankfurt am Main,\n\
                    104.28.86.0/26,NL,NL-NH,Amsterdam,\n\
                    2a02:26f7:c8c0::/44,DE,DE-HE,Frankfurt am Main,\n\
                    172.225.46.64/26,US,US-CA,Los Angeles,\r\n";
