@@ -46,6 +46,7 @@ impl Harness {
             recorder,
             trusted_proxies: "127.0.0.0/8,::1".parse().expect("valid CIDRs"),
             proxy_header: Default::default(),
+            networks: mailping_shared::classifier::Networks::embedded(),
             per_client,
             per_token,
             base_url: "https://px.example.com".parse().expect("valid URL"),

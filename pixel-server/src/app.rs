@@ -5,6 +5,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use mailping_shared::classifier::Networks;
 use mailping_shared::db;
 use mailping_shared::service::{self, HttpLimits, StartError};
 use tokio::net::TcpListener;
@@ -30,6 +31,12 @@ impl Application {
     /// Binds the listeners, and starts the open writer, the migrations and the upkeep tasks
     /// (those that use the database once it is migrated).
     pub async fn build(config: PixelConfig) -> Result<Self, StartError> {
+        // A bad networks file stops start-up with one line naming the file and the line.
+        let networks = match &config.networks_file {
+            Some(path) => Networks::with_file(path)
+                .map_err(|e| StartError::Config(format!("NETWORKS_FILE {e}")))?,
+            None => Networks::embedded(),
+        };
         let metrics = mailping_shared::telemetry::metrics();
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let listener = service::bind(config.listen_addr).await?;
@@ -48,6 +55,7 @@ impl Application {
             recorder,
             trusted_proxies: config.trusted_proxies.clone(),
             proxy_header: config.proxy_header,
+            networks,
             per_client,
             per_token,
             base_url: config.public_base_url.clone(),

@@ -59,6 +59,10 @@ pub struct PixelConfig {
         default_value = ""
     )]
     pub trusted_proxies: TrustedProxies,
+    /// An operator's own networks, added to the built-in list: a file in the format of
+    /// shared/data/networks.tsv, or Apple's egress-ip-ranges.csv as downloaded.
+    #[arg(long, env = "NETWORKS_FILE", value_name = "NETWORKS_FILE")]
+    pub networks_file: Option<PathBuf>,
     /// The header the trusted proxies write the client's address into: x-forwarded-for, or forwarded (RFC 7239).
     #[arg(
         long,

@@ -30,7 +30,6 @@ use crate::tracker_cache::TrackerCache;
 /// lose at most, besides what is still queued in memory.
 pub const SPILL_GROUP: usize = 256;
 
-
 /// A pixel fetch waiting to be written. Holds no raw address: only the truncated network,
 /// and what the edge found of the full one.
 #[derive(Debug, Clone)]
@@ -590,7 +589,11 @@ fn classify_batch(
         let seen_recently = last_seen
             .get(&key)
             .is_some_and(|at| (fetch.at - *at).abs() < window);
-        let Verdict { kind, client } = classifier::verdict(
+        let Verdict {
+            kind,
+            client,
+            reason,
+        } = classifier::verdict(
             &Fetch {
                 user_agent: fetch.user_agent.as_deref(),
                 network: Some(fetch.network),
@@ -614,6 +617,7 @@ fn classify_batch(
             tracker_id: tracker.id,
             opened_at: fetch.at,
             kind,
+            reason,
             client: client.to_owned(),
             network: Some(fetch.network),
             user_agent: ua.map(str::to_owned),

@@ -31,6 +31,8 @@ pub struct App {
     pub pool: Pool,
     pub recorder: Recorder,
     pub trusted_proxies: TrustedProxies,
+    /// The listed networks, looked up with each client's full address.
+    pub networks: &'static classifier::Networks,
     /// The header the trusted proxies write the client's address into.
     pub proxy_header: ProxyHeader,
     /// Keyed on `net::rate_limit_key`: an IPv4 address, or the IPv6 /48.
@@ -117,7 +119,7 @@ async fn pixel(
     };
     // HEAD never downloads the image and a prefetch is not a person looking: answer, record nothing.
     let headers_seen = headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes()));
-    let Some(origin) = classifier::admit(method, headers_seen, client) else {
+    let Some(origin) = classifier::admit(method, headers_seen, client, app.networks) else {
         return gif::response();
     };
     if app
@@ -167,7 +169,11 @@ async fn copy_page(
             return Ok(None);
         };
         // A scanner or preview bot opening the link is not the sender: learn nothing from it.
-        if !classifier::is_bot(Some(user_agent).filter(|ua| !ua.is_empty()), client) {
+        if !classifier::is_bot(
+            Some(user_agent).filter(|ua| !ua.is_empty()),
+            client,
+            app.networks,
+        ) {
             tracker::remember_sender_network(
                 &mut conn,
                 t.account_id,

@@ -24,7 +24,7 @@ use std::sync::{Mutex, OnceLock};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use mailping_shared::classifier::Origin;
+use mailping_shared::classifier::{Meaning, Network, Origin};
 use mailping_shared::domain::Token;
 use mailping_shared::schema::spill_replays;
 use uuid::Uuid;
@@ -340,18 +340,21 @@ pub async fn mark_replayed(conn: &mut AsyncPgConnection, file: Uuid, to: u64) ->
 
 fn encode(fetch: &PendingFetch, out: &mut String) {
     use std::fmt::Write as _;
-    let origin = match fetch.origin {
-        Origin::Unlisted => "-",
-        Origin::MailService(name) => name,
-    };
     let _ = write!(
         out,
-        "1\t{}\t{}\t{}\t{}\t",
+        "1\t{}\t{}\t{}\t",
         fetch.at.timestamp_micros(),
         fetch.token,
         fetch.network,
-        origin
     );
+    // A listed origin as `meaning:operator` (a meaning is one word without a colon).
+    match fetch.origin {
+        Origin::Unlisted => out.push('-'),
+        Origin::Listed(n) => {
+            let _ = write!(out, "{}:{}", n.meaning.as_str(), n.operator);
+        }
+    }
+    out.push('\t');
     match &fetch.user_agent {
         None => out.push('-'),
         Some(ua) => {
@@ -381,7 +384,13 @@ fn decode(line: &[u8]) -> Option<PendingFetch> {
     let network = fields.next()?.parse().ok()?;
     let origin = match fields.next()? {
         "-" => Origin::Unlisted,
-        name => intern(name).map_or(Origin::Unlisted, Origin::MailService),
+        listed => {
+            let (meaning, operator) = listed.split_once(':')?;
+            let meaning = Meaning::ALL.into_iter().find(|m| m.as_str() == meaning)?;
+            intern(operator).map_or(Origin::Unlisted, |operator| {
+                Origin::Listed(Network { operator, meaning })
+            })
+        }
     };
     let user_agent = match fields.next()? {
         "-" => None,
@@ -460,7 +469,13 @@ mod tests {
     fn lines_round_trip_whatever_the_user_agent_holds() {
         for f in [
             fetch(None, Origin::Unlisted),
-            fetch(Some(""), Origin::MailService("Google")),
+            fetch(
+                Some(""),
+                Origin::Listed(Network {
+                    operator: "Google",
+                    meaning: Meaning::Prefetch,
+                }),
+            ),
             fetch(Some("a\tb\\n\nc\r\u{fffd}é"), Origin::Unlisted),
         ] {
             let mut line = String::new();

@@ -281,6 +281,37 @@ impl OpenKind {
 }
 
 text_enum! {
+    /// Why an open got its kind (`opens.reason`): the evidence that decided. The strings are
+    /// a public interface like the kinds; the README's reasons table lists each with its words.
+    pub enum Reason {
+        /// A rule of `shared/data/user-agents.tsv` names the client.
+        Agent = "ua",
+        /// No rule names the agent and the bot list does not know it: counted as a person.
+        UnknownAgent = "unknown-agent",
+        /// The request had no User-Agent header.
+        NoAgent = "no-agent",
+        /// The maintained bot list (`isbot`) knows the agent.
+        BotList = "bot-list",
+        /// A person-looking agent from a security gateway's network.
+        NetworkScan = "network:scan",
+        /// A person-looking agent from a mail service's network that fetches on arrival (Gmail).
+        NetworkPrefetch = "network:prefetch",
+        /// A person-looking agent from a crawler's or fetcher's network (Google's).
+        NetworkCrawler = "network:crawler",
+        /// Through a privacy relay (Apple's): the agent decided, the location is hidden.
+        NetworkRelay = "network:relay",
+        /// From a network where the owner viewed the copy page.
+        OwnerNetwork = "owner-network",
+        /// Within the grace period after the tracker was created.
+        Grace = "grace",
+        /// The same client again within the dedup window.
+        Dedup = "dedup",
+        /// Recorded before MailPing stored reasons.
+        Legacy = "legacy",
+    }
+}
+
+text_enum! {
     /// The chat platforms MailPing speaks (`accounts.platform`).
     pub enum Platform {
         Telegram = "telegram",

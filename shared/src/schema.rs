@@ -53,6 +53,7 @@ diesel::table! {
         network -> Nullable<Cidr>,
         user_agent -> Nullable<Text>,
         is_read -> Bool,
+        reason -> Text,
     }
 }
 
@@ -112,12 +113,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    verdict_reports (open_id) {
+        open_id -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(alerts -> trackers (tracker_id));
 diesel::joinable!(open_counts -> accounts (account_id));
 diesel::joinable!(opens -> trackers (tracker_id));
 diesel::joinable!(reminders -> trackers (tracker_id));
 diesel::joinable!(sender_networks -> accounts (account_id));
 diesel::joinable!(trackers -> accounts (account_id));
+diesel::joinable!(verdict_reports -> opens (open_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
@@ -130,4 +139,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     sender_networks,
     spill_replays,
     trackers,
+    verdict_reports,
 );

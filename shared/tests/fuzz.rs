@@ -1,7 +1,7 @@
 //! Property tests over every parser that sees raw input: nothing panics, and what is
 //! accepted is well-formed.
 
-use mailping_shared::classifier::{self, Fetch, Method, Origin, TrackerContext};
+use mailping_shared::classifier::{self, Fetch, Meaning, Method, Networks, Origin, TrackerContext};
 use mailping_shared::commands::{Action, Command};
 use mailping_shared::config::{ProxyHeader, TrustedProxies};
 use mailping_shared::domain::{Label, Token};
@@ -83,12 +83,12 @@ proptest! {
         client in any::<IpAddr>(),
     ) {
         let method = if get { Method::Get } else { Method::Head };
-        let origin = classifier::admit(method, [(name.as_str(), value.as_slice())], client);
+        let origin = classifier::admit(method, [(name.as_str(), value.as_slice())], client, Networks::embedded());
         if !get {
             prop_assert_eq!(origin, None);
         }
         // No header at all: a GET is always admitted.
-        prop_assert!(classifier::admit(Method::Get, std::iter::empty(), client).is_some());
+        prop_assert!(classifier::admit(Method::Get, std::iter::empty(), client, Networks::embedded()).is_some());
     }
 
     #[test]
@@ -96,15 +96,15 @@ proptest! {
         ua in proptest::option::of(".{0,300}"),
         client in any::<IpAddr>(),
     ) {
-        let origin = Origin::of(client);
+        let origin = Origin::of(client, Networks::embedded());
         let verdict = classifier::verdict(
             &Fetch { user_agent: ua.as_deref(), network: Some(net::truncate(client)), origin },
             &ctx(),
         );
-        if classifier::is_bot(ua.as_deref(), client) {
+        if classifier::is_bot(ua.as_deref(), client, Networks::embedded()) {
             prop_assert!(!verdict.kind.counts_as_read(), "{:?}", verdict);
         }
-        if matches!(origin, Origin::MailService(_)) && verdict.kind == mailping_shared::domain::OpenKind::Direct {
+        if matches!(origin, Origin::Listed(n) if n.meaning != Meaning::Relay) && verdict.kind == mailping_shared::domain::OpenKind::Direct {
             prop_assert!(false, "a read-looking fetch from {} was a read", client);
         }
     }

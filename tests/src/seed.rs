@@ -91,6 +91,7 @@ pub async fn opens_aged(conn: &mut AsyncPgConnection, tracker_id: i64, days_ago:
             client: "Thunderbird".into(),
             network: None,
             user_agent: None,
+            reason: mailping_shared::domain::Reason::Agent,
         })
         .collect();
     open::insert_batch(conn, &opens).await.expect("opens");
@@ -102,6 +103,17 @@ pub async fn kinds(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<String>
         .filter(opens::tracker_id.eq(tracker_id))
         .order((opens::opened_at.asc(), opens::id.asc()))
         .select(opens::kind)
+        .load(conn)
+        .await
+        .expect("opens")
+}
+
+/// The reasons recorded for a tracker, oldest first.
+pub async fn reasons(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<String> {
+    opens::table
+        .filter(opens::tracker_id.eq(tracker_id))
+        .order((opens::opened_at.asc(), opens::id.asc()))
+        .select(opens::reason)
         .load(conn)
         .await
         .expect("opens")

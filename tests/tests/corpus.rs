@@ -1,7 +1,7 @@
 //! Every row of the shared User-Agent corpus, end to end: real HTTP through a trusted proxy,
 //! the real writer, real Postgres, and what ends up in `opens`.
 
-use mailping_shared::domain::OpenKind;
+use mailping_shared::domain::{OpenKind, Reason};
 use mailping_tests::app::TestApp;
 use mailping_tests::seed;
 
@@ -118,9 +118,15 @@ async fn every_corpus_row_is_stored_as_its_expected_kind_from_its_own_address() 
     let mut failures = Vec::new();
     for (row, id) in rows.iter().zip(trackers) {
         let kinds = seed::kinds(&mut conn, id).await;
-        if !stored_as_expected(row.expect, &kinds) {
+        let reasons = seed::reasons(&mut conn, id).await;
+        // Every stored open says why, with a code of this version (README "Reasons").
+        let explained = reasons.iter().all(|r| {
+            r.parse::<Reason>()
+                .is_ok_and(|reason| reason != Reason::Legacy)
+        });
+        if !stored_as_expected(row.expect, &kinds) || !explained {
             failures.push(format!(
-                "expected {}, stored {kinds:?} for {:?} from {} ({})",
+                "expected {}, stored {kinds:?} because {reasons:?} for {:?} from {} ({})",
                 row.expect, row.user_agent, row.client_ip, row.source
             ));
         }

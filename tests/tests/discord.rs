@@ -414,3 +414,55 @@ async fn discord_server_errors_are_retried_with_backoff() {
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(dc.dms_to(user).len(), 1, "delivered once");
 }
+
+#[tokio::test]
+async fn wrong_on_a_dm_alert_is_recorded_and_the_timeline_shows_it() {
+    let app = TestApp::spawn().with_discord().await;
+    let user = 4_000_000_000_000_009;
+    let token = token_in(&content(
+        &app.command(user, "track", &[("label", json!("Proposal"))])
+            .await,
+    ));
+    app.fetch_pixel(&token, Some(GMAIL)).await;
+    let dms = app.dms(user, 1).await;
+    let ids: Vec<String> = dms[0].components.as_ref().expect("buttons")[0]["components"]
+        .as_array()
+        .expect("a row of buttons")
+        .iter()
+        .filter(|b| b["label"].as_str().is_some_and(|l| l.contains("Wrong?")))
+        .map(|b| b["custom_id"].as_str().unwrap().to_owned())
+        .collect();
+    let [wrong] = &ids[..] else {
+        panic!("one Wrong? button: {:?}", dms[0].components)
+    };
+    // Another user clicking the same payload reaches nothing of this user's.
+    let forged = app.click(4_000_000_000_000_010, wrong).await;
+    assert!(
+        content(&forged["data"]).contains("no tracker #1"),
+        "{forged}"
+    );
+    let noted = app.click(user, wrong).await;
+    assert_eq!(noted["type"], 4, "the acknowledgement is a new reply");
+    assert_private_and_quiet(&noted["data"]);
+    assert!(content(&noted["data"]).starts_with("📝 Noted"), "{noted}");
+    let timeline = content(&app.command(user, "opens", &[("number", json!(1))]).await);
+    assert!(
+        timeline.contains("Gmail · ❓ you said this was wrong"),
+        "{timeline}"
+    );
+    // /forget deletes the report with everything else.
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let mut conn = app.conn().await;
+    let reports = async |conn: &mut diesel_async::AsyncPgConnection| -> i64 {
+        mailping_shared::schema::verdict_reports::table
+            .count()
+            .get_result(conn)
+            .await
+            .expect("count")
+    };
+    assert_eq!(reports(&mut conn).await, 1);
+    app.click(user, "fy:0").await;
+    assert_eq!(seed::open_count(&mut conn).await, 0);
+    assert_eq!(reports(&mut conn).await, 0);
+}

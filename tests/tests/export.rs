@@ -52,6 +52,8 @@ struct DbOpen {
     is_read: bool,
     #[diesel(sql_type = Text)]
     client: String,
+    #[diesel(sql_type = Text)]
+    reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, QueryableByName)]
@@ -75,7 +77,7 @@ struct DbTracker {
 async fn db_opens(app: &TestApp, chat: &str, number: Option<i32>) -> Vec<DbOpen> {
     let mut conn = app.conn().await;
     diesel::sql_query(
-        "SELECT t.number, t.label, o.opened_at, o.kind, o.is_read, o.client
+        "SELECT t.number, t.label, o.opened_at, o.kind, o.is_read, o.client, o.reason
          FROM opens o JOIN trackers t ON t.id = o.tracker_id JOIN accounts a ON a.id = t.account_id
          WHERE a.chat_id = $1 AND ($2::int4 IS NULL OR t.number = $2)
          ORDER BY t.number, o.opened_at, o.id",
@@ -133,6 +135,11 @@ async fn record(app: &TestApp, tracker_id: i64, fetches: &[(i64, OpenKind, &str)
             client: (*client).into(),
             network: None,
             user_agent: None,
+            // Each kind with a reason it can really have, so the column is checked for both.
+            reason: match kind {
+                OpenKind::Scanner => mailping_shared::domain::Reason::NetworkScan,
+                _ => mailping_shared::domain::Reason::Agent,
+            },
         })
         .collect();
     let mut conn = app.conn().await;
@@ -201,7 +208,7 @@ fn assert_opens_match(file: &[Vec<String>], db: &[DbOpen], tz: Tz) {
         assert_eq!(row[4], open.kind);
         assert_eq!(row[5], open.is_read.to_string());
         assert_eq!(row[6], as_exported(&open.client));
-        assert_eq!(row[7], "");
+        assert_eq!(row[7], open.reason);
     }
 }
 

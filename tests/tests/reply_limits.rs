@@ -10,7 +10,7 @@ use mailping_shared::commands::words;
 use mailping_shared::commands::{
     Reply, Span, TimelineEntry, TrackerLinks, alert_reply, reminder_reply,
 };
-use mailping_shared::domain::{LabelError, OpenKind, Token};
+use mailping_shared::domain::{LabelError, OpenKind, Reason, Token};
 use mailping_shared::models::account::{Account, Platform};
 use mailping_shared::models::alert::ClaimedAlert;
 use mailping_shared::models::reminder::{DueReminder, PendingReminder};
@@ -136,7 +136,9 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
             last: at(-i * 2000 + 1500),
             kind: OpenKind::ALL[i as usize % OpenKind::ALL.len()],
             client: client.to_owned(),
+            reason: Reason::ALL[i as usize % Reason::ALL.len()],
             count: 1_000_000,
+            reported: true,
         })
         .collect();
     let pending: Vec<PendingReminder> = (0..50)
@@ -148,6 +150,7 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
         .collect();
     let alert = |apple: bool, count: i32| ClaimedAlert {
         id: 1,
+        open_id: 1,
         version: 0,
         attempts: 1,
         apple_prefetch: apple,

@@ -85,6 +85,7 @@ async fn record(app: &TestApp, tracker_id: i64, fetches: &[(i64, OpenKind)]) {
             client: "Gmail".into(),
             network: None,
             user_agent: None,
+            reason: mailping_shared::domain::Reason::Agent,
         })
         .collect();
     let mut conn = app.conn().await;

@@ -623,3 +623,74 @@ async fn opens_pages_through_trackers_with_buttons() {
     );
     assert!(next.buttons().iter().any(|b| b.text == "◀"));
 }
+
+/// How many "Wrong?" reports are stored.
+async fn verdict_reports(app: &TestApp) -> i64 {
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    let mut conn = app.conn().await;
+    mailping_shared::schema::verdict_reports::table
+        .count()
+        .get_result(&mut conn)
+        .await
+        .expect("count")
+}
+
+#[tokio::test]
+async fn wrong_on_an_alert_is_recorded_and_shown_and_the_timeline_says_why_scans_did_not_count() {
+    let app = TestApp::spawn()
+        .with_telegram()
+        .pixel_setting("--trusted-proxies", "127.0.0.0/8,::1")
+        .await;
+    let tg = app.telegram();
+    let chat = 1010;
+    let token = token_in(&app.send(chat, "/track Proposal").await.text);
+    // Microsoft 365 Defender scans first, from Microsoft's mail network, with a browser's agent.
+    let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/101.0.4951.54 Safari/537.36";
+    app.fetch_pixel_with(&token, Some(chrome), &[("x-forwarded-for", "40.94.89.17")])
+        .await;
+    app.fetch_pixel_with(&token, Some(GMAIL), &[("x-forwarded-for", "66.249.93.84")])
+        .await;
+    let alert = wait_alerts(tg, chat, 1).await.remove(0);
+    assert!(alert.text.contains("Gmail · 1st open"), "{}", alert.text);
+
+    // Another chat forging the button reaches nothing.
+    let forged = app
+        .press(1011, alert.message_id, &button(&alert, "Wrong?"))
+        .await;
+    assert!(forged.text.contains("no tracker #1"), "{}", forged.text);
+    assert_eq!(verdict_reports(&app).await, 0);
+
+    let noted = app
+        .press(chat, alert.message_id, &button(&alert, "Wrong?"))
+        .await;
+    assert!(noted.text.starts_with("📝 Noted"), "{}", noted.text);
+    assert!(noted.text.contains("/opens 1"), "{}", noted.text);
+    // Pressing twice keeps one report.
+    app.press(chat, alert.message_id, &button(&alert, "Wrong?"))
+        .await;
+    assert_eq!(verdict_reports(&app).await, 1);
+
+    let timeline = app.send(chat, "/opens 1").await;
+    let lines: Vec<&str> = timeline
+        .text
+        .lines()
+        .filter(|l| l.starts_with('•'))
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", timeline.text);
+    assert!(
+        lines[0].ends_with("not counted: Microsoft 365 link scan"),
+        "{}",
+        timeline.text
+    );
+    assert!(
+        lines[1].ends_with("opened via Gmail's image proxy · Gmail · ❓ you said this was wrong"),
+        "{}",
+        timeline.text
+    );
+
+    // Deleting the tracker deletes its reports.
+    let ask = app.send(chat, "/delete 1").await;
+    app.press(chat, ask.message_id, &button(&ask, "Yes")).await;
+    assert_eq!(verdict_reports(&app).await, 0);
+}

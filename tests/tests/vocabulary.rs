@@ -6,7 +6,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use mailping_shared::commands::{Chat, Command, CommandLimits, Commands};
-use mailping_shared::domain::{OpenKind, Platform};
+use mailping_shared::domain::{OpenKind, Platform, Reason};
 use mailping_shared::errors::DbError;
 use mailping_shared::models::open::{self, NewOpen};
 use mailping_shared::schema::opens;
@@ -27,6 +27,7 @@ async fn is_read_column_agrees_with_counts_as_read_for_every_kind() {
             client: "test".into(),
             network: None,
             user_agent: None,
+            reason: Reason::Agent,
         })
         .collect();
     // Every kind the code knows is accepted by the table's CHECK.
@@ -45,6 +46,42 @@ async fn is_read_column_agrees_with_counts_as_read_for_every_kind() {
             "opens.is_read and OpenKind::counts_as_read disagree on {kind}"
         );
     }
+}
+
+#[tokio::test]
+async fn every_reason_is_accepted_by_the_check_and_read_back_as_itself() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let batch: Vec<NewOpen> = Reason::ALL
+        .iter()
+        .map(|&reason| NewOpen {
+            tracker_id: t.id,
+            opened_at: Utc::now(),
+            kind: OpenKind::Scanner,
+            client: "test".into(),
+            network: None,
+            user_agent: None,
+            reason,
+        })
+        .collect();
+    open::insert_batch(&mut conn, &batch).await.unwrap();
+    let stored: Vec<Reason> = opens::table
+        .filter(opens::tracker_id.eq(t.id))
+        .order(opens::id)
+        .select(opens::reason)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(stored, Reason::ALL);
+    // A code the table does not know is refused.
+    let refused = diesel::sql_query(
+        "INSERT INTO opens (tracker_id, opened_at, kind, client, reason) VALUES ($1, now(), 'direct', 'x', 'hunch')",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(t.id)
+    .execute(&mut conn)
+    .await;
+    assert!(refused.is_err());
 }
 
 #[tokio::test]

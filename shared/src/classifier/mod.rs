@@ -1,4 +1,5 @@
-//! Classifies one pixel fetch: is it a real read, a proxy, a bot, or the sender's own view?
+//! Classifies one pixel fetch: is it a real read, a proxy, a bot, or the sender's own view,
+//! and why ([`Reason`]).
 //!
 //! Two steps, each run exactly once per fetch:
 //!
@@ -6,43 +7,45 @@
 //!    `GET` downloads the image, and a prefetch header (`Sec-Purpose`, `Purpose`, `X-Purpose`,
 //!    `X-Moz` saying `prefetch` or `preview`) is the browser guessing, not a person looking:
 //!    both are answered and never recorded. For a fetch that is recorded, the edge also looks
-//!    the client's full address up in the networks that mail services publish for their
-//!    servers ([`Origin`]), because only the handler holds the full address: the queue and the
-//!    database keep nothing finer than the IPv4 /24 or IPv6 /48.
+//!    the client's full address up in the listed networks ([`Networks`], [`Origin`]), because
+//!    only the handler holds the full address: the queue and the database keep nothing finer
+//!    than the IPv4 /24 or IPv6 /48.
 //! 2. The verdict, [`verdict`], in the writer, with what Postgres knows about the tracker:
-//!    1. The User-Agent alone names a kind and a client, by the rules in
+//!    1. The User-Agent names a kind and a client, by the rules in
 //!       `shared/data/user-agents.tsv`, where the first matching rule wins. Their order: whole
 //!       agents of one product (Apple Mail Privacy Protection's bare `Mozilla/5.0`, Discord's
 //!       fixed Firefox 38); webmail image proxies, whose agent is their only sign (Gmail's says
 //!       Firefox); link previews, which say "bot"; named security scanners; mail clients,
 //!       before the HTTP libraries and browsers some of them name; headless browsers and HTTP
 //!       libraries; the generic crawler words, "bot" in its exact case so that the phone
-//!       "CUBOT" stays a person; browsers, most specific first; Apple Mail's bare WebKit. A
-//!       missing User-Agent is a script.
-//!    2. The network: an agent that would be a person's read, arriving from a mail service's
-//!       own network (`shared/data/networks/`), is that service's machine, a `scanner`:
-//!       Microsoft 365 Defender and Mimecast scan with browser agents, and Gmail prefetches
-//!       with one. A proxy that names itself (Gmail's comes from Google's network by design)
-//!       and Apple's prefetch keep their kind.
+//!       "CUBOT" stays a person; browsers, most specific first; Apple Mail's bare WebKit. An
+//!       agent no rule names is a `scanner` if the maintained bot list (`isbot`) knows it, and
+//!       otherwise a person's read with an unknown client. A missing User-Agent is a script.
+//!    2. The network: an agent that would be a person's read, arriving from a listed network
+//!       whose meaning is `scan`, `prefetch` or `crawler` (`shared/data/networks.tsv`), is that
+//!       operator's machine, a `scanner`: Microsoft 365 Defender and the gateways scan with
+//!       browser agents, and Gmail prefetches with one. A proxy that names itself (Gmail's
+//!       comes from Google's network by design), a preview bot and Apple's prefetch keep their
+//!       kind. From a `relay` network (Apple's) the agent decides and the reason says the
+//!       location is hidden: Mail Privacy Protection and people using Private Relay share
+//!       those addresses.
 //!    3. A scanner or a link preview stays one even from the owner's network or within the
 //!       grace period: calling it `self` would hide that a bot touched the email.
 //!    4. Within the grace period after creation, or from a network where the owner viewed
 //!       the copy page, a fetch is the sender's own: `self`.
 //!    5. The same client again within the dedup window is a `duplicate`.
-//!
-//! iCloud Private Relay's egress networks are not listed: Apple Mail Privacy Protection is
-//! told by its agent, and the same networks carry people's real reads (Safari, Mail's "Hide
-//! IP Address") and, for Cloudflare's blocks, WARP users, so the address says nothing there.
 
 use std::net::IpAddr;
 use std::time::Duration;
 
 use ipnet::IpNet;
 
-use crate::domain::OpenKind;
+use crate::domain::{OpenKind, Reason};
 
 mod networks;
 mod user_agents;
+
+pub use networks::{Meaning, Network, Networks, NetworksError};
 
 /// The request method, reduced to what matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,19 +55,21 @@ pub enum Method {
     Other,
 }
 
-/// Where a fetch comes from, as far as the networks that mail services publish tell.
+/// Where a fetch comes from, as far as the listed networks tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// On no listed network: a person's provider, an office, a VPN.
     Unlisted,
-    /// A network that this mail service publishes for its servers ("Google", "Microsoft 365").
-    MailService(&'static str),
+    /// A listed network: its operator and what a fetch from it means.
+    Listed(Network),
 }
 
 impl Origin {
     /// The origin of a client address (IPv4-mapped IPv6 counts as IPv4).
-    pub fn of(client: IpAddr) -> Origin {
-        networks::service_of(client).map_or(Origin::Unlisted, Origin::MailService)
+    pub fn of(client: IpAddr, networks: &Networks) -> Origin {
+        networks
+            .lookup(client)
+            .map_or(Origin::Unlisted, Origin::Listed)
     }
 }
 
@@ -75,11 +80,12 @@ pub fn admit<'a>(
     method: Method,
     headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     client: IpAddr,
+    networks: &Networks,
 ) -> Option<Origin> {
     if method != Method::Get || is_prefetch(headers) {
         return None;
     }
-    Some(Origin::of(client))
+    Some(Origin::of(client, networks))
 }
 
 /// One recorded pixel fetch, as the writer holds it.
@@ -106,52 +112,84 @@ pub struct TrackerContext<'a> {
     pub seen_recently: bool,
 }
 
-/// The open to record, with a human client name such as "Gmail", "Apple Mail", "Outlook".
+/// The open to record, with a human client name such as "Gmail", "Apple Mail", "Outlook",
+/// and the reason for its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verdict {
     pub kind: OpenKind,
     pub client: &'static str,
+    pub reason: Reason,
 }
 
-/// The verdict on an admitted fetch, made in the writer; pure and allocation-free.
+/// The verdict on an admitted fetch, made in the writer; pure, and allocation-free for every
+/// agent a rule names (an agent no rule names is looked up in the bot list, which copies it).
 pub fn verdict(fetch: &Fetch<'_>, ctx: &TrackerContext<'_>) -> Verdict {
-    let (kind, client) = machine_or_kind(fetch.user_agent, fetch.origin);
-    if matches!(kind, OpenKind::LinkPreview | OpenKind::Scanner) {
-        return Verdict { kind, client };
+    let found = machine_or_kind(fetch.user_agent, fetch.origin);
+    if matches!(found.kind, OpenKind::LinkPreview | OpenKind::Scanner) {
+        return found;
     }
     let from_owner = fetch
         .network
         .is_some_and(|net| ctx.owner_networks.iter().any(|own| own.contains(&net)));
-    if ctx.age < ctx.self_grace || from_owner {
-        return Verdict {
-            kind: OpenKind::SelfView,
-            client,
-        };
+    let reason = if ctx.age < ctx.self_grace {
+        Some((OpenKind::SelfView, Reason::Grace))
+    } else if from_owner {
+        Some((OpenKind::SelfView, Reason::OwnerNetwork))
+    } else if ctx.seen_recently {
+        Some((OpenKind::Duplicate, Reason::Dedup))
+    } else {
+        None
+    };
+    match reason {
+        Some((kind, reason)) => Verdict {
+            kind,
+            reason,
+            ..found
+        },
+        None => found,
     }
-    if ctx.seen_recently {
-        return Verdict {
-            kind: OpenKind::Duplicate,
-            client,
-        };
-    }
-    Verdict { kind, client }
 }
 
 /// Whether a client is a link-preview bot, a scanner or an HTTP library (or sends no
 /// User-Agent), judged by its User-Agent and address: such a client is never a person.
-pub fn is_bot(user_agent: Option<&str>, client: IpAddr) -> bool {
+pub fn is_bot(user_agent: Option<&str>, client: IpAddr, networks: &Networks) -> bool {
     matches!(
-        machine_or_kind(user_agent, Origin::of(client)).0,
+        machine_or_kind(user_agent, Origin::of(client, networks)).kind,
         OpenKind::LinkPreview | OpenKind::Scanner
     )
 }
 
+/// Whether the maintained bot list, on its own, calls this agent a bot. The rules are
+/// consulted before it; this is for showing where they disagree.
+pub fn bot_list_says_bot(user_agent: &str) -> bool {
+    user_agents::bot_list_says_bot(user_agent)
+}
+
 /// Steps 1 and 2 of the verdict: the User-Agent's kind, unless the network shows a machine.
-fn machine_or_kind(user_agent: Option<&str>, origin: Origin) -> (OpenKind, &'static str) {
-    let (kind, client) = user_agents::identify(user_agent);
-    match origin {
-        Origin::MailService(service) if kind == OpenKind::Direct => (OpenKind::Scanner, service),
-        _ => (kind, client),
+fn machine_or_kind(user_agent: Option<&str>, origin: Origin) -> Verdict {
+    let (kind, client, reason) = user_agents::identify(user_agent);
+    let by_agent = Verdict {
+        kind,
+        client,
+        reason,
+    };
+    let Origin::Listed(network) = origin else {
+        return by_agent;
+    };
+    let machine = |reason| Verdict {
+        kind: OpenKind::Scanner,
+        client: network.operator,
+        reason,
+    };
+    match (network.meaning, kind) {
+        (Meaning::Scan, OpenKind::Direct) => machine(Reason::NetworkScan),
+        (Meaning::Prefetch, OpenKind::Direct) => machine(Reason::NetworkPrefetch),
+        (Meaning::Crawler, OpenKind::Direct) => machine(Reason::NetworkCrawler),
+        (Meaning::Relay, OpenKind::Direct | OpenKind::AppleMpp) => Verdict {
+            reason: Reason::NetworkRelay,
+            ..by_agent
+        },
+        _ => by_agent,
     }
 }
 
@@ -214,7 +252,7 @@ mod tests {
         Fetch {
             user_agent,
             network: Some(crate::net::truncate(client)),
-            origin: admit(Method::Get, [], client).expect("a plain GET is admitted"),
+            origin: admit(Method::Get, [], client, nets()).expect("a plain GET is admitted"),
         }
     }
 
@@ -228,8 +266,22 @@ mod tests {
         }
     }
 
-    fn open(kind: OpenKind, client: &'static str) -> Verdict {
-        Verdict { kind, client }
+    /// A verdict's kind and client, for comparing without its reason.
+    #[derive(Debug)]
+    struct Open(OpenKind, &'static str);
+
+    impl PartialEq<Open> for Verdict {
+        fn eq(&self, o: &Open) -> bool {
+            self.kind == o.0 && self.client == o.1
+        }
+    }
+
+    fn open(kind: OpenKind, client: &'static str) -> Open {
+        Open(kind, client)
+    }
+
+    fn nets() -> &'static Networks {
+        Networks::embedded()
     }
 
     fn client_of(user_agent: &str) -> &'static str {
@@ -270,15 +322,20 @@ mod tests {
                     .map(|(name, value)| (name.trim(), value.trim())),
             };
             let client = ip(if client_ip == "-" { HOME } else { client_ip });
-            let kind =
-                admit(method, header.map(|(n, v)| (n, v.as_bytes())), client).map(|origin| {
-                    let fetch = Fetch {
-                        user_agent: (!user_agent.is_empty()).then_some(user_agent),
-                        network: Some(crate::net::truncate(client)),
-                        origin,
-                    };
-                    verdict(&fetch, &settled()).kind
-                });
+            let kind = admit(
+                method,
+                header.map(|(n, v)| (n, v.as_bytes())),
+                client,
+                nets(),
+            )
+            .map(|origin| {
+                let fetch = Fetch {
+                    user_agent: (!user_agent.is_empty()).then_some(user_agent),
+                    network: Some(crate::net::truncate(client)),
+                    origin,
+                };
+                verdict(&fetch, &settled()).kind
+            });
             let ok = match (expect, kind) {
                 ("ignored", None) => true,
                 ("ignored", Some(kind)) => !kind.counts_as_read(),
@@ -489,8 +546,9 @@ mod tests {
     fn a_browser_from_a_mail_service_network_is_that_services_scanner() {
         let edge_42 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/42.0.2311.135 Safari/537.36 Edge/12.246 Mozilla/5.0";
         for (client, service) in [
-            ("66.249.84.21", "Google"),
-            ("2607:f8b0:4000::1234", "Google"),
+            ("66.249.84.21", "Gmail"),
+            ("2607:f8b0:4000::1234", "Gmail"),
+            ("66.249.66.1", "Google"),
             ("40.94.89.17", "Microsoft 365"),
             ("40.107.218.12", "Microsoft 365"),
             ("205.139.110.30", "Mimecast"),
@@ -540,12 +598,16 @@ mod tests {
 
     #[test]
     fn is_bot_judges_by_agent_and_address() {
-        assert!(is_bot(None, ip(HOME)));
-        assert!(is_bot(Some("curl/8.4.0"), ip(HOME)));
-        assert!(is_bot(Some("TelegramBot (like TwitterBot)"), ip(HOME)));
-        assert!(!is_bot(Some(CHROME), ip(HOME)));
-        assert!(is_bot(Some(CHROME), ip("40.94.89.17")));
-        assert!(!is_bot(Some("Mozilla/5.0"), ip(HOME)));
+        assert!(is_bot(None, ip(HOME), nets()));
+        assert!(is_bot(Some("curl/8.4.0"), ip(HOME), nets()));
+        assert!(is_bot(
+            Some("TelegramBot (like TwitterBot)"),
+            ip(HOME),
+            nets()
+        ));
+        assert!(!is_bot(Some(CHROME), ip(HOME), nets()));
+        assert!(is_bot(Some(CHROME), ip("40.94.89.17"), nets()));
+        assert!(!is_bot(Some("Mozilla/5.0"), ip(HOME), nets()));
     }
 
     #[test]
@@ -647,23 +709,34 @@ mod tests {
     #[test]
     fn head_other_methods_and_prefetch_are_not_admitted() {
         let home = ip(HOME);
-        assert_eq!(admit(Method::Get, [], home), Some(Origin::Unlisted));
+        assert_eq!(admit(Method::Get, [], home, nets()), Some(Origin::Unlisted));
         for method in [Method::Head, Method::Other] {
-            assert_eq!(admit(method, [], home), None);
+            assert_eq!(admit(method, [], home, nets()), None);
         }
         assert_eq!(
-            admit(Method::Get, [("Sec-Purpose", b"prefetch".as_slice())], home),
+            admit(
+                Method::Get,
+                [("Sec-Purpose", b"prefetch".as_slice())],
+                home,
+                nets()
+            ),
             None
         );
         assert_eq!(
-            admit(Method::Get, [], ip("40.94.89.17")),
-            Some(Origin::MailService("Microsoft 365"))
+            admit(Method::Get, [], ip("40.94.89.17"), nets()),
+            Some(Origin::Listed(Network {
+                operator: "Microsoft 365",
+                meaning: Meaning::Scan
+            }))
         );
         assert_eq!(
-            admit(Method::Get, [], ip("::ffff:66.249.84.21")),
-            Some(Origin::MailService("Google"))
+            admit(Method::Get, [], ip("::ffff:66.249.84.21"), nets()),
+            Some(Origin::Listed(Network {
+                operator: "Gmail",
+                meaning: Meaning::Prefetch
+            }))
         );
-        assert_eq!(admit(Method::Head, [], ip("66.249.84.21")), None);
+        assert_eq!(admit(Method::Head, [], ip("66.249.84.21"), nets()), None);
     }
 
     #[test]

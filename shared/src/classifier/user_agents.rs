@@ -2,17 +2,23 @@
 //! names its source and the file's order is the rules' priority.
 //!
 //! The `word` and `case` rules are matched in a single pass by one case-insensitive
-//! Aho-Corasick automaton; `identify` allocates nothing and runs in well under a microsecond.
+//! Aho-Corasick automaton; a named agent allocates nothing and takes well under a microsecond.
 //! No well-kept Rust crate does this job at this speed: `uaparser` with uap-core's regexes
 //! names Outlook and Thunderbird but takes tens of microseconds per parse and knows neither
-//! eM Client nor Apple Mail's own WebKit engine; `woothee` is fast but knows no mail client;
-//! `isbot` (0.1) runs a regex per agent and its list calls mail clients such as Polymail crawlers.
+//! eM Client nor Apple Mail's own WebKit engine; `woothee` is fast but knows no mail client.
+//!
+//! What no rule names goes to a maintained bot list, the `isbot` crate (omrilotan/isbot's
+//! patterns, one combined regex). It is consulted only then: its regex is slower than the
+//! automaton and it lower-cases a copy of the agent, and its list calls several mail clients
+//! and webmail proxies crawlers (Polymail, NaverMailApp, Apple Mail's CFNetwork agent,
+//! Seznam's and Rambler's proxies, ...). Those are named by rules in the file's "Reads that bot
+//! lists call bots" section, the one place for these exceptions, so the bot list never sees them.
 
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::domain::OpenKind;
+use crate::domain::{OpenKind, Reason};
 
 const RULES_TSV: &str = include_str!("../../data/user-agents.tsv");
 
@@ -51,6 +57,13 @@ struct Rules {
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     Rules::parse(RULES_TSV).unwrap_or_else(|e| panic!("embedded user-agents.tsv: {e}"))
 });
+
+static BOT_LIST: LazyLock<isbot::Bots> = LazyLock::new(isbot::Bots::default);
+
+/// Whether the maintained bot list calls this agent a bot, rules aside (for tests and the docs).
+pub(super) fn bot_list_says_bot(ua: &str) -> bool {
+    BOT_LIST.is_bot(ua)
+}
 
 impl Rules {
     fn parse(text: &'static str) -> Result<Rules, String> {
@@ -104,14 +117,15 @@ impl Rules {
         })
     }
 
-    fn identify(&self, ua: &str) -> (OpenKind, &'static str) {
+    /// The kind and client the rules give, or `None` when no rule names the agent.
+    fn identify(&self, ua: &str) -> Option<(OpenKind, &'static str)> {
         for rule in &self.anchored {
             let hit = match rule.how {
                 Match::Whole => ua == rule.pattern,
                 _ => ua.starts_with(rule.pattern),
             };
             if let (true, Sign::Open(kind, client)) = (hit, rule.sign) {
-                return (kind, client);
+                return Some((kind, client));
             }
         }
         let (mut first, mut apple_device, mut apple_webkit) = (usize::MAX, false, false);
@@ -132,24 +146,29 @@ impl Rules {
             ..
         }) = self.needles.get(first)
         {
-            return (*kind, client);
+            return Some((*kind, client));
         }
         // Apple Mail renders with the system's WebKit on a Mac, iPhone or iPad, and its agent
         // names no browser (Safari's and Chrome's do).
         if apple_device && apple_webkit {
-            return (OpenKind::Direct, "Apple Mail");
+            return Some((OpenKind::Direct, "Apple Mail"));
         }
-        (OpenKind::Direct, "unknown client")
+        None
     }
 }
 
-/// The kind and client name that the User-Agent alone implies.
-pub(super) fn identify(user_agent: Option<&str>) -> (OpenKind, &'static str) {
+/// The kind, client name and reason that the User-Agent alone implies.
+pub(super) fn identify(user_agent: Option<&str>) -> (OpenKind, &'static str, Reason) {
     // HTTP strips surrounding whitespace from field values, so trimming changes nothing real.
     match user_agent.map(str::trim) {
-        Some(ua) if !ua.is_empty() => RULES.identify(ua),
+        Some(ua) if !ua.is_empty() => match RULES.identify(ua) {
+            Some((kind, client)) => (kind, client, Reason::Agent),
+            None if BOT_LIST.is_bot(ua) => (OpenKind::Scanner, "bot", Reason::BotList),
+            // Nothing says machine: a person with a client nobody has listed yet.
+            None => (OpenKind::Direct, "unknown client", Reason::UnknownAgent),
+        },
         // Every mail client and proxy sends a User-Agent; only scripts omit it.
-        _ => (OpenKind::Scanner, "unknown"),
+        _ => (OpenKind::Scanner, "unknown", Reason::NoAgent),
     }
 }
 
@@ -180,6 +199,67 @@ mod tests {
         }
     }
 
+    /// The rules of the "Reads that bot lists call bots" section of the data file.
+    fn exception_rules() -> Vec<&'static str> {
+        RULES_TSV
+            .lines()
+            .skip_while(|l| !l.starts_with("# Reads that bot lists call bots"))
+            .skip_while(|l| l.starts_with('#'))
+            .take_while(|l| !l.starts_with('#'))
+            .collect()
+    }
+
+    #[test]
+    fn the_exceptions_to_the_bot_list_are_all_reads() {
+        let rules = exception_rules();
+        assert!(rules.len() >= 8, "{rules:?}");
+        for line in rules {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let kind: OpenKind = cols[2].parse().unwrap();
+            assert!(kind.counts_as_read(), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_agent_no_rule_names_goes_to_the_bot_list() {
+        for ua in [
+            "Datadog Agent/5.10.1",
+            "Mozilla/5.0 (compatible; Google-Site-Verification/1.0)",
+            "Mozilla/5.0 (Java) outbrain",
+        ] {
+            assert_eq!(RULES.identify(ua), None, "{ua}");
+            assert_eq!(
+                identify(Some(ua)),
+                (OpenKind::Scanner, "bot", Reason::BotList),
+                "{ua}"
+            );
+        }
+        assert_eq!(
+            identify(Some("SomethingElse/1.0")),
+            (OpenKind::Direct, "unknown client", Reason::UnknownAgent)
+        );
+        assert_eq!(
+            identify(None),
+            (OpenKind::Scanner, "unknown", Reason::NoAgent)
+        );
+    }
+
+    #[test]
+    fn reads_the_bot_list_calls_bots_are_named_by_a_rule_first() {
+        for ua in [
+            "NaverMailApp/2.2.2 (Android 10; SM-G986N)",
+            "Mozilla/5.0 SeznamEmailProxy/2.0.174",
+            "RamblerMail/6.0 (incompatible; ImageProxy/6.0)",
+            "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)",
+            "YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html",
+        ] {
+            assert!(bot_list_says_bot(ua), "the list calls {ua} a bot");
+            let (kind, _, reason) = identify(Some(ua));
+            assert!(kind.counts_as_read(), "{ua}");
+            assert_eq!(reason, Reason::Agent, "{ua}");
+        }
+    }
+
     #[test]
     fn the_first_rule_in_the_file_wins_wherever_it_matches() {
         let text = "h\n\
@@ -187,9 +267,9 @@ mod tests {
                     word\taaa\tdirect\tA\ts\n\
                     case\tQ\tlink_preview\tQ\ts\n";
         let rules = Rules::parse(text).unwrap();
-        assert_eq!(rules.identify("aaa zzz"), (OpenKind::Scanner, "Z"));
-        assert_eq!(rules.identify("AAA"), (OpenKind::Direct, "A"));
-        assert_eq!(rules.identify("q"), (OpenKind::Direct, "unknown client"));
-        assert_eq!(rules.identify("Q"), (OpenKind::LinkPreview, "Q"));
+        assert_eq!(rules.identify("aaa zzz"), Some((OpenKind::Scanner, "Z")));
+        assert_eq!(rules.identify("AAA"), Some((OpenKind::Direct, "A")));
+        assert_eq!(rules.identify("q"), None);
+        assert_eq!(rules.identify("Q"), Some((OpenKind::LinkPreview, "Q")));
     }
 }

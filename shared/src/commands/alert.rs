@@ -9,6 +9,8 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     let buttons = vec![
         Button::new("🕓 Timeline", Action::Timeline(a.number)),
         Button::new("🔕 Mute", Action::Mute(a.number)),
+        // The owner's disagreement, recorded for the operator; no rule reads it.
+        Button::new("❓ Wrong?", Action::Wrong(a.number, a.open_id)),
     ];
     if a.apple_prefetch {
         return Reply::new()
@@ -48,6 +50,7 @@ mod tests {
     fn claimed(apple: bool, count: i32, ordinal: i64) -> ClaimedAlert {
         ClaimedAlert {
             id: 1,
+            open_id: 77,
             version: 0,
             attempts: 1,
             apple_prefetch: apple,
@@ -83,6 +86,20 @@ mod tests {
                 .plain_text()
                 .ends_with("opened 3 times since the last alert")
         );
+    }
+
+    #[test]
+    fn every_alert_carries_a_wrong_button_for_its_open() {
+        for apple in [false, true] {
+            let buttons = &alert_reply(&claimed(apple, 1, 1)).buttons;
+            assert!(
+                buttons
+                    .iter()
+                    .flatten()
+                    .any(|b| b.action == Action::Wrong(3, 77)),
+                "{buttons:?}"
+            );
+        }
     }
 
     #[test]

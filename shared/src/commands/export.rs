@@ -499,8 +499,7 @@ fn open_record(o: &ExportedOpen, tz: Tz) -> [String; 8] {
         o.kind.as_str().to_owned(),
         o.is_read.to_string(),
         neutralise(&o.client).into_owned(),
-        // No open records a reason yet; the column is there so files keep their shape.
-        String::new(),
+        o.reason.as_str().to_owned(),
     ]
 }
 

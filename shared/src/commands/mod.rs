@@ -27,7 +27,7 @@ pub use words::{ordinal, relative_time, truncate_chars};
 
 use crate::config::BaseUrl;
 use crate::db::Pool;
-use crate::domain::{Label, OpenKind};
+use crate::domain::{Label, OpenKind, Reason};
 use crate::errors::DbError;
 use crate::links;
 use crate::models::account::{self, Account, Platform};
@@ -190,6 +190,8 @@ pub enum Action {
     AskForget,
     ConfirmForget,
     CancelForget,
+    /// "Wrong?" on an alert: the owner disagrees with the verdict on this open of tracker n.
+    Wrong(i32, i64),
 }
 
 impl Action {
@@ -222,6 +224,7 @@ impl Action {
             Action::AskForget => "fa:0".to_owned(),
             Action::ConfirmForget => "fy:0".to_owned(),
             Action::CancelForget => "fn:0".to_owned(),
+            Action::Wrong(n, open_id) => format!("wr:{n}:{open_id}"),
         }
     }
 
@@ -236,6 +239,12 @@ impl Action {
                 let (n, minutes) = n.split_once(':')?;
                 let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
                 return minutes.parse().ok().map(|m| Action::Remind(n, m));
+            }
+            ("wr", _) => {
+                let (n, open_id) = n.split_once(':')?;
+                let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
+                let open_id: i64 = open_id.parse().ok().filter(|id| *id > 0)?;
+                return Some(Action::Wrong(n, open_id));
             }
             _ => {}
         }
@@ -377,6 +386,7 @@ impl Commands {
                 Action::AskForget => Ok(words::confirm_forget()),
                 Action::ConfirmForget => self.forget(&account).await,
                 Action::CancelForget => Ok(words::kept_everything()),
+                Action::Wrong(n, open_id) => self.report_wrong(&account, n, open_id).await,
             }
         }
         .await;
@@ -589,16 +599,19 @@ impl Commands {
             return Ok(words::no_such_tracker(number));
         };
         let opens = open::timeline(&mut conn, t.id, TIMELINE_OPENS).await?;
+        let reported = open::reported(&mut conn, t.id).await?;
         let total = if (opens.len() as i64) < TIMELINE_OPENS {
             opens.len() as i64
         } else {
             open::count_for_tracker(&mut conn, t.id).await?
         };
-        let entries = collapse(
-            opens
-                .iter()
-                .map(|o| (o.opened_at, o.kind, o.client.as_str())),
-        );
+        let entries = collapse(opens.iter().map(|o| TimelineOpen {
+            at: o.opened_at,
+            kind: o.kind,
+            client: &o.client,
+            reason: o.reason,
+            reported: reported.contains(&o.id),
+        }));
         Ok(words::timeline(
             &t,
             &entries,
@@ -606,6 +619,21 @@ impl Commands {
             total,
             account.tz(),
         ))
+    }
+
+    /// Records the owner's disagreement with a verdict. Only for the operator to look at: no
+    /// rule reads it.
+    async fn report_wrong(&self, account: &Account, number: i32, open_id: i64) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
+            return Ok(words::no_such_tracker(number));
+        };
+        Ok(
+            match open::report_verdict(&mut conn, t.id, open_id).await? {
+                true => words::verdict_reported(&t),
+                false => words::open_gone(&t),
+            },
+        )
     }
 
     async fn set_muted(&self, account: &Account, number: i32, muted: bool) -> Outcome {
@@ -709,42 +737,59 @@ fn parse_number(arg: &str, command: &str) -> Result<i32, Reply> {
         .ok_or_else(|| words::bad_number(arg, command))
 }
 
-/// A line of a timeline: consecutive opens of the same kind and client collapse into one.
+/// A line of a timeline: consecutive opens of the same kind, client and reason collapse
+/// into one; an open whose verdict the owner reported as wrong keeps a line of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
     pub first: DateTime<Utc>,
     pub last: DateTime<Utc>,
     pub kind: OpenKind,
     pub client: String,
+    pub reason: Reason,
     pub count: usize,
+    /// The owner pressed "Wrong?" on this open's alert.
+    pub reported: bool,
+}
+
+/// One open as the timeline reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct TimelineOpen<'a> {
+    pub at: DateTime<Utc>,
+    pub kind: OpenKind,
+    pub client: &'a str,
+    pub reason: Reason,
+    pub reported: bool,
 }
 
 /// Collapses opens (newest first) into entries (oldest first).
-pub fn collapse<'a>(
-    opens: impl Iterator<Item = (DateTime<Utc>, OpenKind, &'a str)>,
-) -> Vec<TimelineEntry> {
+pub fn collapse<'a>(opens: impl Iterator<Item = TimelineOpen<'a>>) -> Vec<TimelineEntry> {
     let mut newest_first: Vec<TimelineEntry> = Vec::new();
-    for (at, kind, client) in opens {
+    for o in opens {
         // A duplicate is a repeat of the line before it, whatever its recorded kind.
-        if let Some(last) = newest_first.last_mut()
-            && last.client == client
-            && (last.kind == kind
-                || kind == OpenKind::Duplicate
+        if !o.reported
+            && let Some(last) = newest_first.last_mut()
+            && !last.reported
+            && last.client == o.client
+            && ((last.kind == o.kind && last.reason == o.reason)
+                || o.kind == OpenKind::Duplicate
                 || last.kind == OpenKind::Duplicate)
         {
-            last.first = at;
+            last.first = o.at;
             last.count += 1;
             if last.kind == OpenKind::Duplicate {
-                last.kind = kind;
+                last.kind = o.kind;
+                last.reason = o.reason;
             }
             continue;
         }
         newest_first.push(TimelineEntry {
-            first: at,
-            last: at,
-            kind,
-            client: client.to_owned(),
+            first: o.at,
+            last: o.at,
+            kind: o.kind,
+            client: o.client.to_owned(),
+            reason: o.reason,
             count: 1,
+            reported: o.reported,
         });
     }
     newest_first.reverse();
@@ -891,12 +936,19 @@ mod tests {
     #[test]
     fn repeats_collapse_into_ranges() {
         let t = |m: i64| DateTime::<Utc>::from_timestamp(1_700_000_000 + m * 60, 0).unwrap();
+        let open = |at, kind, client, reason| TimelineOpen {
+            at,
+            kind,
+            client,
+            reason,
+            reported: false,
+        };
         let opens = vec![
-            (t(9), OpenKind::Direct, "Outlook"),
-            (t(5), OpenKind::Duplicate, "Gmail"),
-            (t(4), OpenKind::GmailProxy, "Gmail"),
-            (t(2), OpenKind::GmailProxy, "Gmail"),
-            (t(0), OpenKind::AppleMpp, "Apple Mail"),
+            open(t(9), OpenKind::Direct, "Outlook", Reason::Agent),
+            open(t(5), OpenKind::Duplicate, "Gmail", Reason::Dedup),
+            open(t(4), OpenKind::GmailProxy, "Gmail", Reason::Agent),
+            open(t(2), OpenKind::GmailProxy, "Gmail", Reason::Agent),
+            open(t(0), OpenKind::AppleMpp, "Apple Mail", Reason::Agent),
         ];
         let entries = collapse(opens.into_iter());
         assert_eq!(entries.len(), 3);
@@ -914,5 +966,50 @@ mod tests {
             (entries[2].client.as_str(), entries[2].count),
             ("Outlook", 1)
         );
+    }
+
+    #[test]
+    fn a_reported_open_and_another_reason_keep_lines_of_their_own() {
+        let t = |m: i64| DateTime::<Utc>::from_timestamp(1_700_000_000 + m * 60, 0).unwrap();
+        let open = |at, reason, reported| TimelineOpen {
+            at,
+            kind: OpenKind::Scanner,
+            client: "Microsoft 365",
+            reason,
+            reported,
+        };
+        let entries = collapse(
+            vec![
+                open(t(4), Reason::NetworkScan, false),
+                open(t(3), Reason::NetworkScan, true),
+                open(t(2), Reason::NetworkScan, false),
+                open(t(1), Reason::Agent, false),
+                open(t(0), Reason::Agent, false),
+            ]
+            .into_iter(),
+        );
+        let lines: Vec<(Reason, usize, bool)> = entries
+            .iter()
+            .map(|e| (e.reason, e.count, e.reported))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (Reason::Agent, 2, false),
+                (Reason::NetworkScan, 1, false),
+                (Reason::NetworkScan, 1, true),
+                (Reason::NetworkScan, 1, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_wrong_button_round_trips_and_junk_is_rejected() {
+        let a = Action::Wrong(3, 9_876_543_210);
+        assert_eq!(Action::decode(&a.encode()), Some(a));
+        assert!(a.encode().len() <= 64);
+        for junk in ["wr:3", "wr:0:5", "wr:3:0", "wr:3:-1", "wr:x:1", "wr:3:1:2"] {
+            assert_eq!(Action::decode(junk), None, "{junk}");
+        }
     }
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::{Action, Button, COMMANDS, MAX_RECIPIENTS, Reply, TimelineEntry, TrackerLinks};
-use crate::domain::LabelError;
+use crate::domain::{LabelError, OpenKind, Reason};
 use crate::links;
 use crate::models::account::Account;
 use crate::models::reminder::PendingReminder;
@@ -470,7 +470,10 @@ pub fn timeline(
                 e.count
             )
         };
-        reply = reply.plain(format!("\n• {when} — {} · {}", e.kind.describe(), e.client));
+        reply = reply.plain(format!("\n• {when} — {}", timeline_verdict(e)));
+        if e.reported {
+            reply = reply.plain(" · ❓ you said this was wrong");
+        }
     }
     let shown: usize = entries.iter().map(|e| e.count).sum();
     if (shown as i64) < total_opens {
@@ -482,6 +485,67 @@ pub fn timeline(
     let mut row = tracker_buttons(t.number, t.muted);
     row[0] = Button::new("🗑 Delete", Action::AskDelete(t.number));
     reply.button_row(row)
+}
+
+/// What a timeline line says about an open: a read and its client, or why it did not count.
+fn timeline_verdict(e: &TimelineEntry) -> String {
+    if e.kind.counts_as_read() {
+        let hidden = match e.reason {
+            Reason::NetworkRelay => " (through a privacy relay)",
+            _ => "",
+        };
+        return format!("{} · {}{hidden}", e.kind.describe(), e.client);
+    }
+    format!("not counted: {}", not_counted(e.kind, e.reason, &e.client))
+}
+
+/// Why an open did not count, in plain words: "Microsoft 365 link scan", "your own view".
+/// README "Reasons" lists these words next to each code.
+pub fn not_counted(kind: OpenKind, reason: Reason, client: &str) -> String {
+    match reason {
+        Reason::Grace => "your own view (just after you created the tracker)".to_owned(),
+        Reason::OwnerNetwork => "your own view".to_owned(),
+        Reason::Dedup => format!("repeat load · {client}"),
+        Reason::NetworkScan => format!("{client} link scan"),
+        Reason::NetworkPrefetch => format!("{client} prefetch on delivery"),
+        Reason::NetworkCrawler => format!("{client} crawler"),
+        Reason::BotList => "a known bot".to_owned(),
+        Reason::NoAgent => "a script that sent no User-Agent".to_owned(),
+        Reason::Agent | Reason::UnknownAgent | Reason::NetworkRelay | Reason::Legacy => {
+            match kind {
+                OpenKind::LinkPreview => format!("{client} link preview"),
+                OpenKind::Scanner => format!("{client} (a security scanner or script)"),
+                OpenKind::AppleMpp => {
+                    "Apple Mail Privacy Protection prefetch (delivered, not a confirmed read)"
+                        .to_owned()
+                }
+                OpenKind::SelfView => "your own view".to_owned(),
+                OpenKind::Duplicate => format!("repeat load · {client}"),
+                OpenKind::Direct | OpenKind::GmailProxy | OpenKind::YahooProxy => {
+                    format!("{} · {client}", kind.describe())
+                }
+            }
+        }
+    }
+}
+
+/// The answer to "Wrong?" on an alert.
+pub fn verdict_reported(t: &Tracker) -> Reply {
+    Reply::new()
+        .plain(format!("📝 Noted: you think MailPing judged this fetch of #{} ", t.number))
+        .bold(&t.label)
+        .plain(" wrongly. ")
+        .code(format!("/opens {}", t.number))
+        .plain(" marks it. MailPing's rules don't change by themselves; whoever runs this MailPing can review such reports.")
+}
+
+/// "Wrong?" on an open that is not recorded (any more): retention removed it, or the button's
+/// payload names another tracker's open.
+pub fn open_gone(t: &Tracker) -> Reply {
+    Reply::new()
+        .plain(format!("⚠️ That fetch of #{} ", t.number))
+        .bold(&t.label)
+        .plain(" is no longer recorded, so there is nothing to report.")
 }
 
 pub fn muted(t: &Tracker, muted: bool) -> Reply {
@@ -594,6 +658,69 @@ mod tests {
                 "111th"
             ]
         );
+    }
+
+    #[test]
+    fn what_did_not_count_says_why_in_plain_words() {
+        for (kind, reason, client, words) in [
+            (
+                OpenKind::Scanner,
+                Reason::NetworkScan,
+                "Microsoft 365",
+                "Microsoft 365 link scan",
+            ),
+            (
+                OpenKind::Scanner,
+                Reason::NetworkPrefetch,
+                "Gmail",
+                "Gmail prefetch on delivery",
+            ),
+            (
+                OpenKind::Scanner,
+                Reason::NetworkCrawler,
+                "Google",
+                "Google crawler",
+            ),
+            (
+                OpenKind::SelfView,
+                Reason::OwnerNetwork,
+                "Chrome",
+                "your own view",
+            ),
+            (
+                OpenKind::SelfView,
+                Reason::Grace,
+                "Chrome",
+                "your own view (just after you created the tracker)",
+            ),
+            (
+                OpenKind::Duplicate,
+                Reason::Dedup,
+                "Gmail",
+                "repeat load · Gmail",
+            ),
+            (OpenKind::Scanner, Reason::BotList, "bot", "a known bot"),
+            (
+                OpenKind::Scanner,
+                Reason::NoAgent,
+                "unknown",
+                "a script that sent no User-Agent",
+            ),
+            (
+                OpenKind::LinkPreview,
+                Reason::Agent,
+                "Slack",
+                "Slack link preview",
+            ),
+            (
+                OpenKind::Scanner,
+                Reason::Agent,
+                "curl",
+                "curl (a security scanner or script)",
+            ),
+        ] {
+            assert_eq!(not_counted(kind, reason, client), words, "{reason}");
+        }
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub async fn queue(conn: &mut AsyncPgConnection, alerts: &[QueuedAlert]) -> Quer
 pub struct ClaimedAlert {
     #[diesel(sql_type = BigInt)]
     pub id: i64,
+    /// The newest open this alert reports (the one "Wrong?" refers to).
+    #[diesel(sql_type = BigInt)]
+    pub open_id: i64,
     #[diesel(sql_type = Integer)]
     pub version: i32,
     #[diesel(sql_type = Integer)]
@@ -112,7 +115,7 @@ pub async fn claim_due(
                           ORDER BY al.next_attempt_at LIMIT $1
                           FOR UPDATE OF al SKIP LOCKED)
              RETURNING *)
-         SELECT c.id, c.version, c.attempts, c.apple_prefetch, c.open_count, c.reminder_cancelled,
+         SELECT c.id, c.open_id, c.version, c.attempts, c.apple_prefetch, c.open_count, c.reminder_cancelled,
                 c.tracker_id,
                 a.id AS account_id, a.platform, a.chat_id, a.timezone,
                 a.alerts_blocked_at IS NOT NULL AS blocked,

@@ -6,9 +6,9 @@ use diesel::sql_types::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
 
-use crate::domain::{OpenKind, Token};
+use crate::domain::{OpenKind, Reason, Token};
 
-use crate::schema::opens;
+use crate::schema::{opens, verdict_reports};
 
 /// The longest user agent kept; enough to recognise a client, not to fingerprint a person.
 pub const USER_AGENT_MAX: usize = 200;
@@ -31,6 +31,7 @@ pub struct NewOpen {
     pub tracker_id: i64,
     pub opened_at: DateTime<Utc>,
     pub kind: OpenKind,
+    pub reason: Reason,
     pub client: String,
     pub network: Option<IpNet>,
     pub user_agent: Option<String>,
@@ -44,6 +45,7 @@ pub struct Open {
     pub opened_at: DateTime<Utc>,
     pub kind: OpenKind,
     pub client: String,
+    pub reason: Reason,
 }
 
 /// Writes a batch of opens in one INSERT over arrays (one cached statement whatever the batch
@@ -61,8 +63,8 @@ pub async fn insert_batch(
         id: i64,
     }
     let ids: Vec<Id> = diesel::sql_query(
-        "INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent)
-         SELECT * FROM unnest($1::int8[], $2::timestamptz[], $3::text[], $4::text[], $5::cidr[], $6::text[])
+        "INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent, reason)
+         SELECT * FROM unnest($1::int8[], $2::timestamptz[], $3::text[], $4::text[], $5::cidr[], $6::text[], $7::text[])
          RETURNING id",
     )
     .bind::<Array<Int8>, _>(batch.iter().map(|o| o.tracker_id).collect::<Vec<_>>())
@@ -71,6 +73,7 @@ pub async fn insert_batch(
     .bind::<Array<Text>, _>(batch.iter().map(|o| o.client.as_str()).collect::<Vec<_>>())
     .bind::<Array<Nullable<Cidr>>, _>(batch.iter().map(|o| o.network).collect::<Vec<_>>())
     .bind::<Array<Nullable<Text>>, _>(batch.iter().map(|o| o.user_agent.as_deref()).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(batch.iter().map(|o| o.reason).collect::<Vec<_>>())
     .load(conn)
     .await?;
     Ok(ids.into_iter().map(|r| r.id).collect())
@@ -89,6 +92,45 @@ pub async fn timeline(
         .select(Open::as_select())
         .load(conn)
         .await
+}
+
+/// The opens of a tracker whose verdict its owner reported as wrong.
+pub async fn reported(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<Vec<i64>> {
+    verdict_reports::table
+        .inner_join(opens::table)
+        .filter(opens::tracker_id.eq(tracker_id))
+        .select(verdict_reports::open_id)
+        .load(conn)
+        .await
+}
+
+/// Records that the owner disagrees with the verdict on this open of this tracker; `false`
+/// when the open is not the tracker's. Reporting twice keeps the first report.
+pub async fn report_verdict(
+    conn: &mut AsyncPgConnection,
+    tracker_id: i64,
+    open_id: i64,
+) -> QueryResult<bool> {
+    let found = diesel::sql_query(
+        "INSERT INTO verdict_reports (open_id)
+         SELECT id FROM opens WHERE id = $1 AND tracker_id = $2
+         ON CONFLICT (open_id) DO NOTHING",
+    )
+    .bind::<BigInt, _>(open_id)
+    .bind::<BigInt, _>(tracker_id)
+    .execute(conn)
+    .await?;
+    if found == 1 {
+        return Ok(true);
+    }
+    // Already reported, or not this tracker's open.
+    diesel::select(diesel::dsl::exists(
+        opens::table
+            .filter(opens::id.eq(open_id))
+            .filter(opens::tracker_id.eq(tracker_id)),
+    ))
+    .get_result(conn)
+    .await
 }
 
 pub async fn count_for_tracker(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<i64> {

@@ -8,7 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 
-use crate::domain::OpenKind;
+use crate::domain::{OpenKind, Reason};
 use crate::schema::{opens, trackers};
 
 /// How many fetches of one kind the account's trackers had on one day of its timezone.
@@ -93,6 +93,7 @@ pub struct ExportedOpen {
     pub kind: OpenKind,
     pub is_read: bool,
     pub client: String,
+    pub reason: Reason,
 }
 
 /// The account's fetches (only tracker `number`'s, if given), by tracker and time, as a
@@ -112,6 +113,7 @@ pub async fn export_opens<'c>(
             opens::kind,
             opens::is_read,
             opens::client,
+            opens::reason,
         ))
         .order((trackers::number, opens::opened_at, opens::id))
         .into_boxed();

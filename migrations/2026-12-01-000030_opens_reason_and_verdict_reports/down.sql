@@ -1,0 +1,2 @@
+DROP TABLE verdict_reports;
+ALTER TABLE opens DROP COLUMN reason;
