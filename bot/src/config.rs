@@ -7,6 +7,7 @@ use clap::{Args, Parser};
 use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
 use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
 use mailping_shared::service::HttpLimits;
+use mailping_shared::models::alert::AlertLimits;
 use secrecy::SecretString;
 use serenity::interactions_endpoint::Verifier;
 
@@ -165,6 +166,17 @@ pub struct AlertConfig {
     /// Longest wait between retries of a failing alert.
     #[arg(long, env = "ALERT_MAX_BACKOFF_SECS", value_name = "ALERT_MAX_BACKOFF_SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
     pub alert_max_backoff_secs: u64,
+    /// Alerts a tracker sends at once within ALERT_WINDOW_SECS; after that its reads are held
+    /// back and told in one message per window.
+    #[arg(long, env = "ALERT_BURST", value_name = "ALERT_BURST", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    pub alert_burst: u32,
+    /// The window of ALERT_BURST, in seconds; at most a day, as sends are kept that long at
+    /// least (the retention period is counted in days).
+    #[arg(long, env = "ALERT_WINDOW_SECS", value_name = "ALERT_WINDOW_SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub alert_window_secs: u64,
+    /// Alerts one chat gets in any minute; more wait for the next (Telegram allows a group 20).
+    #[arg(long, env = "ALERT_CHAT_PER_MINUTE", value_name = "ALERT_CHAT_PER_MINUTE", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub alert_chat_per_minute: u32,
 }
 
 impl AlertConfig {
@@ -176,5 +188,12 @@ impl AlertConfig {
     }
     pub fn max_backoff(&self) -> Duration {
         Duration::from_secs(self.alert_max_backoff_secs)
+    }
+    pub fn limits(&self) -> AlertLimits {
+        AlertLimits {
+            burst: self.alert_burst,
+            window: Duration::from_secs(self.alert_window_secs),
+            chat_per_minute: self.alert_chat_per_minute,
+        }
     }
 }

@@ -17,6 +17,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    alert_sends (id) {
+        id -> Int8,
+        account_id -> Int8,
+        tracker_id -> Int8,
+        sent_at -> Timestamptz,
+        coalesced -> Bool,
+    }
+}
+
+diesel::table! {
     alerts (id) {
         id -> Int8,
         tracker_id -> Int8,
@@ -31,6 +41,8 @@ diesel::table! {
         finished_at -> Nullable<Timestamptz>,
         outcome -> Nullable<Text>,
         reminder_cancelled -> Bool,
+        held_until -> Nullable<Timestamptz>,
+        coalesced_since -> Nullable<Timestamptz>,
     }
 }
 
@@ -120,6 +132,8 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(alert_sends -> accounts (account_id));
+diesel::joinable!(alert_sends -> trackers (tracker_id));
 diesel::joinable!(alerts -> trackers (tracker_id));
 diesel::joinable!(open_counts -> accounts (account_id));
 diesel::joinable!(opens -> trackers (tracker_id));
@@ -130,6 +144,7 @@ diesel::joinable!(verdict_reports -> opens (open_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
+    alert_sends,
     alerts,
     clock_skew,
     open_counts,

@@ -167,6 +167,28 @@ pub async fn pending_alert_count(conn: &mut AsyncPgConnection) -> i64 {
         .expect("count")
 }
 
+/// How many stored opens count as reads.
+pub async fn read_count(conn: &mut AsyncPgConnection) -> i64 {
+    opens::table
+        .filter(opens::is_read)
+        .count()
+        .get_result(conn)
+        .await
+        .expect("count")
+}
+
+/// Reads waiting in pending alerts, not yet told to anyone (Apple prefetches excluded).
+pub async fn pending_alert_reads(conn: &mut AsyncPgConnection) -> i64 {
+    let counts: Vec<i32> = alerts::table
+        .filter(alerts::finished_at.is_null())
+        .filter(alerts::apple_prefetch.eq(false))
+        .select(alerts::open_count)
+        .load(conn)
+        .await
+        .expect("alerts");
+    counts.into_iter().map(i64::from).sum()
+}
+
 /// The `open_count` of every alert.
 pub async fn alert_open_counts(conn: &mut AsyncPgConnection) -> Vec<i32> {
     alerts::table

@@ -12,6 +12,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use mailping_bot::config::AlertConfig;
 use mailping_bot::outbox::{AlertDispatcher, ChatSender, Outgoing, SendError, Senders};
 use mailping_shared::models::Platform;
+use mailping_tests::seed;
 use mailping_tests::test_db::TestDb;
 
 /// One send the dispatcher asked for, and when.
@@ -78,12 +79,23 @@ impl ChatSender for MemorySender {
 }
 
 fn dispatcher(db: &TestDb, telegram: &MemorySender) -> AlertDispatcher {
+    dispatcher_with_chat_cap(db, telegram, 20)
+}
+
+fn dispatcher_with_chat_cap(
+    db: &TestDb,
+    telegram: &MemorySender,
+    per_minute: u32,
+) -> AlertDispatcher {
     let mut senders = Senders::default();
     senders.insert(Platform::Telegram, telegram.clone());
     let config = AlertConfig {
         alert_sweep_secs: 1,
         alert_lease_secs: 30,
         alert_max_backoff_secs: 300,
+        alert_burst: 3,
+        alert_window_secs: 600,
+        alert_chat_per_minute: per_minute,
     };
     AlertDispatcher::new(db.pool(), senders, config)
 }
@@ -269,4 +281,55 @@ async fn a_failing_platform_is_retried_with_growing_backoff_until_it_takes_the_a
         text(&attempts[2].message).contains("Proposal"),
         "{attempts:#?}"
     );
+}
+
+#[tokio::test]
+async fn a_chat_gets_at_most_its_cap_of_alerts_a_minute_even_from_two_replicas() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    const CAP: usize = 5;
+    // Twelve trackers of one chat read at once, and one of another chat.
+    for i in 0..12 {
+        queue_alert(&mut conn, 801, &format!("Proposal {i}")).await;
+    }
+    queue_alert(&mut conn, 802, "Invoice").await;
+    let telegram = MemorySender::default();
+    let (first, second) = (
+        dispatcher_with_chat_cap(&db, &telegram, CAP as u32),
+        dispatcher_with_chat_cap(&db, &telegram, CAP as u32),
+    );
+    let sent_to = |chat: &str| {
+        telegram
+            .attempts()
+            .iter()
+            .filter(|a| a.chat == chat)
+            .map(|a| text(&a.message))
+            .collect::<Vec<_>>()
+    };
+
+    // Both replicas drain side by side; between them the chat gets its cap and no more.
+    let (a, b) = tokio::join!(first.drain(), second.drain());
+    a.and(b).expect("drain");
+    assert_eq!(sent_to("801").len(), CAP, "{:#?}", sent_to("801"));
+    assert_eq!(sent_to("802").len(), 1, "another chat is not held");
+
+    // A minute later the next ones go, told as ordinary alerts (no tracker was flooded).
+    for expected in [2 * CAP, 12] {
+        seed::advance_clock(&mut conn, chrono::Duration::seconds(61)).await;
+        let (a, b) = tokio::join!(first.drain(), second.drain());
+        a.and(b).expect("drain");
+        assert_eq!(sent_to("801").len(), expected);
+    }
+    let texts = sent_to("801");
+    assert!(texts.iter().all(|t| t.ends_with("1st open")), "{texts:#?}");
+    for i in 0..12 {
+        assert_eq!(
+            texts
+                .iter()
+                .filter(|t| t.contains(&format!("Proposal {i} ")))
+                .count(),
+            1,
+            "Proposal {i} exactly once: {texts:#?}"
+        );
+    }
 }

@@ -148,7 +148,7 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
             due_at: at(i64::from(i)),
         })
         .collect();
-    let alert = |apple: bool, count: i32| ClaimedAlert {
+    let alert = |apple: bool, count: i32, coalesced_minutes: Option<i32>| ClaimedAlert {
         id: 1,
         open_id: 1,
         version: 0,
@@ -168,6 +168,8 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
         opened_at: at(0),
         client: client.to_owned(),
         ordinal: 1_000_000,
+        send_id: None,
+        coalesced_minutes,
     };
     let due = DueReminder {
         id: 1,
@@ -228,9 +230,10 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
         words::current_timezone(raw),
         words::bad_timezone(raw),
         words::timezone_set(raw),
-        alert_reply(&alert(false, 1)),
-        alert_reply(&alert(false, i32::MAX)),
-        alert_reply(&alert(true, 1)),
+        alert_reply(&alert(false, 1, None)),
+        alert_reply(&alert(false, i32::MAX, None)),
+        alert_reply(&alert(false, i32::MAX, Some(i32::MAX))),
+        alert_reply(&alert(true, 1, None)),
         reminder_reply(&due),
     ]
 }

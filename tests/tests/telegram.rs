@@ -244,6 +244,100 @@ async fn alerts_say_the_chats_timezone_and_count_coalesced_opens() {
     );
 }
 
+/// How many reads an alert reports: "2nd open" is one, "opened 5 times …" five.
+fn reads_in(alert: &SentMessage) -> i64 {
+    match alert.text.split_once("opened ") {
+        Some((_, rest)) => rest
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no count in {:?}", alert.text)),
+        None => 1,
+    }
+}
+
+#[tokio::test]
+async fn a_hostile_burst_of_reads_is_coalesced_and_every_read_is_counted() {
+    // ALERT_BURST and ALERT_WINDOW_SECS at their defaults.
+    const BURST: usize = 3;
+    const READS: usize = 500;
+    let app = TestApp::spawn()
+        .with_telegram()
+        .pixel_setting("--trusted-proxies", "127.0.0.0/8")
+        .await;
+    let tg = app.telegram();
+    let chat = 1010;
+    let token = token_in(&app.send(chat, "/track Proposal").await.text);
+    let mut conn = app.conn().await;
+
+    // Hundreds of reads over a few seconds, each from a network of its own, so that neither
+    // dedup nor the per-client limit folds them; paced, so that the pixel server's write
+    // batches do not fold them either.
+    let networks: Vec<String> = (0..READS)
+        .map(|i| format!("45.{}.{}.9", 10 + i / 256, i % 256))
+        .collect();
+    let (app, token) = (&app, &token);
+    futures_util::future::join_all(networks.chunks(25).map(|chunk| async move {
+        for network in chunk {
+            app.fetch_pixel_with(token, Some(THUNDERBIRD), &[("x-forwarded-for", network)])
+                .await;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }))
+    .await;
+
+    // Every read is either in a message or waiting in the pending alert; then the outbox
+    // has had a few sweeps to send what it would send.
+    let mut told = 0;
+    eventually(
+        PATIENCE,
+        "every read recorded and told or pending",
+        async || {
+            told = alerts_in(tg, chat).iter().map(reads_in).sum::<i64>();
+            let pending = seed::pending_alert_reads(&mut conn).await;
+            (told + pending == READS as i64).then_some(())
+        },
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let during = alerts_in(tg, chat);
+    eprintln!(
+        "{READS} reads from {READS} networks gave {} alert messages within the window ({told} reads told, the rest waiting)",
+        during.len()
+    );
+    assert_eq!(seed::read_count(&mut conn).await, READS as i64);
+    assert!(
+        during.len() <= BURST,
+        "{} alert messages for one tracker within the window: {:#?}",
+        during.len(),
+        during.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+
+    // Ten minutes after the last alert, the rest arrive as one message with the exact count.
+    seed::advance_clock(
+        &mut conn,
+        chrono::Duration::minutes(10) + chrono::Duration::seconds(1),
+    )
+    .await;
+    let all = eventually(PATIENCE, "every read told", async || {
+        let alerts = alerts_in(tg, chat);
+        (alerts.iter().map(reads_in).sum::<i64>() == READS as i64).then_some(alerts)
+    })
+    .await;
+    assert!(all.len() <= BURST + 1, "{all:#?}");
+    let summary = &all.last().expect("a summary").text;
+    assert!(
+        summary.contains(&format!(
+            "opened {} more times in the last 10 minutes",
+            reads_in(all.last().unwrap())
+        )),
+        "{summary}"
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(alerts_in(tg, chat).len(), all.len(), "nothing told twice");
+    assert_eq!(seed::pending_alert_count(&mut conn).await, 0);
+}
+
 #[tokio::test]
 async fn a_429_is_honoured_and_the_alert_still_arrives() {
     let app = TestApp::spawn().with_telegram().await;

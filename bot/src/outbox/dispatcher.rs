@@ -6,6 +6,11 @@
 //! send and mark repeats at most that one message once the lease runs out. Replicas never
 //! hold the same alert at once, so they never both send it.
 //!
+//! A flooded tracker or a busy chat does not flood the chat: the claim holds an alert back
+//! under [`AlertLimits`](mailping_shared::models::alert::AlertLimits) (decided in Postgres,
+//! so the limits hold across replicas), and the reads arriving meanwhile raise its count, so
+//! that one message tells them all with the exact number.
+//!
 //! Reminders go through the same loop and senders. Each is claimed, checked for a read, sent
 //! and deleted inside one transaction (see `mailping_shared::models::reminder`), so a read
 //! arriving at the same moment either cancels it or finds it already sent.
@@ -18,7 +23,7 @@ use mailping_shared::commands::{alert_reply, reminder_reply};
 use mailping_shared::db::Pool;
 use mailping_shared::errors::DbError;
 use mailping_shared::models::account;
-use mailping_shared::models::alert::{self, ClaimedAlert, Outcome};
+use mailping_shared::models::alert::{self, Claim, ClaimedAlert, Outcome};
 use mailping_shared::models::reminder::{self, DueReminder};
 use tokio::sync::watch;
 
@@ -32,11 +37,6 @@ pub struct AlertDispatcher {
     senders: Senders,
     config: AlertConfig,
 }
-
-/// Alerts are claimed and sent one at a time: a crash can then leave at most one alert sent
-/// but not marked (repeated once after the lease), and no claimed-but-unsent alert waits out
-/// a dead dispatcher's lease. Replicas add throughput.
-const CLAIM_BATCH: i64 = 1;
 
 /// Reminders sent side by side by one dispatcher. A burst of reminders falls due at once (a
 /// default delay, a morning after quiet hours); each holds a pooled connection while it sends.
@@ -178,20 +178,33 @@ impl AlertDispatcher {
         Ok(())
     }
 
-    /// Claims and sends due alerts until none is due.
+    /// Claims and sends due alerts until none is due. Alerts are claimed and sent one at a
+    /// time: a crash can then leave at most one alert sent but not marked (repeated once after
+    /// the lease), and no claimed-but-unsent alert waits out a dead dispatcher's lease.
+    /// Replicas add throughput.
     pub async fn drain(&self) -> Result<(), DbError> {
+        let limits = self.config.limits();
         loop {
-            let claimed = {
+            let claim = {
                 let mut conn = self.pool.get().await?;
-                alert::claim_due(&mut conn, CLAIM_BATCH, self.config.lease()).await?
+                alert::claim_next(&mut conn, self.config.lease(), &limits).await?
             };
-            if claimed.is_empty() {
-                return Ok(());
-            }
-            for a in claimed {
-                // The lease runs out and the alert is tried again: nothing is lost.
-                if let Err(e) = self.deliver(&a).await {
-                    tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome")
+            match claim {
+                Claim::Nothing => return Ok(()),
+                Claim::Held { alert_id, hold } => {
+                    metrics::counter!("mailping_alerts_held_total").increment(1);
+                    tracing::info!(
+                        alert = alert_id,
+                        until = %hold.until,
+                        tracker_flooded = hold.coalesced_since.is_some(),
+                        "alert held back; its reads go into one message"
+                    );
+                }
+                Claim::Alert(a) => {
+                    // The lease runs out and the alert is tried again: nothing is lost.
+                    if let Err(e) = self.deliver(&a).await {
+                        tracing::error!(error = %e, alert = a.id, "could not record an alert's outcome")
+                    }
                 }
             }
         }
@@ -228,11 +241,13 @@ impl AlertDispatcher {
             }
             Err(SendError::RetryAfter(after)) => {
                 tracing::info!(retry_after = ?after, "chat rate-limited; its alerts wait");
+                alert::unrecord_send(&mut conn, a).await?;
                 account::pause_sending(&mut conn, a.account_id, after).await?;
                 alert::retry_later(&mut conn, a.id, after, "rate limited").await?;
             }
             Err(SendError::Refused(why)) => {
                 tracing::warn!(%why, "chat refuses messages; alerts stopped for it");
+                alert::unrecord_send(&mut conn, a).await?;
                 account::block_alerts(&mut conn, a.account_id).await?;
                 alert::finish(&mut conn, a, Outcome::Blocked).await?;
                 alert::finish_all_blocked(&mut conn, a.account_id).await?;
@@ -240,6 +255,7 @@ impl AlertDispatcher {
             Err(SendError::Failed(why)) => {
                 let delay = backoff(a.attempts, self.config.max_backoff());
                 tracing::warn!(retry_in = ?delay, %why, "alert not delivered; will retry");
+                alert::unrecord_send(&mut conn, a).await?;
                 alert::retry_later(&mut conn, a.id, delay, &why).await?;
             }
         }

@@ -21,10 +21,19 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     }
     let tz = crate::schedule::timezone(&a.timezone);
     let when = a.opened_at.with_timezone(&tz).format("%H:%M");
-    let count = if a.open_count > 1 {
-        format!("opened {} times since the last alert", a.open_count)
-    } else {
-        format!("{} open", ordinal(a.ordinal.max(1)))
+    let count = match a.coalesced_minutes {
+        Some(minutes) => format!(
+            "opened {} more {} in the last {}",
+            a.open_count,
+            if a.open_count == 1 { "time" } else { "times" },
+            if minutes == 1 {
+                "minute".to_owned()
+            } else {
+                format!("{minutes} minutes")
+            },
+        ),
+        None if a.open_count > 1 => format!("opened {} times since the last alert", a.open_count),
+        None => format!("{} open", ordinal(a.ordinal.max(1))),
     };
     let reply = Reply::new()
         .plain("📬 Opened: ")
@@ -48,6 +57,10 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     fn claimed(apple: bool, count: i32, ordinal: i64) -> ClaimedAlert {
+        coalesced(apple, count, ordinal, None)
+    }
+
+    fn coalesced(apple: bool, count: i32, ordinal: i64, minutes: Option<i32>) -> ClaimedAlert {
         ClaimedAlert {
             id: 1,
             open_id: 77,
@@ -68,6 +81,8 @@ mod tests {
             opened_at: Utc.with_ymd_and_hms(2026, 6, 1, 12, 32, 0).unwrap(),
             client: "Gmail".into(),
             ordinal,
+            send_id: None,
+            coalesced_minutes: minutes,
         }
     }
 
@@ -100,6 +115,20 @@ mod tests {
                 "{buttons:?}"
             );
         }
+    }
+
+    #[test]
+    fn reads_held_back_from_a_flooded_tracker_say_how_many_and_over_how_long() {
+        assert!(
+            alert_reply(&coalesced(false, 497, 500, Some(10)))
+                .plain_text()
+                .ends_with("· Gmail · opened 497 more times in the last 10 minutes")
+        );
+        assert!(
+            alert_reply(&coalesced(false, 1, 4, Some(1)))
+                .plain_text()
+                .ends_with("opened 1 more time in the last minute")
+        );
     }
 
     #[test]

@@ -17,10 +17,10 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::schema::{alerts, opens, sender_networks};
+use crate::schema::{alert_sends, alerts, opens, sender_networks};
 
-/// Retention: deletes opens, finished alerts and remembered sender networks older than
-/// `cutoff`, returning how many rows went.
+/// Retention: deletes opens, finished alerts, the times alerts were sent and remembered
+/// sender networks older than `cutoff`, returning how many rows went.
 pub async fn purge_older_than(
     conn: &mut AsyncPgConnection,
     cutoff: DateTime<Utc>,
@@ -31,9 +31,12 @@ pub async fn purge_older_than(
     let alerts = diesel::delete(alerts::table.filter(alerts::finished_at.lt(cutoff)))
         .execute(conn)
         .await?;
+    let sends = diesel::delete(alert_sends::table.filter(alert_sends::sent_at.lt(cutoff)))
+        .execute(conn)
+        .await?;
     let senders =
         diesel::delete(sender_networks::table.filter(sender_networks::last_seen_at.lt(cutoff)))
             .execute(conn)
             .await?;
-    Ok(opens + alerts + senders)
+    Ok(opens + alerts + sends + senders)
 }
