@@ -6,8 +6,8 @@ use std::time::Duration;
 use clap::{Args, Parser};
 use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
 use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
-use mailping_shared::service::HttpLimits;
 use mailping_shared::models::alert::AlertLimits;
+use mailping_shared::service::HttpLimits;
 use secrecy::SecretString;
 use serenity::interactions_endpoint::Verifier;
 
