@@ -401,6 +401,13 @@ async fn forget_deletes_everything_of_the_chat_after_a_confirmation() {
         &[("x-forwarded-for", "203.0.113.5")],
     )
     .await;
+    // The read waits for the Apple alert: in one write batch, a read folds the prefetch into
+    // its own alert, and the chat would get one message instead of two.
+    eventually(PATIENCE, "the Apple alert", async || {
+        let sent = app.telegram().sent_to(CHAT);
+        sent.iter().any(|m| m.text.starts_with("📭")).then_some(())
+    })
+    .await;
     app.fetch_pixel_with(&token, Some(CHROME), &[("x-forwarded-for", "203.0.113.6")])
         .await;
     // Both alerts delivered, so no message arrives between the buttons' answers below.
