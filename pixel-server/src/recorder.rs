@@ -341,7 +341,7 @@ impl Writer {
     ) -> Result<(), DbError> {
         let written = write_batch(&self.pool, &mut self.cache, batch, &self.settings, mark).await;
         if written.is_err() {
-            // A tracker deleted since it was remembered fails the batch: reload them all.
+            // Whatever failed the batch, what is remembered may be part of it: reload it all.
             self.cache.clear();
         }
         written
@@ -499,19 +499,36 @@ async fn write_batch(
     let mut tracker_ids: Vec<i64> = trackers.values().map(|t| t.id).collect();
     tracker_ids.sort_unstable();
     let by_id: HashMap<i64, &PixelTracker> = trackers.values().map(|t| (t.id, t)).collect();
-    let kinds = conn
+    let (kinds, deleted) = conn
         .transaction(async |conn| {
             // Writers of several replicas take the batch's trackers in the same order, so each
             // classifies against the other's committed opens and a repeat is never a read twice.
-            open::lock_trackers(conn, &tracker_ids).await?;
+            // The lock also keeps each tracker from being deleted until this commits; the
+            // fetches of one deleted since it was looked up are left out.
+            let deleted = open::lock_trackers(conn, &tracker_ids).await?;
+            let live: HashMap<Token, PixelTracker>;
+            let trackers = if deleted.is_empty() {
+                &trackers
+            } else {
+                live = trackers
+                    .iter()
+                    .filter(|(_, t)| !deleted.contains(&t.id))
+                    .map(|(token, t)| (*token, t.clone()))
+                    .collect();
+                &live
+            };
             if let Some((file, to)) = replayed {
                 spill::mark_replayed(conn, file, to).await?;
             }
             let recent =
-                open::recent_clients(conn, &client_keys(batch, &trackers), earliest - window)
+                open::recent_clients(conn, &client_keys(batch, trackers), earliest - window)
                     .await?;
-            let (opens, kinds) = classify_batch(batch, &trackers, &recent, window, settings);
-            let ids = open::insert_batch(conn, &opens).await?;
+            let (opens, kinds) = classify_batch(batch, trackers, &recent, window, settings);
+            // Every open is of a tracker of the batch, so its account is known.
+            let ids = open::insert_batch_counted(conn, &opens, |id| {
+                by_id.get(&id).map_or(0, |t| t.account_id)
+            })
+            .await?;
             let mut read: Vec<i64> = kinds
                 .iter()
                 .filter(|(_, kind)| kind.counts_as_read())
@@ -531,9 +548,16 @@ async fn write_batch(
             if alert::queue(conn, &alerts).await? > 0 {
                 db::notify_alerts(conn).await?;
             }
-            Ok::<_, diesel::result::Error>(kinds)
+            Ok::<_, diesel::result::Error>((kinds, deleted))
         })
         .await?;
+    if !deleted.is_empty() {
+        tracing::info!(
+            trackers = deleted.len(),
+            "left out the fetches of trackers deleted while their batch was written"
+        );
+        cache.clear();
+    }
     // Counted once committed, so a retried batch is not counted twice.
     for (_, kind) in &kinds {
         metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);

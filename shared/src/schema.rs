@@ -136,6 +136,7 @@ diesel::joinable!(alert_sends -> accounts (account_id));
 diesel::joinable!(alert_sends -> trackers (tracker_id));
 diesel::joinable!(alerts -> trackers (tracker_id));
 diesel::joinable!(open_counts -> accounts (account_id));
+// No foreign key since migration opens_without_row_fk: a trigger deletes opens with their tracker.
 diesel::joinable!(opens -> trackers (tracker_id));
 diesel::joinable!(reminders -> trackers (tracker_id));
 diesel::joinable!(sender_networks -> accounts (account_id));

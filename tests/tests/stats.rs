@@ -514,3 +514,37 @@ async fn the_chart_counts_stay_exact_after_new_opens_deletes_purges_and_forget()
         "the other chat's counts stay"
     );
 }
+
+/// The pixel writer groups its batches into the rollup's slices in Rust; its slices must be
+/// the SQL function's, to the microsecond, on both sides of every boundary.
+#[tokio::test]
+async fn the_writers_slices_are_the_rollups_slices() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let base = DateTime::parse_from_rfc3339("2026-12-01T10:15:00Z")
+        .unwrap()
+        .to_utc();
+    let mut times: Vec<DateTime<Utc>> = Vec::new();
+    for offset_us in [-1_000_001, -1, 0, 1, 999_999, 14 * 60 * 1_000_000 + 59_999_999] {
+        times.push(base + Duration::microseconds(offset_us));
+    }
+    // A sweep over a day and a half in steps that do not divide 15 minutes.
+    times.extend((0..2_000).map(|i| base + Duration::seconds(i * 67) + Duration::microseconds(i)));
+    times.push(DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z").unwrap().to_utc());
+    #[derive(QueryableByName)]
+    struct Sliced {
+        #[diesel(sql_type = Timestamptz)]
+        slice: DateTime<Utc>,
+    }
+    let sql: Vec<Sliced> = diesel::sql_query(
+        "SELECT open_counts_slice(t) AS slice FROM unnest($1::timestamptz[]) WITH ORDINALITY AS u(t, n) ORDER BY n",
+    )
+    .bind::<diesel::sql_types::Array<Timestamptz>, _>(&times)
+    .load(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(sql.len(), times.len());
+    for (at, s) in times.iter().zip(sql) {
+        assert_eq!(stats::slice_start(*at), s.slice, "the slice of {at}");
+    }
+}

@@ -1,9 +1,9 @@
 use chrono::{DateTime, NaiveTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
 use crate::schedule::{self, QuietHours, ReminderDelay};
-use crate::schema::accounts;
+use crate::schema::{accounts, trackers};
 
 pub use crate::domain::Platform;
 
@@ -129,9 +129,21 @@ pub async fn set_quiet_hours(
 
 /// Deletes the account and, through the foreign keys, everything it owns: trackers, their
 /// opens, alerts and reminders, and the networks learned from its copy-page views.
+/// Each deleted tracker takes its writer lock (`open::lock_trackers`); they are taken here
+/// first, in the writer's order, so that a batch being written cannot deadlock with this.
 pub async fn forget(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<()> {
-    diesel::delete(accounts::table.find(account_id))
-        .execute(conn)
-        .await
-        .map(drop)
+    conn.transaction(async |conn| {
+        let mut trackers: Vec<i64> = trackers::table
+            .filter(trackers::account_id.eq(account_id))
+            .select(trackers::id)
+            .load(conn)
+            .await?;
+        trackers.sort_unstable();
+        crate::models::open::lock_trackers(conn, &trackers).await?;
+        diesel::delete(accounts::table.find(account_id))
+            .execute(conn)
+            .await
+            .map(drop)
+    })
+    .await
 }

@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Date, Double, Integer, Nullable, Text, Timestamptz};
+use diesel::sql_types::{
+    Array, BigInt, Bool, Date, Double, Integer, Nullable, Text, Timestamptz,
+};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
@@ -180,4 +182,36 @@ pub async fn has_opens(
     diesel::select(diesel::dsl::exists(query))
         .get_result(conn)
         .await
+}
+
+/// The start of the `open_counts` slice an open falls in: the SQL function
+/// `open_counts_slice` (15-minute bins from 2000-01-01 UTC), computed in Rust so that the
+/// pixel writer can group its batches itself.
+pub fn slice_start(at: DateTime<Utc>) -> DateTime<Utc> {
+    const SLICE_SECS: i64 = 15 * 60;
+    const ORIGIN: i64 = 946_684_800; // 2000-01-01T00:00:00Z
+    let start = ORIGIN + (at.timestamp() - ORIGIN).div_euclid(SLICE_SECS) * SLICE_SECS;
+    DateTime::from_timestamp(start, 0).unwrap_or(at)
+}
+
+/// Adds counts to the `open_counts` rollup, keyed by account, slice start and kind.
+pub async fn add_counts(
+    conn: &mut AsyncPgConnection,
+    counts: &std::collections::HashMap<(i64, DateTime<Utc>, OpenKind), i64>,
+) -> QueryResult<()> {
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let accounts: Vec<i64> = counts.keys().map(|k| k.0).collect();
+    let slices: Vec<DateTime<Utc>> = counts.keys().map(|k| k.1).collect();
+    let kinds: Vec<OpenKind> = counts.keys().map(|k| k.2).collect();
+    let n: Vec<i64> = counts.values().copied().collect();
+    diesel::sql_query("SELECT open_counts_add($1, $2, $3, $4)")
+        .bind::<Array<BigInt>, _>(accounts)
+        .bind::<Array<Timestamptz>, _>(slices)
+        .bind::<Array<Text>, _>(kinds)
+        .bind::<Array<BigInt>, _>(n)
+        .execute(conn)
+        .await
+        .map(drop)
 }

@@ -97,7 +97,8 @@ pub async fn set_muted(
         .map(drop)
 }
 
-/// Deletes the tracker; its opens and alerts go with it (ON DELETE CASCADE).
+/// Deletes the tracker; its opens go with it (by the trigger `opens_delete_with_tracker`,
+/// which waits for a batch of them being written) and its alerts by ON DELETE CASCADE.
 pub async fn delete(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<()> {
     diesel::delete(trackers::table.find(tracker_id))
         .execute(conn)

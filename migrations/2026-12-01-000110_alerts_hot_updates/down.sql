@@ -1,0 +1,1 @@
+ALTER TABLE alerts RESET (fillfactor);
