@@ -78,44 +78,56 @@ impl Recorder {
     /// bytes), the writer is merely behind: the handler waits for room (backpressure), so no
     /// open is lost. While the database is down, nothing would make room, so the fetch is
     /// dropped, logged and counted at once and the image is still served without delay.
+    ///
+    /// A wait runs in a task of its own: a client that gives up while its request waits (its
+    /// connection closes and hyper drops the handler) has still fetched the image, and its
+    /// fetch is queued all the same.
     pub async fn record(&self, fetch: PendingFetch) {
-        let size = fetch.queued_bytes();
-        let room = match self.bytes.try_acquire_many(size) {
-            Ok(room) => Ok(room),
-            Err(tokio::sync::TryAcquireError::NoPermits) => {
-                self.waited.increment(1);
-                let mut writing = self.writing.clone();
-                tokio::select! {
-                    room = self.bytes.acquire_many(size) => room.map_err(|_| "recorder stopped"),
-                    _ = writing.wait_for(|up| !*up) => Err("database down and open buffer full"),
-                }
-            }
-            Err(tokio::sync::TryAcquireError::Closed) => Err("recorder stopped"),
+        let fetch = match self.try_queue(fetch) {
+            Ok(()) => return,
+            Err(fetch) => fetch,
         };
-        let queued = match room {
-            Ok(room) => {
-                let permit = match self.tx.try_reserve() {
-                    Ok(permit) => Ok(permit),
-                    Err(mpsc::error::TrySendError::Full(())) => {
-                        self.waited.increment(1);
-                        let mut writing = self.writing.clone();
-                        tokio::select! {
-                            permit = self.tx.reserve() => permit.map_err(|_| "recorder stopped"),
-                            _ = writing.wait_for(|up| !*up) => Err("database down and open buffer full"),
-                        }
-                    }
-                    Err(mpsc::error::TrySendError::Closed(())) => Err("recorder stopped"),
-                };
-                // The writer gives the bytes back once it is done with the fetch.
-                if permit.is_ok() {
-                    room.forget();
-                }
-                permit
-            }
-            Err(why) => Err(why),
+        self.waited.increment(1);
+        let recorder = self.clone();
+        let waiting = tokio::spawn(async move { recorder.queue_when_room(fetch).await });
+        if let Err(e) = waiting.await {
+            tracing::error!(error = %e, "queueing an open failed");
+        }
+    }
+
+    /// Queues the fetch if there is room now; hands it back if there is not.
+    fn try_queue(&self, fetch: PendingFetch) -> Result<(), PendingFetch> {
+        let size = fetch.queued_bytes();
+        let Ok(room) = self.bytes.try_acquire_many(size) else {
+            return Err(fetch);
+        };
+        let Ok(permit) = self.tx.try_reserve() else {
+            return Err(fetch);
+        };
+        // The writer gives the bytes back once it is done with the fetch.
+        room.forget();
+        permit.send(fetch);
+        self.depth.increment(1.0);
+        self.queued_bytes.increment(f64::from(size));
+        Ok(())
+    }
+
+    /// Waits for room in bytes and in entries while the database is up.
+    async fn queue_when_room(&self, fetch: PendingFetch) {
+        let size = fetch.queued_bytes();
+        let mut writing = self.writing.clone();
+        let queued = tokio::select! {
+            biased;
+            room = async {
+                let room = self.bytes.acquire_many(size).await.map_err(|_| "recorder stopped")?;
+                let permit = self.tx.reserve().await.map_err(|_| "recorder stopped")?;
+                Ok((room, permit))
+            } => room,
+            _ = writing.wait_for(|up| !*up) => Err("database down and open buffer full"),
         };
         match queued {
-            Ok(permit) => {
+            Ok((room, permit)) => {
+                room.forget();
                 permit.send(fetch);
                 self.depth.increment(1.0);
                 self.queued_bytes.increment(f64::from(size));
@@ -775,6 +787,34 @@ mod tests {
             left += 1;
         }
         assert_eq!(left, 3);
+    }
+
+    #[tokio::test]
+    async fn a_fetch_whose_client_leaves_while_waiting_for_room_is_still_queued() {
+        let one = pending(b"Thunderbird").queued_bytes() as usize;
+        let (recorder, mut queue) = channel(100_000, 2 * one);
+        for _ in 0..2 {
+            recorder.record(pending(b"Thunderbird")).await;
+        }
+        // The handler waits for room, and its client gives up: hyper drops the handler.
+        let left = pending(b"Left early");
+        let token = left.token;
+        let waiting = tokio::spawn({
+            let recorder = recorder.clone();
+            async move { recorder.record(left).await }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(!waiting.is_finished(), "the fetch waits for room");
+        waiting.abort();
+        assert!(waiting.await.unwrap_err().is_cancelled());
+        // The writer makes room.
+        queue.try_recv().unwrap();
+        queue.try_recv().unwrap();
+        let queued = tokio::time::timeout(Duration::from_secs(5), queue.rx.recv())
+            .await
+            .expect("the fetch is queued once there is room")
+            .expect("a fetch");
+        assert_eq!(queued.token, token);
     }
 
     fn tracker(id: i64, silent: bool, had_apple: bool) -> PixelTracker {

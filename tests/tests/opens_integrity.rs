@@ -104,7 +104,9 @@ async fn a_batch_for_a_tracker_deleted_before_it_got_the_lock_is_told_so() {
     let mut conn = db.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     let other = seed::tracker(&mut conn, 1, "Invoice").await;
-    open::insert_batch(&mut conn, &opens_of(&t, 4)).await.unwrap();
+    open::insert_batch(&mut conn, &opens_of(&t, 4))
+        .await
+        .unwrap();
 
     let mut deleter = db.conn().await;
     let ids = [t.id, other.id];
@@ -129,7 +131,11 @@ async fn a_batch_for_a_tracker_deleted_before_it_got_the_lock_is_told_so() {
         .expect("the writer goes on once the delete commits")
         .unwrap()
         .unwrap();
-    assert_eq!(deleted, vec![t.id], "the writer is told the tracker is gone");
+    assert_eq!(
+        deleted,
+        vec![t.id],
+        "the writer is told the tracker is gone"
+    );
     assert_eq!(opens_count(&mut conn, &t).await, 0);
     assert_eq!(leftovers(&mut conn).await, (0, 0));
 }
@@ -142,7 +148,9 @@ async fn forgetting_an_account_leaves_no_open_and_no_count_behind() {
     let b = seed::tracker(&mut conn, 1, "Invoice").await;
     let kept = seed::tracker(&mut conn, 2, "Quote").await;
     for (t, n) in [(&a, 3), (&b, 5), (&kept, 2)] {
-        open::insert_batch(&mut conn, &opens_of(t, n)).await.unwrap();
+        open::insert_batch(&mut conn, &opens_of(t, n))
+            .await
+            .unwrap();
     }
     let account = account_id(&mut conn, 1).await;
     account::forget(&mut conn, account).await.unwrap();

@@ -525,12 +525,23 @@ async fn the_writers_slices_are_the_rollups_slices() {
         .unwrap()
         .to_utc();
     let mut times: Vec<DateTime<Utc>> = Vec::new();
-    for offset_us in [-1_000_001, -1, 0, 1, 999_999, 14 * 60 * 1_000_000 + 59_999_999] {
+    for offset_us in [
+        -1_000_001,
+        -1,
+        0,
+        1,
+        999_999,
+        14 * 60 * 1_000_000 + 59_999_999,
+    ] {
         times.push(base + Duration::microseconds(offset_us));
     }
     // A sweep over a day and a half in steps that do not divide 15 minutes.
     times.extend((0..2_000).map(|i| base + Duration::seconds(i * 67) + Duration::microseconds(i)));
-    times.push(DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z").unwrap().to_utc());
+    times.push(
+        DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z")
+            .unwrap()
+            .to_utc(),
+    );
     #[derive(QueryableByName)]
     struct Sliced {
         #[diesel(sql_type = Timestamptz)]

@@ -176,7 +176,9 @@ async fn the_dedup_probe_lists_the_deduplicated_kinds_and_uses_its_index() {
     .load(&mut conn)
     .await
     .unwrap();
-    let indexdef = &<[Value]>::first(&index).expect("the opens_dedup index exists").value;
+    let indexdef = &<[Value]>::first(&index)
+        .expect("the opens_dedup index exists")
+        .value;
     for kind in OpenKind::ALL {
         assert_eq!(
             indexdef.contains(&format!("'{}'", kind.as_str())),

@@ -307,13 +307,13 @@ pub async fn recent_clients(
 
 /// The probe of `recent_clients`; public for the test that checks its plan.
 pub static RECENT_CLIENTS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        // LATERAL, so that each client is one index probe: as a join, the planner read every
-        // open of the window and hashed them (70 % of the writer's database time once). On
-        // `opens_tracker_time` instead of `opens_dedup`, each probe fetched every open of its
-        // tracker's window from the heap (a third of the database time under bench/run).
-        // Every key has a network, so `=` on it loses nothing and keeps the index condition.
-        format!(
-            "SELECT k.tracker_id, k.network, k.user_agent, r.opened_at
+    // LATERAL, so that each client is one index probe: as a join, the planner read every
+    // open of the window and hashed them (70 % of the writer's database time once). On
+    // `opens_tracker_time` instead of `opens_dedup`, each probe fetched every open of its
+    // tracker's window from the heap (a third of the database time under bench/run).
+    // Every key has a network, so `=` on it loses nothing and keeps the index condition.
+    format!(
+        "SELECT k.tracker_id, k.network, k.user_agent, r.opened_at
              FROM unnest($1::int8[], $2::cidr[], $3::text[]) AS k(tracker_id, network, user_agent)
              CROSS JOIN LATERAL (
                  SELECT max(o.opened_at) AS opened_at FROM opens o
@@ -324,5 +324,5 @@ pub static RECENT_CLIENTS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock
                    AND o.kind IN ({DEDUPLICATED_KINDS_SQL})
              ) r
              WHERE r.opened_at IS NOT NULL"
-        )
-    });
+    )
+});
