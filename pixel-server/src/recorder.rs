@@ -517,7 +517,8 @@ async fn write_batch(
             // classifies against the other's committed opens and a repeat is never a read twice.
             // The lock also keeps each tracker from being deleted until this commits; the
             // fetches of one deleted since it was looked up are left out.
-            let deleted = open::lock_trackers(conn, &tracker_ids).await?;
+            let locked = open::lock_trackers(conn, &tracker_ids).await?;
+            let deleted = locked.deleted;
             let live: HashMap<Token, PixelTracker>;
             let trackers = if deleted.is_empty() {
                 &trackers
@@ -555,7 +556,10 @@ async fn write_batch(
             let alerts = coalesce_alerts(
                 ids.iter().copied().zip(kinds.iter().copied()),
                 &by_id,
-                &reminders_cancelled,
+                &Earlier {
+                    reminders_cancelled,
+                    apple_prefetched: locked.apple_prefetched.into_iter().collect(),
+                },
             );
             if alert::queue(conn, &alerts).await? > 0 {
                 db::notify_alerts(conn).await?;
@@ -662,12 +666,20 @@ fn classify_batch(
     (opens, kinds)
 }
 
+/// What the batch's transaction learned of its trackers before the alerts are queued.
+struct Earlier {
+    /// Trackers whose pending reminder a read of this batch cancelled.
+    reminders_cancelled: HashSet<i64>,
+    /// Trackers that had an Apple prefetch before this batch.
+    apple_prefetched: HashSet<i64>,
+}
+
 /// One alert per tracker for a batch: every read counts, and a tracker's first Apple prefetch
 /// alerts once. Muted trackers and chats that refuse messages get none.
 fn coalesce_alerts(
     opens: impl Iterator<Item = (i64, (i64, OpenKind))>,
     trackers: &HashMap<i64, &PixelTracker>,
-    reminders_cancelled: &HashSet<i64>,
+    earlier: &Earlier,
 ) -> Vec<QueuedAlert> {
     let mut per_tracker: HashMap<i64, QueuedAlert> = HashMap::new();
     for (open_id, (tracker_id, kind)) in opens {
@@ -685,14 +697,14 @@ fn coalesce_alerts(
                 open_count: 0,
                 reminder_cancelled: false,
             });
-            entry.reminder_cancelled = reminders_cancelled.contains(&tracker_id);
+            entry.reminder_cancelled = earlier.reminders_cancelled.contains(&tracker_id);
             if entry.apple_prefetch {
                 entry.apple_prefetch = false;
                 entry.open_count = 0;
             }
             entry.open_id = open_id;
             entry.open_count += 1;
-        } else if kind == OpenKind::AppleMpp && !tracker.had_apple_prefetch {
+        } else if kind == OpenKind::AppleMpp && !earlier.apple_prefetched.contains(&tracker_id) {
             per_tracker.entry(tracker_id).or_insert(QueuedAlert {
                 tracker_id,
                 open_id,
@@ -817,21 +829,27 @@ mod tests {
         assert_eq!(queued.token, token);
     }
 
-    fn tracker(id: i64, silent: bool, had_apple: bool) -> PixelTracker {
+    fn tracker(id: i64, silent: bool) -> PixelTracker {
         PixelTracker {
             token: Token::generate(),
             id,
             account_id: 1,
             created_at: Utc::now(),
             silent,
-            had_apple_prefetch: had_apple,
             owner_networks: vec![],
+        }
+    }
+
+    fn earlier(reminders_cancelled: &[i64], apple_prefetched: &[i64]) -> Earlier {
+        Earlier {
+            reminders_cancelled: reminders_cancelled.iter().copied().collect(),
+            apple_prefetched: apple_prefetched.iter().copied().collect(),
         }
     }
 
     #[test]
     fn reads_coalesce_into_one_alert_per_tracker() {
-        let (a, b) = (tracker(1, false, false), tracker(2, false, false));
+        let (a, b) = (tracker(1, false), tracker(2, false));
         let map = HashMap::from([(1, &a), (2, &b)]);
         let opens = vec![
             (10, (1, OpenKind::AppleMpp)),
@@ -840,7 +858,7 @@ mod tests {
             (13, (2, OpenKind::Scanner)),
             (14, (2, OpenKind::Duplicate)),
         ];
-        let alerts = coalesce_alerts(opens.into_iter(), &map, &HashSet::from([1, 2]));
+        let alerts = coalesce_alerts(opens.into_iter(), &map, &earlier(&[1, 2], &[]));
         assert_eq!(
             alerts,
             vec![QueuedAlert {
@@ -855,11 +873,7 @@ mod tests {
 
     #[test]
     fn only_the_first_apple_prefetch_alerts_and_silent_trackers_never_do() {
-        let (a, b, c) = (
-            tracker(1, false, false),
-            tracker(2, false, true),
-            tracker(3, true, false),
-        );
+        let (a, b, c) = (tracker(1, false), tracker(2, false), tracker(3, true));
         let map = HashMap::from([(1, &a), (2, &b), (3, &c)]);
         let opens = vec![
             (1, (1, OpenKind::AppleMpp)),
@@ -867,7 +881,7 @@ mod tests {
             (3, (2, OpenKind::AppleMpp)),
             (4, (3, OpenKind::Direct)),
         ];
-        let alerts = coalesce_alerts(opens.into_iter(), &map, &HashSet::new());
+        let alerts = coalesce_alerts(opens.into_iter(), &map, &earlier(&[], &[2]));
         assert_eq!(
             alerts,
             vec![QueuedAlert {

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::{Quota, RateLimiter};
 use mailping_shared::classifier;
 use mailping_shared::config::{ProxyHeader, TrustedProxies};
 use mailping_shared::db::Pool;
@@ -26,6 +26,17 @@ use crate::copy_page;
 use crate::gif;
 use crate::recorder::{PendingFetch, Recorder};
 
+/// The limiters' hash: foldhash, seeded at random like the standard library's SipHash (the
+/// keys are the clients' own addresses and tokens), at a fraction of its cost per request.
+type LimiterHasher = foldhash::fast::RandomState;
+
+/// A rate limiter with one state per key, on governor's default clock and store.
+pub type KeyedLimiter<K> = RateLimiter<
+    K,
+    governor::state::keyed::DefaultKeyedStateStore<K, LimiterHasher>,
+    governor::clock::DefaultClock,
+>;
+
 /// Everything a handler needs, shared as `State<AppState>`.
 pub struct App {
     pub pool: Pool,
@@ -36,8 +47,8 @@ pub struct App {
     /// The header the trusted proxies write the client's address into.
     pub proxy_header: ProxyHeader,
     /// Keyed on `net::rate_limit_key`: an IPv4 address, or the IPv6 /48.
-    pub per_client: DefaultKeyedRateLimiter<IpAddr>,
-    pub per_token: DefaultKeyedRateLimiter<Token>,
+    pub per_client: KeyedLimiter<IpAddr>,
+    pub per_token: KeyedLimiter<Token>,
     pub base_url: mailping_shared::config::BaseUrl,
     pub metrics: PrometheusHandle,
     pub requests: Counter,
@@ -64,14 +75,14 @@ impl App {
     pub fn limiters(
         per_client_per_minute: u32,
         per_token_per_minute: u32,
-    ) -> (
-        DefaultKeyedRateLimiter<IpAddr>,
-        DefaultKeyedRateLimiter<Token>,
-    ) {
+    ) -> (KeyedLimiter<IpAddr>, KeyedLimiter<Token>) {
         let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
         (
-            RateLimiter::keyed(quota(per_client_per_minute)),
-            RateLimiter::keyed(quota(per_token_per_minute)),
+            RateLimiter::dashmap_with_hasher(
+                quota(per_client_per_minute),
+                LimiterHasher::default(),
+            ),
+            RateLimiter::dashmap_with_hasher(quota(per_token_per_minute), LimiterHasher::default()),
         )
     }
 }

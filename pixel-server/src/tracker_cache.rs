@@ -71,14 +71,9 @@ impl TrackerCache {
         let now = Instant::now();
         let mut found = HashMap::with_capacity(tokens.len());
         let mut missing = Vec::new();
-        // Another replica may have recorded a remembered tracker's first Apple prefetch.
-        let mut apple_unknown = Vec::new();
         for token in tokens {
             match self.entries.get(token) {
                 Some(e) if now.duration_since(e.loaded) < TTL => {
-                    if !e.tracker.had_apple_prefetch {
-                        apple_unknown.push(e.tracker.id);
-                    }
                     found.insert(*token, e.tracker.clone());
                 }
                 _ => missing.push(*token),
@@ -96,19 +91,6 @@ impl TrackerCache {
                     );
                 }
                 found.insert(tracker.token, tracker);
-            }
-        }
-        if !apple_unknown.is_empty() {
-            let had: std::collections::HashSet<i64> =
-                open::had_apple_prefetch(conn, &apple_unknown)
-                    .await?
-                    .into_iter()
-                    .collect();
-            for t in found.values_mut().filter(|t| had.contains(&t.id)) {
-                t.had_apple_prefetch = true;
-                if let Some(e) = self.entries.get_mut(&t.token) {
-                    e.tracker.had_apple_prefetch = true;
-                }
             }
         }
         Ok(found)

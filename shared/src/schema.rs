@@ -122,6 +122,7 @@ diesel::table! {
         label -> Text,
         muted -> Bool,
         created_at -> Timestamptz,
+        apple_prefetch_at -> Nullable<Timestamptz>,
     }
 }
 

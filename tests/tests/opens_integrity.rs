@@ -65,7 +65,7 @@ async fn a_tracker_deleted_while_its_opens_are_being_written_takes_them_all_with
     let deleting = writer
         .transaction(async |conn| {
             let deleted = open::lock_trackers(conn, &[t.id, other.id]).await?;
-            assert!(deleted.is_empty(), "{deleted:?}");
+            assert_eq!(deleted, Default::default());
             open::insert_batch(conn, &opens_of(&t, 3)).await?;
             open::insert_batch(conn, &opens_of(&other, 2)).await?;
 
@@ -132,7 +132,7 @@ async fn a_batch_for_a_tracker_deleted_before_it_got_the_lock_is_told_so() {
         .unwrap()
         .unwrap();
     assert_eq!(
-        deleted,
+        deleted.deleted,
         vec![t.id],
         "the writer is told the tracker is gone"
     );
@@ -165,4 +165,47 @@ async fn account_id(conn: &mut AsyncPgConnection, chat_id: i64) -> i64 {
         .await
         .unwrap()
         .id
+}
+
+/// A tracker remembers when its first Apple prefetch came, whoever inserts the opens and in
+/// whatever order (a spill file replays older opens after newer ones).
+#[tokio::test]
+async fn a_tracker_keeps_the_time_of_its_earliest_apple_prefetch() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let at = |minutes_ago: i64| {
+        let mut o = opens_of(&t, 1).remove(0);
+        o.kind = OpenKind::AppleMpp;
+        o.opened_at = Utc::now() - chrono::Duration::minutes(minutes_ago);
+        o
+    };
+    let first_prefetch = async |conn: &mut AsyncPgConnection| -> Option<chrono::DateTime<Utc>> {
+        mailping_shared::schema::trackers::table
+            .find(t.id)
+            .select(mailping_shared::schema::trackers::apple_prefetch_at)
+            .get_result(conn)
+            .await
+            .unwrap()
+    };
+    assert_eq!(first_prefetch(&mut conn).await, None);
+    // A read is not a prefetch.
+    open::insert_batch(&mut conn, &opens_of(&t, 1))
+        .await
+        .unwrap();
+    assert_eq!(first_prefetch(&mut conn).await, None);
+    let (ten, twenty, five) = (at(10), at(20), at(5));
+    open::insert_batch(&mut conn, std::slice::from_ref(&ten))
+        .await
+        .unwrap();
+    let micros = |o: &NewOpen| o.opened_at.timestamp_micros();
+    let stored = |v: Option<chrono::DateTime<Utc>>| v.map(|at| at.timestamp_micros());
+    assert_eq!(stored(first_prefetch(&mut conn).await), Some(micros(&ten)));
+    open::insert_batch(&mut conn, &[five, twenty.clone()])
+        .await
+        .unwrap();
+    assert_eq!(
+        stored(first_prefetch(&mut conn).await),
+        Some(micros(&twenty))
+    );
 }

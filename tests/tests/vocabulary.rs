@@ -152,55 +152,26 @@ struct Value {
     value: String,
 }
 
-/// The dedup probe names the deduplicated kinds literally, so that the planner can use the
-/// partial index `opens_dedup`: the Rust list, the index's predicate and the probe's plan must
-/// agree, or every batch falls back to reading each tracker's whole window.
+/// The dedup probe compares the client's network in `opens_tracker_time` itself: were it
+/// compared after the heap fetch, each probe would read every open of its tracker's window.
 #[tokio::test]
-async fn the_dedup_probe_lists_the_deduplicated_kinds_and_uses_its_index() {
+async fn the_dedup_probe_compares_networks_in_the_index() {
     let db = TestDb::new().await;
     let mut conn = db.conn().await;
-    let expected: Vec<String> = OpenKind::ALL
-        .iter()
-        .filter(|k| k.deduplicated())
-        .map(|k| format!("'{}'", k.as_str()))
-        .collect();
-    let listed: Vec<String> = open::DEDUPLICATED_KINDS_SQL
-        .split(", ")
-        .map(str::to_owned)
-        .collect();
-    assert_eq!(listed, expected);
-
-    let index: Vec<Value> = diesel::sql_query(
-        "SELECT indexdef AS value FROM pg_indexes WHERE indexname = 'opens_dedup'",
-    )
-    .load(&mut conn)
-    .await
-    .unwrap();
-    let indexdef = &<[Value]>::first(&index)
-        .expect("the opens_dedup index exists")
-        .value;
-    for kind in OpenKind::ALL {
-        assert_eq!(
-            indexdef.contains(&format!("'{}'", kind.as_str())),
-            kind.deduplicated(),
-            "opens_dedup's predicate and OpenKind::deduplicated disagree on {kind}: {indexdef}"
-        );
-    }
-
     // The plan of the probe, as the writer sends it, with the table too small to matter.
     diesel::sql_query("SET enable_seqscan = off")
         .execute(&mut conn)
         .await
         .unwrap();
     diesel::sql_query(format!(
-        "PREPARE probe(int8[], cidr[], text[], timestamptz) AS {}",
-        open::RECENT_CLIENTS_SQL.as_str()
+        "PREPARE probe(int8[], cidr[], text[], timestamptz, text[]) AS {}",
+        open::RECENT_CLIENTS_SQL
     ))
     .execute(&mut conn)
     .await
     .unwrap();
     let plan: Vec<String> = diesel::sql_query(
-        "EXPLAIN (COSTS OFF) EXECUTE probe('{1}', '{203.0.113.0/24}', '{Thunderbird}', now())",
+        "EXPLAIN (COSTS OFF) EXECUTE probe('{1}', '{203.0.113.0/24}', '{Thunderbird}', now(), '{direct}')",
     )
     .load::<QueryPlanLine>(&mut conn)
     .await
@@ -208,10 +179,15 @@ async fn the_dedup_probe_lists_the_deduplicated_kinds_and_uses_its_index() {
     .into_iter()
     .map(|l| l.plan)
     .collect();
+    let plan = plan.join("\n");
+    let index_cond = plan
+        .lines()
+        .skip_while(|l| !l.contains("using opens_tracker_time"))
+        .nth(1)
+        .unwrap_or_default();
     assert!(
-        plan.iter().any(|l| l.contains("using opens_dedup")),
-        "the probe does not use opens_dedup:\n{}",
-        plan.join("\n")
+        index_cond.contains("Index Cond") && index_cond.contains("network"),
+        "the probe does not compare networks in opens_tracker_time:\n{plan}"
     );
 }
 

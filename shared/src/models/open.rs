@@ -197,8 +197,6 @@ pub struct PixelTracker {
     /// Muted, or the owner's chat refuses messages: record, but queue no alert.
     #[diesel(sql_type = Bool)]
     pub silent: bool,
-    #[diesel(sql_type = Bool)]
-    pub had_apple_prefetch: bool,
     #[diesel(sql_type = Array<Cidr>)]
     pub owner_networks: Vec<IpNet>,
 }
@@ -211,7 +209,6 @@ pub async fn pixel_trackers(
     diesel::sql_query(
         "SELECT t.token, t.id, t.account_id, t.created_at,
                 (t.muted OR a.alerts_blocked_at IS NOT NULL) AS silent,
-                COALESCE((SELECT true FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp' LIMIT 1), false) AS had_apple_prefetch,
                 COALESCE((SELECT array_agg(DISTINCT s.network) FROM sender_networks s
                           WHERE s.account_id = t.account_id), '{}') AS owner_networks
          FROM trackers t JOIN accounts a ON a.id = t.account_id
@@ -222,47 +219,51 @@ pub async fn pixel_trackers(
     .await
 }
 
-/// Of these trackers, those that have had an Apple Mail Privacy Protection prefetch.
-pub async fn had_apple_prefetch(
-    conn: &mut AsyncPgConnection,
-    tracker_ids: &[i64],
-) -> QueryResult<Vec<i64>> {
-    opens::table
-        .filter(opens::tracker_id.eq_any(tracker_ids))
-        .filter(opens::kind.eq(OpenKind::AppleMpp))
-        .select(opens::tracker_id)
-        .distinct()
-        .load(conn)
-        .await
+/// What `lock_trackers` found of the trackers once it held their locks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LockedTrackers {
+    /// Deleted since the caller looked them up: no open may be written for them.
+    pub deleted: Vec<i64>,
+    /// Those that have had an Apple Mail Privacy Protection prefetch already.
+    pub apple_prefetched: Vec<i64>,
 }
 
-/// Takes a transaction-scoped advisory lock on each tracker, and returns those deleted
-/// meanwhile. Callers pass the ids sorted, so concurrent writers always lock in the same order
-/// and cannot deadlock. Deleting a tracker takes the same lock before it deletes the tracker's
-/// opens (migration `opens_without_row_fk`): a tracker not returned here stays until the
-/// transaction ends, and opens may be written for it; none may for one returned.
+/// Takes a transaction-scoped advisory lock on each tracker, then reads what the writer must
+/// know under it. Callers pass the ids sorted, so concurrent writers always lock in the same
+/// order and cannot deadlock. Deleting a tracker takes the same lock before it deletes the
+/// tracker's opens (migration `opens_without_row_fk`): a tracker not deleted here stays until
+/// the transaction ends, and opens may be written for it; none may for a deleted one. Writers
+/// of other replicas record Apple prefetches under the same lock, so `apple_prefetched` is
+/// exact until the transaction ends.
 pub async fn lock_trackers(
     conn: &mut AsyncPgConnection,
     sorted_ids: &[i64],
-) -> QueryResult<Vec<i64>> {
+) -> QueryResult<LockedTrackers> {
     #[derive(QueryableByName)]
-    struct Id {
+    struct Found {
         #[diesel(sql_type = BigInt)]
         id: i64,
+        #[diesel(sql_type = Bool)]
+        deleted: bool,
     }
     diesel::sql_query("SELECT pg_advisory_xact_lock(id) FROM unnest($1::int8[]) AS id")
         .bind::<Array<Int8>, _>(sorted_ids)
         .execute(conn)
         .await?;
     // A statement of its own, so that its snapshot is taken once the locks are held.
-    let deleted: Vec<Id> = diesel::sql_query(
-        "SELECT u.id FROM unnest($1::int8[]) AS u(id)
-         WHERE NOT EXISTS (SELECT 1 FROM trackers t WHERE t.id = u.id)",
+    let found: Vec<Found> = diesel::sql_query(
+        "SELECT u.id, t.id IS NULL AS deleted FROM unnest($1::int8[]) AS u(id)
+         LEFT JOIN trackers t ON t.id = u.id
+         WHERE t.id IS NULL OR t.apple_prefetch_at IS NOT NULL",
     )
     .bind::<Array<Int8>, _>(sorted_ids)
     .load(conn)
     .await?;
-    Ok(deleted.into_iter().map(|r| r.id).collect())
+    let (deleted, apple): (Vec<Found>, Vec<Found>) = found.into_iter().partition(|f| f.deleted);
+    Ok(LockedTrackers {
+        deleted: deleted.into_iter().map(|f| f.id).collect(),
+        apple_prefetched: apple.into_iter().map(|f| f.id).collect(),
+    })
 }
 
 /// A client seen recently on a tracker, for dedup.
@@ -281,48 +282,44 @@ pub struct RecentClient {
 /// The clients of a batch, as (tracker, network, user agent), each once.
 pub type ClientKeys = (Vec<i64>, Vec<Option<IpNet>>, Vec<Option<String>>);
 
-/// The kinds `OpenKind::deduplicated` names, as the SQL list of the `opens_dedup` index's
-/// predicate. The probe must say them literally for the planner to use that partial index;
-/// tests/tests/vocabulary.rs checks that the three agree.
-pub const DEDUPLICATED_KINDS_SQL: &str =
-    "'direct', 'gmail_proxy', 'yahoo_proxy', 'apple_mpp', 'duplicate'";
-
 /// When each of these exact clients was last recorded since `since`, among the kinds that are
-/// deduplicated (`OpenKind::deduplicated`). One probe of `opens_dedup` per client, down to
-/// the client's network: neither a scan of every open of the trackers nor of a busy tracker's
-/// window.
+/// deduplicated (`OpenKind::deduplicated`). One probe of `opens_tracker_time` per client,
+/// which compares networks in the index and fetches only the client's own rows.
 pub async fn recent_clients(
     conn: &mut AsyncPgConnection,
     keys: &ClientKeys,
     since: DateTime<Utc>,
 ) -> QueryResult<Vec<RecentClient>> {
-    diesel::sql_query(RECENT_CLIENTS_SQL.as_str())
+    diesel::sql_query(RECENT_CLIENTS_SQL)
         .bind::<Array<Int8>, _>(&keys.0)
         .bind::<Array<Nullable<Cidr>>, _>(&keys.1)
         .bind::<Array<Nullable<Text>>, _>(&keys.2)
         .bind::<Timestamptz, _>(since)
+        .bind::<Array<Text>, _>(
+            OpenKind::ALL
+                .iter()
+                .filter(|k| k.deduplicated())
+                .collect::<Vec<_>>(),
+        )
         .load(conn)
         .await
 }
 
 /// The probe of `recent_clients`; public for the test that checks its plan.
-pub static RECENT_CLIENTS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    // LATERAL, so that each client is one index probe: as a join, the planner read every
-    // open of the window and hashed them (70 % of the writer's database time once). On
-    // `opens_tracker_time` instead of `opens_dedup`, each probe fetched every open of its
-    // tracker's window from the heap (a third of the database time under bench/run).
-    // Every key has a network, so `=` on it loses nothing and keeps the index condition.
-    format!(
-        "SELECT k.tracker_id, k.network, k.user_agent, r.opened_at
-             FROM unnest($1::int8[], $2::cidr[], $3::text[]) AS k(tracker_id, network, user_agent)
-             CROSS JOIN LATERAL (
-                 SELECT max(o.opened_at) AS opened_at FROM opens o
-                 WHERE o.tracker_id = k.tracker_id
-                   AND o.network = k.network
-                   AND o.opened_at >= $4
-                   AND o.user_agent IS NOT DISTINCT FROM k.user_agent
-                   AND o.kind IN ({DEDUPLICATED_KINDS_SQL})
-             ) r
-             WHERE r.opened_at IS NOT NULL"
-    )
-});
+///
+/// LATERAL, so that each client is one index probe: as a join, the planner read every open of
+/// the window and hashed them (70 % of the writer's database time once). With the network
+/// compared after the heap fetch instead of in the index, each probe fetched every open of its
+/// tracker's window (a third of the database time under bench/run). Every key has a network,
+/// so `=` on it loses nothing and makes it an index condition.
+pub const RECENT_CLIENTS_SQL: &str = "SELECT k.tracker_id, k.network, k.user_agent, r.opened_at
+     FROM unnest($1::int8[], $2::cidr[], $3::text[]) AS k(tracker_id, network, user_agent)
+     CROSS JOIN LATERAL (
+         SELECT max(o.opened_at) AS opened_at FROM opens o
+         WHERE o.tracker_id = k.tracker_id
+           AND o.opened_at >= $4
+           AND o.network = k.network
+           AND o.user_agent IS NOT DISTINCT FROM k.user_agent
+           AND o.kind = ANY($5)
+     ) r
+     WHERE r.opened_at IS NOT NULL";

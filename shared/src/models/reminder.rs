@@ -193,8 +193,7 @@ pub async fn claim_due(
                 a.alerts_blocked_at IS NOT NULL AS blocked,
                 t.number, t.label, t.created_at AS sent_at,
                 EXISTS (SELECT 1 FROM opens o WHERE o.tracker_id = t.id AND o.is_read) AS read,
-                (SELECT min(o.opened_at) FROM opens o
-                  WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp') AS apple_prefetch_at
+                t.apple_prefetch_at
          FROM due
          JOIN reminders r ON r.id = due.id
          JOIN trackers t ON t.id = r.tracker_id

@@ -98,12 +98,18 @@ pub async fn set_muted(
 }
 
 /// Deletes the tracker; its opens go with it (by the trigger `opens_delete_with_tracker`,
-/// which waits for a batch of them being written) and its alerts by ON DELETE CASCADE.
+/// which waits for a batch of them being written) and its alerts by ON DELETE CASCADE. The
+/// writer's lock on the tracker is taken first, before the row's: the writer takes them in
+/// that order too, so the two cannot deadlock.
 pub async fn delete(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResult<()> {
-    diesel::delete(trackers::table.find(tracker_id))
-        .execute(conn)
-        .await
-        .map(drop)
+    conn.transaction(async |conn| {
+        crate::models::open::lock_trackers(conn, &[tracker_id]).await?;
+        diesel::delete(trackers::table.find(tracker_id))
+            .execute(conn)
+            .await
+            .map(drop)
+    })
+    .await
 }
 
 pub async fn count_for_account(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResult<i64> {
@@ -146,7 +152,7 @@ pub async fn list_page(
     diesel::sql_query(
         "SELECT t.number, t.label, t.muted,
                 (SELECT count(*) FROM opens o WHERE o.tracker_id = t.id AND o.is_read) AS reads,
-                COALESCE((SELECT true FROM opens o WHERE o.tracker_id = t.id AND o.kind = 'apple_mpp' LIMIT 1), false) AS apple_prefetched,
+                t.apple_prefetch_at IS NOT NULL AS apple_prefetched,
                 last.opened_at AS last_read_at, last.client AS last_read_client,
                 r.due_at AS reminder_due_at
          FROM trackers t
