@@ -517,8 +517,7 @@ async fn write_batch(
             // classifies against the other's committed opens and a repeat is never a read twice.
             // The lock also keeps each tracker from being deleted until this commits; the
             // fetches of one deleted since it was looked up are left out.
-            let locked = open::lock_trackers(conn, &tracker_ids).await?;
-            let deleted = locked.deleted;
+            let deleted = open::lock_trackers(conn, &tracker_ids).await?;
             let live: HashMap<Token, PixelTracker>;
             let trackers = if deleted.is_empty() {
                 &trackers
@@ -537,6 +536,15 @@ async fn write_batch(
                 open::recent_clients(conn, &client_keys(batch, trackers), earliest - window)
                     .await?;
             let (opens, kinds) = classify_batch(batch, trackers, &recent, window, settings);
+            // Asked only of the trackers with a prefetch in this batch, before it is written.
+            let mut apple: Vec<i64> = kinds
+                .iter()
+                .filter(|(_, kind)| *kind == OpenKind::AppleMpp)
+                .map(|(tracker_id, _)| *tracker_id)
+                .collect();
+            apple.sort_unstable();
+            apple.dedup();
+            let apple_prefetched = open::apple_prefetched(conn, &apple).await?;
             // Every open is of a tracker of the batch, so its account is known.
             let ids = open::insert_batch_counted(conn, &opens, |id| {
                 by_id.get(&id).map_or(0, |t| t.account_id)
@@ -558,7 +566,7 @@ async fn write_batch(
                 &by_id,
                 &Earlier {
                     reminders_cancelled,
-                    apple_prefetched: locked.apple_prefetched.into_iter().collect(),
+                    apple_prefetched: apple_prefetched.into_iter().collect(),
                 },
             );
             if alert::queue(conn, &alerts).await? > 0 {

@@ -8,7 +8,7 @@ use ipnet::IpNet;
 
 use crate::domain::{OpenKind, Reason, Token};
 
-use crate::schema::{opens, verdict_reports};
+use crate::schema::{opens, trackers, verdict_reports};
 
 /// The longest user agent kept; enough to recognise a client, not to fingerprint a person.
 pub const USER_AGENT_MAX: usize = 200;
@@ -219,51 +219,51 @@ pub async fn pixel_trackers(
     .await
 }
 
-/// What `lock_trackers` found of the trackers once it held their locks.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LockedTrackers {
-    /// Deleted since the caller looked them up: no open may be written for them.
-    pub deleted: Vec<i64>,
-    /// Those that have had an Apple Mail Privacy Protection prefetch already.
-    pub apple_prefetched: Vec<i64>,
-}
-
-/// Takes a transaction-scoped advisory lock on each tracker, then reads what the writer must
-/// know under it. Callers pass the ids sorted, so concurrent writers always lock in the same
-/// order and cannot deadlock. Deleting a tracker takes the same lock before it deletes the
-/// tracker's opens (migration `opens_without_row_fk`): a tracker not deleted here stays until
-/// the transaction ends, and opens may be written for it; none may for a deleted one. Writers
-/// of other replicas record Apple prefetches under the same lock, so `apple_prefetched` is
-/// exact until the transaction ends.
+/// Takes a transaction-scoped advisory lock on each tracker, and returns those deleted
+/// meanwhile. Callers pass the ids sorted, so concurrent writers always lock in the same order
+/// and cannot deadlock. Deleting a tracker takes the same lock before it deletes the tracker's
+/// opens (migration `opens_without_row_fk`): a tracker not returned here stays until the
+/// transaction ends, and opens may be written for it; none may for one returned.
 pub async fn lock_trackers(
     conn: &mut AsyncPgConnection,
     sorted_ids: &[i64],
-) -> QueryResult<LockedTrackers> {
-    #[derive(QueryableByName)]
-    struct Found {
-        #[diesel(sql_type = BigInt)]
-        id: i64,
-        #[diesel(sql_type = Bool)]
-        deleted: bool,
-    }
+) -> QueryResult<Vec<i64>> {
     diesel::sql_query("SELECT pg_advisory_xact_lock(id) FROM unnest($1::int8[]) AS id")
         .bind::<Array<Int8>, _>(sorted_ids)
         .execute(conn)
         .await?;
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
     // A statement of its own, so that its snapshot is taken once the locks are held.
-    let found: Vec<Found> = diesel::sql_query(
-        "SELECT u.id, t.id IS NULL AS deleted FROM unnest($1::int8[]) AS u(id)
-         LEFT JOIN trackers t ON t.id = u.id
-         WHERE t.id IS NULL OR t.apple_prefetch_at IS NOT NULL",
+    let deleted: Vec<Id> = diesel::sql_query(
+        "SELECT u.id FROM unnest($1::int8[]) AS u(id)
+         WHERE NOT EXISTS (SELECT 1 FROM trackers t WHERE t.id = u.id)",
     )
     .bind::<Array<Int8>, _>(sorted_ids)
     .load(conn)
     .await?;
-    let (deleted, apple): (Vec<Found>, Vec<Found>) = found.into_iter().partition(|f| f.deleted);
-    Ok(LockedTrackers {
-        deleted: deleted.into_iter().map(|f| f.id).collect(),
-        apple_prefetched: apple.into_iter().map(|f| f.id).collect(),
-    })
+    Ok(deleted.into_iter().map(|r| r.id).collect())
+}
+
+/// Of these trackers, those that have had an Apple Mail Privacy Protection prefetch. Writers
+/// record prefetches under the trackers' locks (`lock_trackers`), so under them the answer
+/// holds until the transaction ends.
+pub async fn apple_prefetched(
+    conn: &mut AsyncPgConnection,
+    tracker_ids: &[i64],
+) -> QueryResult<Vec<i64>> {
+    if tracker_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    trackers::table
+        .filter(trackers::id.eq_any(tracker_ids))
+        .filter(trackers::apple_prefetch_at.is_not_null())
+        .select(trackers::id)
+        .load(conn)
+        .await
 }
 
 /// A client seen recently on a tracker, for dedup.
