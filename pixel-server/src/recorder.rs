@@ -23,6 +23,7 @@ use tokio::sync::{Semaphore, mpsc, watch};
 use tokio::time::Instant;
 use uuid::Uuid;
 
+use crate::recent_clients::RecentClients;
 use crate::spill::{self, Spill};
 use crate::tracker_cache::TrackerCache;
 
@@ -245,6 +246,7 @@ impl Backoff {
 struct Writer {
     pool: Pool,
     cache: TrackerCache,
+    recent: RecentClients,
     settings: WriterSettings,
     spill: Spill,
     writing: watch::Sender<bool>,
@@ -272,6 +274,9 @@ pub async fn run_writer(
     } = queue;
     let mut w = Writer {
         cache: TrackerCache::listening(pool.clone()),
+        recent: RecentClients::new(
+            chrono::Duration::from_std(settings.dedup_window).unwrap_or(chrono::Duration::zero()),
+        ),
         pool,
         spill,
         writing,
@@ -351,7 +356,15 @@ impl Writer {
         batch: &[PendingFetch],
         mark: Option<(Uuid, u64)>,
     ) -> Result<(), DbError> {
-        let written = write_batch(&self.pool, &mut self.cache, batch, &self.settings, mark).await;
+        let written = write_batch(
+            &self.pool,
+            &mut self.cache,
+            &mut self.recent,
+            batch,
+            &self.settings,
+            mark,
+        )
+        .await;
         if written.is_err() {
             // Whatever failed the batch, what is remembered may be part of it: reload it all.
             self.cache.clear();
@@ -490,6 +503,7 @@ type ClientKey<'a> = (i64, Option<IpNet>, Option<&'a str>);
 async fn write_batch(
     pool: &Pool,
     cache: &mut TrackerCache,
+    recent: &mut RecentClients,
     batch: &[PendingFetch],
     settings: &WriterSettings,
     replayed: Option<(Uuid, u64)>,
@@ -511,7 +525,7 @@ async fn write_batch(
     let mut tracker_ids: Vec<i64> = trackers.values().map(|t| t.id).collect();
     tracker_ids.sort_unstable();
     let by_id: HashMap<i64, &PixelTracker> = trackers.values().map(|t| (t.id, t)).collect();
-    let (kinds, deleted) = conn
+    let (kinds, deleted, opens) = conn
         .transaction(async |conn| {
             // Writers of several replicas take the batch's trackers in the same order, so each
             // classifies against the other's committed opens and a repeat is never a read twice.
@@ -532,10 +546,10 @@ async fn write_batch(
             if let Some((file, to)) = replayed {
                 spill::mark_replayed(conn, file, to).await?;
             }
-            let recent =
-                open::recent_clients(conn, &client_keys(batch, trackers), earliest - window)
-                    .await?;
-            let (opens, kinds) = classify_batch(batch, trackers, &recent, window, settings);
+            let since = earliest - window;
+            let (keys, mut seen) = client_keys(batch, trackers, recent, since);
+            seen.extend(open::recent_clients(conn, &keys, since).await?);
+            let (opens, kinds) = classify_batch(batch, trackers, &seen, window, settings);
             // Asked only of the trackers with a prefetch in this batch, before it is written.
             let mut apple: Vec<i64> = kinds
                 .iter()
@@ -572,9 +586,17 @@ async fn write_batch(
             if alert::queue(conn, &alerts).await? > 0 {
                 db::notify_alerts(conn).await?;
             }
-            Ok::<_, diesel::result::Error>((kinds, deleted))
+            Ok::<_, diesel::result::Error>((kinds, deleted, opens))
         })
         .await?;
+    for o in opens.iter().filter(|o| o.kind.deduplicated()) {
+        if let Some(network) = o.network {
+            recent.remember(
+                recent.key(o.tracker_id, network, o.user_agent.as_deref()),
+                o.opened_at,
+            );
+        }
+    }
     if !deleted.is_empty() {
         tracing::info!(
             trackers = deleted.len(),
@@ -589,25 +611,40 @@ async fn write_batch(
     Ok(())
 }
 
-/// The batch's distinct clients of known trackers, as the arrays `recent_clients` takes.
+/// The batch's distinct clients of known trackers: those this writer recorded since `since`,
+/// as `recent_clients` would return them, and the others as the arrays it takes.
 fn client_keys(
     batch: &[PendingFetch],
     trackers: &HashMap<Token, PixelTracker>,
-) -> open::ClientKeys {
+    recent: &RecentClients,
+    since: DateTime<Utc>,
+) -> (open::ClientKeys, Vec<open::RecentClient>) {
     let mut seen = std::collections::HashSet::new();
     let mut keys: open::ClientKeys = Default::default();
+    let mut remembered = Vec::new();
     for fetch in batch {
         let Some(tracker) = trackers.get(&fetch.token) else {
             continue;
         };
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
-        if seen.insert((tracker.id, fetch.network, ua)) {
+        if !seen.insert((tracker.id, fetch.network, ua)) {
+            continue;
+        }
+        let key = recent.key(tracker.id, fetch.network, ua);
+        if let Some(opened_at) = recent.seen_since(key, since) {
+            remembered.push(open::RecentClient {
+                tracker_id: tracker.id,
+                network: Some(fetch.network),
+                user_agent: ua.map(str::to_owned),
+                opened_at,
+            });
+        } else {
             keys.0.push(tracker.id);
             keys.1.push(Some(fetch.network));
             keys.2.push(ua.map(str::to_owned));
         }
     }
-    keys
+    (keys, remembered)
 }
 
 /// Classifies a batch against the trackers and the clients seen recently, returning the opens

@@ -185,6 +185,25 @@ async fn a_repeat_of_the_same_client_within_the_window_is_a_duplicate() {
     );
 }
 
+/// The writer remembers the clients it recorded, and asks Postgres about the others: a client
+/// recorded by another writer (here, the same server before a restart, whose memory is gone)
+/// is still a duplicate within the window.
+#[tokio::test]
+async fn a_repeat_of_a_client_another_writer_recorded_is_a_duplicate() {
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    app.fetch_pixel(&t.token, Some(GMAIL)).await;
+    app.restart_pixel_with(&[]).await;
+    app.fetch_pixel(&t.token, Some(GMAIL)).await;
+    app.fetch_pixel(&t.token, Some(GMAIL)).await;
+    app.stop_pixel().await;
+    assert_eq!(
+        seed::kinds(&mut conn, t.id).await,
+        ["gmail_proxy", "duplicate", "duplicate"]
+    );
+}
+
 #[tokio::test]
 async fn the_senders_own_views_are_self() {
     let mut app = TestApp::spawn()

@@ -290,6 +290,9 @@ pub async fn recent_clients(
     keys: &ClientKeys,
     since: DateTime<Utc>,
 ) -> QueryResult<Vec<RecentClient>> {
+    if keys.0.is_empty() {
+        return Ok(Vec::new());
+    }
     diesel::sql_query(RECENT_CLIENTS_SQL)
         .bind::<Array<Int8>, _>(&keys.0)
         .bind::<Array<Nullable<Cidr>>, _>(&keys.1)
