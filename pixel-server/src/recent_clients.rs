@@ -5,21 +5,25 @@
 //! Only what this writer committed is remembered, so a hit is certain: Postgres holds that
 //! open. A miss proves nothing, since another replica may have recorded the client, and is
 //! asked of Postgres as before. A client is remembered as a 64-bit hash of (tracker, network,
-//! User-Agent) with its latest time, 25 bytes a slot, and at most `MAX` of them are kept.
+//! User-Agent) with its latest time in milliseconds, 13 bytes a slot, and at most `MAX` of
+//! them are kept. Two clients whose hashes collide (one chance in 2^64 per pair) would count
+//! as one.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use ipnet::IpNet;
 
-/// The most clients remembered: as many as a table of 2^17 slots holds without growing,
-/// allocated once (3.3 MB), so that it never doubles while the server is busiest.
-pub const MAX: usize = 7 << 14;
+/// The most clients remembered: as many as a table of 2^18 slots holds without growing,
+/// allocated once (3.4 MB), so that it never doubles while the server is busiest.
+pub const MAX: usize = 7 << 15;
 
 pub struct RecentClients {
     /// Seeded at random, so that nobody can make two clients collide on purpose.
     hasher: foldhash::fast::RandomState,
-    last_seen: HashMap<u64, DateTime<Utc>, foldhash::fast::RandomState>,
+    /// Milliseconds since `base`.
+    last_seen: HashMap<u64, u32, foldhash::fast::RandomState>,
+    base: DateTime<Utc>,
     window: chrono::Duration,
 }
 
@@ -28,8 +32,13 @@ impl RecentClients {
         RecentClients {
             hasher: foldhash::fast::RandomState::default(),
             last_seen: HashMap::with_capacity_and_hasher(MAX, Default::default()),
+            base: (Utc::now() - window).trunc_subsecs(3),
             window,
         }
+    }
+
+    fn millis(&self, at: DateTime<Utc>) -> Option<u32> {
+        u32::try_from((at - self.base).num_milliseconds()).ok()
     }
 
     /// The key of a client of a tracker.
@@ -40,21 +49,34 @@ impl RecentClients {
 
     /// When this writer last recorded the client, if at or after `since`.
     pub fn seen_since(&self, key: u64, since: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        self.last_seen.get(&key).copied().filter(|at| *at >= since)
+        let ms = *self.last_seen.get(&key)?;
+        let at = self.base + chrono::Duration::milliseconds(i64::from(ms));
+        (at >= since).then_some(at)
     }
 
     /// Remembers that this writer committed an open of the client at `at`. When full, what is
     /// older than the window goes; if that is not enough, everything goes.
+    /// An open older than the writer's memory (replayed from a spill file) is not
+    /// remembered; one too far ahead of it (after 49 days) starts the memory afresh.
+    /// Times are kept to the millisecond, rounded down.
     pub fn remember(&mut self, key: u64, at: DateTime<Utc>) {
+        if at < self.base {
+            return;
+        }
+        let Some(ms) = self.millis(at) else {
+            self.last_seen.clear();
+            self.base = (at - self.window).trunc_subsecs(3);
+            return self.remember(key, at);
+        };
         if self.last_seen.len() >= MAX && !self.last_seen.contains_key(&key) {
-            let cutoff = at - self.window;
+            let cutoff = self.millis(at - self.window).unwrap_or(0);
             self.last_seen.retain(|_, seen| *seen >= cutoff);
             if self.last_seen.len() >= MAX {
                 self.last_seen.clear();
             }
         }
-        let seen = self.last_seen.entry(key).or_insert(at);
-        *seen = (*seen).max(at);
+        let seen = self.last_seen.entry(key).or_insert(ms);
+        *seen = (*seen).max(ms);
     }
 
     /// Forgets everything.
@@ -75,8 +97,11 @@ impl RecentClients {
 mod tests {
     use super::*;
 
+    /// A time `secs` from a start shared by every call, in whole milliseconds.
     fn at(secs: i64) -> DateTime<Utc> {
-        DateTime::from_timestamp(1_800_000_000 + secs, 0).unwrap()
+        static START: std::sync::LazyLock<DateTime<Utc>> =
+            std::sync::LazyLock::new(|| Utc::now().trunc_subsecs(3));
+        *START + chrono::Duration::seconds(secs)
     }
 
     #[test]
@@ -84,6 +109,9 @@ mod tests {
         let mut recent = RecentClients::new(chrono::Duration::seconds(60));
         let net: IpNet = "203.0.113.0/24".parse().unwrap();
         let key = recent.key(1, net, Some("Thunderbird"));
+        // Older than the memory (a spill file replayed): not remembered.
+        recent.remember(key, at(-3_600));
+        assert!(recent.is_empty());
         recent.remember(key, at(10));
         recent.remember(key, at(5));
         assert_eq!(recent.seen_since(key, at(0)), Some(at(10)));
