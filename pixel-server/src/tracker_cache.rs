@@ -11,9 +11,9 @@
 //! Whether a tracker already had an Apple prefetch is asked of Postgres for the trackers whose
 //! batch holds one, because another replica may have recorded it.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::recorder::FastMap;
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 use futures_util::StreamExt;
@@ -43,7 +43,7 @@ struct Entry {
 
 /// Known trackers by token, as the writer last loaded them.
 pub struct TrackerCache {
-    entries: HashMap<Token, Entry>,
+    entries: FastMap<Token, Entry>,
     changes: mpsc::UnboundedReceiver<Change>,
     listening: bool,
 }
@@ -54,7 +54,7 @@ impl TrackerCache {
         let (tx, changes) = mpsc::unbounded_channel();
         tokio::spawn(listen(pool, tx));
         TrackerCache {
-            entries: HashMap::new(),
+            entries: FastMap::default(),
             changes,
             listening: false,
         }
@@ -66,10 +66,10 @@ impl TrackerCache {
         &mut self,
         conn: &mut AsyncPgConnection,
         tokens: &[Token],
-    ) -> QueryResult<HashMap<Token, PixelTracker>> {
+    ) -> QueryResult<FastMap<Token, PixelTracker>> {
         self.apply_changes();
         let now = Instant::now();
-        let mut found = HashMap::with_capacity(tokens.len());
+        let mut found = FastMap::with_capacity_and_hasher(tokens.len(), Default::default());
         let mut missing = Vec::new();
         for token in tokens {
             match self.entries.get(token) {
