@@ -133,7 +133,7 @@ impl Application {
                 let _ = stopped.wait_for(|s| *s).await;
             },
         ));
-        let app = service::with_request_spans(routes::router(state));
+        let app = routes::router(state);
         service::serve(listener, app, limits, async move {
             shutdown.await;
             let _ = stop.send(true);
