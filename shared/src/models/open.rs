@@ -48,6 +48,13 @@ pub struct Open {
     pub reason: Reason,
 }
 
+/// A row of ids, as raw SQL returns them.
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
 /// Writes a batch of opens in one INSERT over arrays (one cached statement whatever the batch
 /// size), returning their ids in order.
 pub async fn insert_batch(
@@ -57,12 +64,7 @@ pub async fn insert_batch(
     if batch.is_empty() {
         return Ok(Vec::new());
     }
-    #[derive(QueryableByName)]
-    struct Id {
-        #[diesel(sql_type = BigInt)]
-        id: i64,
-    }
-    let ids: Vec<Id> = diesel::sql_query(
+    let ids: Vec<IdRow> = diesel::sql_query(
         "INSERT INTO opens (tracker_id, opened_at, kind, client, network, user_agent, reason)
          SELECT * FROM unnest($1::int8[], $2::timestamptz[], $3::text[], $4::text[], $5::cidr[], $6::text[], $7::text[])
          RETURNING id",
@@ -232,13 +234,8 @@ pub async fn lock_trackers(
         .bind::<Array<Int8>, _>(sorted_ids)
         .execute(conn)
         .await?;
-    #[derive(QueryableByName)]
-    struct Id {
-        #[diesel(sql_type = BigInt)]
-        id: i64,
-    }
     // A statement of its own, so that its snapshot is taken once the locks are held.
-    let deleted: Vec<Id> = diesel::sql_query(
+    let deleted: Vec<IdRow> = diesel::sql_query(
         "SELECT u.id FROM unnest($1::int8[]) AS u(id)
          WHERE NOT EXISTS (SELECT 1 FROM trackers t WHERE t.id = u.id)",
     )
