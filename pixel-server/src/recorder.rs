@@ -5,11 +5,6 @@
 //! (see `spill`), and replays them once it can.
 
 use std::collections::{HashMap, HashSet};
-
-/// The writer's maps and sets, hashed with foldhash (seeded at random): SipHash, the standard
-/// library's, was 1 % of the machine's CPU under bench/run.
-pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-pub type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -31,6 +26,11 @@ use uuid::Uuid;
 use crate::recent_clients::RecentClients;
 use crate::spill::{self, Spill};
 use crate::tracker_cache::TrackerCache;
+
+/// The writer's maps and sets, hashed with foldhash (seeded at random): SipHash, the standard
+/// library's, was 1 % of the machine's CPU under bench/run.
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// Opens appended to the spill file between two fsyncs: what a crash during an outage can
 /// lose at most, besides what is still queued in memory.
@@ -110,12 +110,23 @@ impl Recorder {
         let Ok(permit) = self.tx.try_reserve() else {
             return Err(fetch);
         };
-        // The writer gives the bytes back once it is done with the fetch.
+        self.send(room, permit, fetch);
+        Ok(())
+    }
+
+    /// Sends a fetch with the room it takes; the writer gives the bytes back once it is done
+    /// with the fetch.
+    fn send(
+        &self,
+        room: tokio::sync::SemaphorePermit<'_>,
+        permit: mpsc::Permit<'_, PendingFetch>,
+        fetch: PendingFetch,
+    ) {
+        let size = fetch.queued_bytes();
         room.forget();
         permit.send(fetch);
         self.depth.increment(1.0);
         self.queued_bytes.increment(f64::from(size));
-        Ok(())
     }
 
     /// Waits for room in bytes and in entries while the database is up.
@@ -132,12 +143,7 @@ impl Recorder {
             _ = writing.wait_for(|up| !*up) => Err("database down and open buffer full"),
         };
         match queued {
-            Ok((room, permit)) => {
-                room.forget();
-                permit.send(fetch);
-                self.depth.increment(1.0);
-                self.queued_bytes.increment(f64::from(size));
-            }
+            Ok((room, permit)) => self.send(room, permit, fetch),
             Err(why) => {
                 self.dropped.increment(1);
                 tracing::error!(why, "dropping an open");
@@ -155,6 +161,13 @@ pub struct WriterSettings {
     /// On shutdown, give up on opens that neither the database nor the spill directory
     /// takes after this long.
     pub shutdown_flush: Duration,
+}
+
+impl WriterSettings {
+    /// The dedup window, as the timestamps of fetches count it.
+    fn window(&self) -> chrono::Duration {
+        chrono::Duration::from_std(self.dedup_window).unwrap_or(chrono::Duration::zero())
+    }
 }
 
 /// The writer's end of the queue: the fetches, the byte budget it gives back, and where it
@@ -279,9 +292,7 @@ pub async fn run_writer(
     } = queue;
     let mut w = Writer {
         cache: TrackerCache::listening(pool.clone()),
-        recent: RecentClients::new(
-            chrono::Duration::from_std(settings.dedup_window).unwrap_or(chrono::Duration::zero()),
-        ),
+        recent: RecentClients::new(settings.window()),
         pool,
         spill,
         writing,
@@ -525,8 +536,7 @@ async fn write_batch(
         return Ok(());
     }
     let earliest = batch.iter().map(|f| f.at).min().unwrap_or_else(Utc::now);
-    let window =
-        chrono::Duration::from_std(settings.dedup_window).unwrap_or(chrono::Duration::zero());
+    let window = settings.window();
     let mut tracker_ids: Vec<i64> = trackers.values().map(|t| t.id).collect();
     tracker_ids.sort_unstable();
     let by_id: FastMap<i64, &PixelTracker> = trackers.values().map(|t| (t.id, t)).collect();
@@ -536,7 +546,7 @@ async fn write_batch(
             // classifies against the other's committed opens and a repeat is never a read twice.
             // The lock also keeps each tracker from being deleted until this commits; the
             // fetches of one deleted since it was looked up are left out.
-            let deleted = open::lock_trackers(conn, &tracker_ids).await?;
+            let deleted = open::lock_live_trackers(conn, &tracker_ids).await?;
             let live: FastMap<Token, PixelTracker>;
             let trackers = if deleted.is_empty() {
                 &trackers
@@ -556,26 +566,14 @@ async fn write_batch(
             seen.extend(open::recent_clients(conn, &keys, since).await?);
             let (opens, kinds) = classify_batch(batch, trackers, &seen, window, settings);
             // Asked only of the trackers with a prefetch in this batch, before it is written.
-            let mut apple: Vec<i64> = kinds
-                .iter()
-                .filter(|(_, kind)| *kind == OpenKind::AppleMpp)
-                .map(|(tracker_id, _)| *tracker_id)
-                .collect();
-            apple.sort_unstable();
-            apple.dedup();
+            let apple = trackers_with(&kinds, |kind| kind == OpenKind::AppleMpp);
             let apple_prefetched = open::apple_prefetched(conn, &apple).await?;
             // Every open is of a tracker of the batch, so its account is known.
             let ids = open::insert_batch_counted(conn, &opens, |id| {
                 by_id.get(&id).map_or(0, |t| t.account_id)
             })
             .await?;
-            let mut read: Vec<i64> = kinds
-                .iter()
-                .filter(|(_, kind)| kind.counts_as_read())
-                .map(|(tracker_id, _)| *tracker_id)
-                .collect();
-            read.sort_unstable();
-            read.dedup();
+            let read = trackers_with(&kinds, OpenKind::counts_as_read);
             let reminders_cancelled: FastSet<i64> = reminder::cancel_for_reads(conn, &read)
                 .await?
                 .into_iter()
@@ -614,6 +612,18 @@ async fn write_batch(
         metrics::counter!("mailping_opens_total", "kind" => kind.as_str()).increment(1);
     }
     Ok(())
+}
+
+/// The trackers, sorted and each once, that have an open of a kind `wanted` picks.
+fn trackers_with(kinds: &[(i64, OpenKind)], wanted: impl Fn(OpenKind) -> bool) -> Vec<i64> {
+    let mut ids: Vec<i64> = kinds
+        .iter()
+        .filter(|(_, kind)| wanted(*kind))
+        .map(|(tracker_id, _)| *tracker_id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// The batch's distinct clients of known trackers: those this writer recorded since `since`,

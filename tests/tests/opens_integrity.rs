@@ -1,6 +1,6 @@
 //! No open outlives its tracker, now that `opens` has no foreign key to `trackers` (a row-level
 //! check on every inserted open was the costliest part of recording one). The writer locks its
-//! batch's trackers (`open::lock_trackers`) and deleting a tracker takes the same lock before
+//! batch's trackers (`open::lock_live_trackers`) and deleting a tracker takes the same lock before
 //! it deletes the tracker's opens: whichever comes first, nothing is left behind and the
 //! `/stats` rollup stays exact.
 
@@ -64,7 +64,7 @@ async fn a_tracker_deleted_while_its_opens_are_being_written_takes_them_all_with
 
     let deleting = writer
         .transaction(async |conn| {
-            let deleted = open::lock_trackers(conn, &[t.id, other.id]).await?;
+            let deleted = open::lock_live_trackers(conn, &[t.id, other.id]).await?;
             assert!(deleted.is_empty(), "{deleted:?}");
             open::insert_batch(conn, &opens_of(&t, 3)).await?;
             open::insert_batch(conn, &opens_of(&other, 2)).await?;
@@ -117,7 +117,7 @@ async fn a_batch_for_a_tracker_deleted_before_it_got_the_lock_is_told_so() {
             let pool = db.pool();
             let writing = tokio::spawn(async move {
                 let mut conn = pool.get().await.unwrap();
-                conn.transaction(async |conn| open::lock_trackers(conn, &ids).await)
+                conn.transaction(async |conn| open::lock_live_trackers(conn, &ids).await)
                     .await
             });
             tokio::time::sleep(Duration::from_millis(300)).await;

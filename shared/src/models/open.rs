@@ -221,19 +221,26 @@ pub async fn pixel_trackers(
     .await
 }
 
-/// Takes a transaction-scoped advisory lock on each tracker, and returns those deleted
-/// meanwhile. Callers pass the ids sorted, so concurrent writers always lock in the same order
-/// and cannot deadlock. Deleting a tracker takes the same lock before it deletes the tracker's
-/// opens (migration `opens_without_row_fk`): a tracker not returned here stays until the
-/// transaction ends, and opens may be written for it; none may for one returned.
-pub async fn lock_trackers(
-    conn: &mut AsyncPgConnection,
-    sorted_ids: &[i64],
-) -> QueryResult<Vec<i64>> {
+/// Takes a transaction-scoped advisory lock on each tracker: the pixel writer's lock (see
+/// `lock_live_trackers`). Callers pass the ids sorted, so that two callers always lock in the
+/// same order and cannot deadlock.
+pub async fn lock_trackers(conn: &mut AsyncPgConnection, sorted_ids: &[i64]) -> QueryResult<()> {
     diesel::sql_query("SELECT pg_advisory_xact_lock(id) FROM unnest($1::int8[]) AS id")
         .bind::<Array<Int8>, _>(sorted_ids)
         .execute(conn)
-        .await?;
+        .await
+        .map(drop)
+}
+
+/// Locks the trackers (`lock_trackers`) and returns those deleted meanwhile. Deleting a
+/// tracker takes the same lock before it deletes the tracker's opens (migration
+/// `opens_without_row_fk`): a tracker not returned here stays until the transaction ends, and
+/// opens may be written for it; none may for one returned.
+pub async fn lock_live_trackers(
+    conn: &mut AsyncPgConnection,
+    sorted_ids: &[i64],
+) -> QueryResult<Vec<i64>> {
+    lock_trackers(conn, sorted_ids).await?;
     // A statement of its own, so that its snapshot is taken once the locks are held.
     let deleted: Vec<IdRow> = diesel::sql_query(
         "SELECT u.id FROM unnest($1::int8[]) AS u(id)
@@ -246,7 +253,7 @@ pub async fn lock_trackers(
 }
 
 /// Of these trackers, those that have had an Apple Mail Privacy Protection prefetch. Writers
-/// record prefetches under the trackers' locks (`lock_trackers`), so under them the answer
+/// record prefetches under the trackers' locks (`lock_live_trackers`), so under them the answer
 /// holds until the transaction ends.
 pub async fn apple_prefetched(
     conn: &mut AsyncPgConnection,
