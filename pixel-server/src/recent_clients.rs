@@ -79,11 +79,6 @@ impl RecentClients {
         *seen = (*seen).max(ms);
     }
 
-    /// Forgets everything.
-    pub fn clear(&mut self) {
-        self.last_seen.clear();
-    }
-
     pub fn len(&self) -> usize {
         self.last_seen.len()
     }
