@@ -21,7 +21,7 @@ use axum::routing::get;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower::Service;
@@ -50,10 +50,27 @@ pub enum StartError {
     },
 }
 
+/// Connections the kernel holds for the listener until it accepts them. The standard
+/// library's 128 is less than one burst of a mail provider's proxy: the kernel dropped the
+/// rest of the burst's SYNs, and each of those clients waited a second to retry. nginx keeps
+/// 511; the kernel caps the figure at `net.core.somaxconn` (4096 on current kernels).
+pub const LISTEN_BACKLOG: u32 = 1024;
+
 /// Binds the service's listener; port 0 picks a free port (tests).
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
-    TcpListener::bind(addr)
-        .await
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()
+    } else {
+        TcpSocket::new_v6()
+    };
+    // As `TcpListener::bind` does: a restarted service binds again at once, whatever
+    // connections of the last one are still in TIME_WAIT.
+    socket
+        .and_then(|s| {
+            s.set_reuseaddr(true)?;
+            s.bind(addr)?;
+            s.listen(LISTEN_BACKLOG)
+        })
         .map_err(|source| StartError::Bind { addr, source })
 }
 

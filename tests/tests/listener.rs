@@ -226,3 +226,30 @@ async fn metrics_are_served_on_their_own_listener_and_not_on_the_public_port() {
     assert_eq!(metrics.status(), 200);
     assert!(metrics.text().await.unwrap().contains("# TYPE"));
 }
+
+/// A burst of new connections (a mail provider's proxy fetching for many recipients at once,
+/// or clients reconnecting after a restart) waits in the listen queue until it is accepted.
+/// With the queue as short as the standard library's 128, the kernel drops the rest of the
+/// burst's SYNs and each of those clients waits a whole second to retry.
+#[tokio::test]
+async fn a_burst_of_connections_waits_in_the_listen_queue_instead_of_being_dropped() {
+    const BURST: usize = 600;
+    // Nothing accepts, so every connection of the burst must fit in the queue.
+    let listener = mailping_shared::service::bind("127.0.0.1:0".parse().unwrap())
+        .await
+        .expect("bind");
+    let port = listener.local_addr().unwrap().port();
+    let connects = (0..BURST).map(|_| {
+        tokio::time::timeout(
+            Duration::from_millis(500),
+            TcpStream::connect(("127.0.0.1", port)),
+        )
+    });
+    let results = futures_util::future::join_all(connects).await;
+    let connected = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
+    assert_eq!(
+        connected, BURST,
+        "only {connected} of a burst of {BURST} connections got through within 500 ms"
+    );
+    drop(listener);
+}
