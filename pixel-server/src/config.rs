@@ -113,6 +113,14 @@ pub struct PixelConfig {
     /// Most opens written in one INSERT.
     #[arg(long, env = "WRITE_BATCH_MAX", value_name = "WRITE_BATCH_MAX", default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub write_batch_max: u64,
+    /// Under a steady stream of opens, the writer starts a batch at most once every this many milliseconds, so that batches are fuller and each open costs Postgres less; a full batch, or the first open after a quiet spell, is written at once. 0 writes whatever is queued as soon as the last write ends.
+    #[arg(
+        long,
+        env = "WRITE_LINGER_MS",
+        value_name = "WRITE_LINGER_MS",
+        default_value_t = 50
+    )]
+    pub write_linger_ms: u64,
     /// On shutdown, how long to keep trying to write buffered opens that neither the database nor the spill directory takes.
     #[arg(
         long,
@@ -134,6 +142,9 @@ pub struct PixelConfig {
 impl PixelConfig {
     pub fn dedup_window(&self) -> Duration {
         Duration::from_secs(self.dedup_window_secs)
+    }
+    pub fn write_linger(&self) -> Duration {
+        Duration::from_millis(self.write_linger_ms)
     }
     pub fn self_grace(&self) -> Duration {
         Duration::from_secs(self.self_grace_secs)

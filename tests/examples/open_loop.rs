@@ -9,8 +9,11 @@
 //! Usage: `open_loop <base url> <tokens file> <requests/s> <seconds> [connections]`.
 //! Requests look like `bench/pixel.lua`'s: one of the tokens, a client address from
 //! 198.18.0.0/15 in `X-Forwarded-For`, a mail client's User-Agent.
+//! With `OPEN_LOOP_TRACE=<file>`, each answered request is also a line of that file: when it
+//! was due and its latency, both in microseconds (to see whether the tail comes in bursts).
 //! The last line is `RESULT rate=.. sent=.. completed=.. errors=.. p50_us=.. p99_us=.. p999_us=.. max_us=..`.
 
+use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -18,7 +21,7 @@ use anyhow::{Context, bail};
 use hdrhistogram::Histogram;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use tokio::sync::{Mutex, mpsc};
+use tokio::sync::mpsc;
 
 const USER_AGENTS: [&str; 4] = [
     "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)",
@@ -27,7 +30,9 @@ const USER_AGENTS: [&str; 4] = [
     "Microsoft Office/16.0 (Microsoft Outlook 16.0.12329; Pro), Mozilla/4.0 (compatible; ms-office; MSOffice 16)",
 ];
 
-#[tokio::main]
+/// One thread, as `wrk -t1` in the closed-loop steps: on a 2-core machine every thread the
+/// load generator adds takes CPU from the server it measures.
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let [_, base, tokens, rate, seconds, rest @ ..] = &args[..] else {
@@ -65,63 +70,73 @@ async fn main() -> anyhow::Result<()> {
             .collect(),
     );
 
-    // Each due request is an (index, due time); free connections take the next one.
+    // Every connection is open before the clock starts, as in wrk2: a cold start of hundreds
+    // of connections measures the listen queue, not the latency of a running server.
     let total = (rate * seconds) as u64;
-    let (due_tx, due_rx) = mpsc::channel::<(usize, Instant)>(total.max(1) as usize);
-    let due_rx = Arc::new(Mutex::new(due_rx));
-    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Result<Duration, String>>();
+    let mut streams = Vec::with_capacity(connections);
     for _ in 0..connections {
-        let (due_rx, done_tx, requests, addr) = (
-            due_rx.clone(),
-            done_tx.clone(),
-            requests.clone(),
-            addr.clone(),
-        );
+        streams.push(Some(connect(&addr).await?));
+    }
+    // Connection k sends requests k, k + connections, k + 2 connections, ... each at its due
+    // time, so no connection waits for another (wrk2's schedule). A request whose connection
+    // is still busy when it is due counts from its due time: the server being slow shows.
+    // One whose connection is free counts from when the timer released it, which can be up to
+    // a millisecond late; that lateness is this program's, not the server's.
+    let (done_tx, mut done_rx) = mpsc::unbounded_channel::<Result<(u64, Duration), String>>();
+    let start = Instant::now() + Duration::from_millis(10);
+    let interval = Duration::from_secs_f64(1.0 / rate);
+    for (k, conn) in streams.into_iter().enumerate() {
+        let (done_tx, requests, addr) = (done_tx.clone(), requests.clone(), addr.clone());
         tokio::spawn(async move {
-            let mut conn: Option<TcpStream> = None;
+            let mut conn = conn;
             let mut buf = vec![0u8; 4096];
-            loop {
-                let Some((i, due)) = due_rx.lock().await.recv().await else {
-                    return;
+            for n in (k as u64..total).step_by(connections) {
+                let due = start + interval.mul_f64(n as f64);
+                let from = if Instant::now() < due {
+                    tokio::time::sleep_until(due.into()).await;
+                    Instant::now()
+                } else {
+                    due
                 };
-                let result = fetch(&mut conn, &addr, &requests[i % requests.len()], &mut buf)
-                    .await
-                    .map(|()| due.elapsed());
+                let result = fetch(
+                    &mut conn,
+                    &addr,
+                    &requests[n as usize % requests.len()],
+                    &mut buf,
+                )
+                .await
+                .map(|()| (n, from.elapsed()));
                 if result.is_err() {
                     conn = None;
                 }
-                let _ = done_tx.send(result.map_err(|e| e.to_string()));
+                if done_tx.send(result.map_err(|e| e.to_string())).is_err() {
+                    return;
+                }
             }
         });
     }
     drop(done_tx);
 
-    let start = Instant::now();
-    let interval = Duration::from_secs_f64(1.0 / rate);
-    tokio::spawn(async move {
-        for n in 0..total {
-            let due = start + interval.mul_f64(n as f64);
-            tokio::time::sleep_until(due.into()).await;
-            // The timer wakes up to a millisecond late; that lateness is this program's, not
-            // the server's, so a request counts from when it was released. Waiting for a free
-            // connection (the server being slow) still counts.
-            let released = Instant::now();
-            if due_tx.send((n as usize, released)).await.is_err() {
-                return;
-            }
-        }
-    });
-
     let mut histogram = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
     let (mut completed, mut errors) = (0u64, 0u64);
     let mut first_error = None;
+    let mut trace = match std::env::var_os("OPEN_LOOP_TRACE") {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(&path).with_context(|| format!("creating {path:?}"))?,
+        )),
+        None => None,
+    };
     let deadline = start + Duration::from_secs_f64(seconds) + Duration::from_secs(30);
     while completed + errors < total {
         let next = tokio::time::timeout_at(deadline.into(), done_rx.recv()).await;
         match next {
-            Ok(Some(Ok(latency))) => {
+            Ok(Some(Ok((n, latency)))) => {
                 completed += 1;
                 histogram.saturating_record(latency.as_micros().max(1) as u64);
+                if let Some(trace) = trace.as_mut() {
+                    let due = interval.mul_f64(n as f64);
+                    writeln!(trace, "{} {}", due.as_micros(), latency.as_micros())?;
+                }
             }
             Ok(Some(Err(e))) => {
                 errors += 1;
@@ -129,6 +144,9 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(None) | Err(_) => break,
         }
+    }
+    if let Some(mut trace) = trace {
+        trace.flush()?;
     }
     let achieved = completed as f64 / start.elapsed().as_secs_f64().max(seconds);
     if let Some(e) = first_error {
@@ -147,7 +165,17 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+async fn connect(addr: &str) -> anyhow::Result<TcpStream> {
+    let stream = TcpStream::connect(addr)
+        .await
+        .with_context(|| format!("connecting to {addr}"))?;
+    stream.set_nodelay(true)?;
+    Ok(stream)
+}
+
 /// Sends one request on the connection (opening it if needed) and reads the whole answer.
+/// A server that says `Connection: close` (nginx does after 1,000 requests) gets a new
+/// connection for the next request.
 async fn fetch(
     conn: &mut Option<TcpStream>,
     addr: &str,
@@ -155,9 +183,7 @@ async fn fetch(
     buf: &mut [u8],
 ) -> anyhow::Result<()> {
     if conn.is_none() {
-        let stream = TcpStream::connect(addr).await?;
-        stream.set_nodelay(true)?;
-        *conn = Some(stream);
+        *conn = Some(connect(addr).await?);
     }
     let stream = conn.as_mut().expect("connected above");
     stream.write_all(request).await?;
@@ -188,6 +214,9 @@ async fn fetch(
             .and_then(|v| v.trim().parse().ok())
             .context("no content-length")?;
         if len >= end + 4 + body {
+            if text.lines().any(|l| l == "connection: close") {
+                *conn = None;
+            }
             return Ok(());
         }
     }

@@ -1,6 +1,6 @@
 //! The pixel server end to end: real HTTP, real Postgres, one fresh database per test.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
@@ -576,4 +576,74 @@ async fn the_writer_forgets_what_it_remembers_of_a_tracker_when_it_changes() {
     assert_eq!(recorded(&mut conn, u.id, 1).await, ["gmail_proxy"]);
     app.stop_pixel().await;
     assert!(seed::kinds(&mut conn, t.id).await.is_empty());
+}
+
+/// Waits until `n` opens are in the table.
+async fn wait_for_opens(conn: &mut diesel_async::AsyncPgConnection, n: i64) -> Duration {
+    let started = Instant::now();
+    while seed::open_count(conn).await < n {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{n} opens not written within 10 s"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    started.elapsed()
+}
+
+/// Under a steady stream the writer lets each batch fill for `WRITE_LINGER_MS` instead of
+/// writing every open as it comes: fewer, fuller batches cost Postgres less per open.
+#[tokio::test]
+async fn a_steady_stream_of_opens_is_written_in_few_full_batches() {
+    const FETCHES: usize = 40;
+    let app = TestApp::spawn()
+        .pixel_setting("--write-linger-ms", 300)
+        .await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Stream").await;
+    // One fetch every 10 ms, each from its own client.
+    let started = Instant::now();
+    for i in 0..FETCHES {
+        app.fetch_pixel(&t.token, Some(&format!("Thunderbird/{i}")))
+            .await;
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let streamed = started.elapsed();
+    wait_for_opens(&mut conn, FETCHES as i64).await;
+    // At most one batch starts in each 300 ms of the stream, and one more for its tail.
+    let most = (streamed.as_millis() / 300 + 2) as f64;
+    // Each batch is one transaction: its opens share their xmin. (The writer's metrics are
+    // process-wide, shared with the tests running beside this one.)
+    let batches: i64 = diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "SELECT count(DISTINCT xmin::text) FROM opens",
+    )
+    .get_result(&mut conn)
+    .await
+    .unwrap();
+    assert!(
+        batches as f64 <= most,
+        "{FETCHES} opens over {streamed:?} took {batches} batches"
+    );
+}
+
+/// The linger only applies while opens keep coming: the first open after a quiet spell is
+/// written at once, so an alert is never late by the linger.
+#[tokio::test]
+async fn the_first_open_after_a_quiet_spell_is_written_at_once() {
+    let app = TestApp::spawn()
+        .pixel_setting("--write-linger-ms", 1_500)
+        .await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Quiet").await;
+    app.fetch_pixel(&t.token, Some(THUNDERBIRD)).await;
+    let first = wait_for_opens(&mut conn, 1).await;
+    tokio::time::sleep(Duration::from_millis(1_600)).await;
+    app.fetch_pixel(&t.token, Some("Thunderbird/2")).await;
+    let second = wait_for_opens(&mut conn, 2).await;
+    for took in [first, second] {
+        assert!(
+            took < Duration::from_millis(1_000),
+            "an open after a quiet spell took {took:?} to be written"
+        );
+    }
 }
