@@ -79,15 +79,7 @@ async fn known_unknown_and_rate_limited_tokens_get_the_same_43_byte_gif() {
         "a rate-limited fetch must look exactly like any other"
     );
 
-    let metrics = app
-        .client()
-        .get(app.pixel_metrics_url())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = pixel_metrics(&app).await;
     app.stop_pixel().await;
     assert_eq!(
         seed::kinds(&mut conn, t.id).await,
@@ -648,17 +640,21 @@ async fn the_first_open_after_a_quiet_spell_is_written_at_once() {
     }
 }
 
-/// `mailping_opens_total` by kind, from the pixel server's /metrics.
-async fn opens_total(app: &TestApp, kind: &str) -> f64 {
-    let text = app
-        .client()
+/// The pixel server's /metrics, as text.
+async fn pixel_metrics(app: &TestApp) -> String {
+    app.client()
         .get(app.pixel_metrics_url())
         .send()
         .await
         .unwrap()
         .text()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// `mailping_opens_total` by kind, from the pixel server's /metrics.
+async fn opens_total(app: &TestApp, kind: &str) -> f64 {
+    let text = pixel_metrics(app).await;
     let prefix = format!("mailping_opens_total{{kind=\"{kind}\"}} ");
     text.lines()
         .find_map(|l| l.strip_prefix(prefix.as_str()))
