@@ -1,6 +1,8 @@
 //! The recording path. The handler never waits on the database: it hands each fetch to a
-//! bounded queue, and one writer task drains the queue in batches, classifies them with what
-//! Postgres knows about each tracker, and writes opens and alerts in one transaction. While
+//! bounded queue, and one writer (on a thread of its own, see `app::spawn_writer`) drains the
+//! queue in batches, classifies them with what Postgres knows about each tracker, and writes
+//! opens and alerts in one transaction. Under a steady stream a batch starts at most every
+//! `WRITE_LINGER_MS`, so batches are fuller. While
 //! the database cannot take them, the writer appends them to the spill directory instead
 //! (see `spill`), and replays them once it can.
 
