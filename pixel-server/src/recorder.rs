@@ -583,11 +583,18 @@ async fn write_batch(
             let (opens, kinds) = classify_batch(batch, trackers, &seen, window, settings);
             // Asked only of the trackers with a prefetch in this batch, before it is written.
             let apple = trackers_with(&kinds, |kind| kind == OpenKind::AppleMpp);
-            let apple_prefetched = open::apple_prefetched(conn, &apple).await?;
+            let apple_prefetched: FastMap<i64, DateTime<Utc>> =
+                open::apple_prefetched(conn, &apple)
+                    .await?
+                    .into_iter()
+                    .collect();
             // Every open is of a tracker of the batch, so its account is known.
-            let ids = open::insert_batch_counted(conn, &opens, |id| {
-                by_id.get(&id).map_or(0, |t| t.account_id)
-            })
+            let ids = open::insert_batch_counted(
+                conn,
+                &opens,
+                |id| by_id.get(&id).map_or(0, |t| t.account_id),
+                |id| apple_prefetched.get(&id).copied(),
+            )
             .await?;
             let read = trackers_with(&kinds, OpenKind::counts_as_read);
             let reminders_cancelled: FastSet<i64> = reminder::cancel_for_reads(conn, &read)
@@ -599,7 +606,7 @@ async fn write_batch(
                 &by_id,
                 &Earlier {
                     reminders_cancelled,
-                    apple_prefetched: apple_prefetched.into_iter().collect(),
+                    apple_prefetched: apple_prefetched.into_keys().collect(),
                 },
             );
             if alert::queue(conn, &alerts).await? > 0 {

@@ -171,9 +171,29 @@ async fn account_id(conn: &mut AsyncPgConnection, chat_id: i64) -> i64 {
 /// whatever order (a spill file replays older opens after newer ones).
 #[tokio::test]
 async fn a_tracker_keeps_the_time_of_its_earliest_apple_prefetch() {
+    earliest_apple_prefetch_is_kept(Inserter::Trigger).await;
+}
+
+/// The same when the pixel writer inserts: it notes the prefetch itself, and the trigger
+/// leaves its inserts alone (migration `apple_prefetch_by_writer`).
+#[tokio::test]
+async fn the_writer_keeps_the_time_of_a_trackers_earliest_apple_prefetch() {
+    earliest_apple_prefetch_is_kept(Inserter::Writer).await;
+}
+
+#[derive(Clone, Copy)]
+enum Inserter {
+    /// `open::insert_batch`, as anything but the writer inserts: the trigger notes.
+    Trigger,
+    /// `open::insert_batch_counted`, as the writer does, with what the tracker held before.
+    Writer,
+}
+
+async fn earliest_apple_prefetch_is_kept(inserter: Inserter) {
     let db = TestDb::new().await;
     let mut conn = db.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let account = account_id(&mut conn, 1).await;
     let at = |minutes_ago: i64| {
         let mut o = opens_of(&t, 1).remove(0);
         o.kind = OpenKind::AppleMpp;
@@ -188,22 +208,30 @@ async fn a_tracker_keeps_the_time_of_its_earliest_apple_prefetch() {
             .await
             .unwrap()
     };
+    let insert = async |conn: &mut AsyncPgConnection, batch: &[NewOpen]| match inserter {
+        Inserter::Trigger => {
+            open::insert_batch(conn, batch).await.unwrap();
+        }
+        Inserter::Writer => {
+            let held = first_prefetch(conn).await;
+            // In a transaction, as the writer's: what it says it has done lasts until the end.
+            conn.transaction(async |conn| {
+                open::insert_batch_counted(conn, batch, |_| account, |_| held).await
+            })
+            .await
+            .unwrap();
+        }
+    };
     assert_eq!(first_prefetch(&mut conn).await, None);
     // A read is not a prefetch.
-    open::insert_batch(&mut conn, &opens_of(&t, 1))
-        .await
-        .unwrap();
+    insert(&mut conn, &opens_of(&t, 1)).await;
     assert_eq!(first_prefetch(&mut conn).await, None);
     let (ten, twenty, five) = (at(10), at(20), at(5));
-    open::insert_batch(&mut conn, std::slice::from_ref(&ten))
-        .await
-        .unwrap();
+    insert(&mut conn, std::slice::from_ref(&ten)).await;
     let micros = |o: &NewOpen| o.opened_at.timestamp_micros();
     let stored = |v: Option<chrono::DateTime<Utc>>| v.map(|at| at.timestamp_micros());
     assert_eq!(stored(first_prefetch(&mut conn).await), Some(micros(&ten)));
-    open::insert_batch(&mut conn, &[five, twenty.clone()])
-        .await
-        .unwrap();
+    insert(&mut conn, &[five, twenty.clone()]).await;
     assert_eq!(
         stored(first_prefetch(&mut conn).await),
         Some(micros(&twenty))

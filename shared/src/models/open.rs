@@ -81,20 +81,30 @@ pub async fn insert_batch(
     Ok(ids.into_iter().map(|r| r.id).collect())
 }
 
-/// Writes a batch as `insert_batch` does, and adds it to the `/stats` rollup itself, grouped
-/// in memory by account, slice and kind, rather than leaving that to the trigger on `opens`:
-/// the trigger must look up each tracker's account, which cost 4.3 us per recorded open under
-/// bench/run. `account_of` gives a tracker's account. The trigger still counts every other
-/// insert; it skips the ones of this transaction that say they are counted (migration
-/// `open_counts_by_writer`).
+/// Writes a batch as `insert_batch` does, and does itself what the triggers on `opens` would
+/// do for it, with what the writer already knows:
+/// - it adds the batch to the `/stats` rollup, grouped in memory by account, slice and kind.
+///   The trigger must look up each tracker's account, which cost 4.3 us per recorded open under
+///   bench/run. `account_of` gives a tracker's account.
+/// - it notes each tracker's first Apple prefetch (`note_apple_prefetches`). `prefetched_at`
+///   gives, for each tracker with an Apple open in the batch, when its first prefetch came
+///   before the batch, as read under the trackers' locks (`apple_prefetched`).
+///
+/// The triggers still count and note every other insert. They skip the ones of this
+/// transaction that say they are done (migrations `open_counts_by_writer` and
+/// `apple_prefetch_by_writer`).
 pub async fn insert_batch_counted(
     conn: &mut AsyncPgConnection,
     batch: &[NewOpen],
     account_of: impl Fn(i64) -> i64,
+    prefetched_at: impl Fn(i64) -> Option<DateTime<Utc>>,
 ) -> QueryResult<Vec<i64>> {
-    let say = |counted: &'static str| {
-        diesel::sql_query("SELECT set_config('mailping.opens_counted', $1, true)")
-            .bind::<Text, _>(counted)
+    let say = |done: &'static str| {
+        diesel::sql_query(
+            "SELECT set_config('mailping.opens_counted', $1, true),
+                    set_config('mailping.apple_noted', $1, true)",
+        )
+        .bind::<Text, _>(done)
     };
     say("on").execute(conn).await?;
     let ids = insert_batch(conn, batch).await?;
@@ -109,7 +119,40 @@ pub async fn insert_batch_counted(
         *counts.entry(key).or_insert(0) += 1;
     }
     crate::models::stats::add_counts(conn, &counts).await?;
+    note_apple_prefetches(conn, batch, prefetched_at).await?;
     Ok(ids)
+}
+
+/// Keeps on each tracker the time of its earliest Apple prefetch, as the trigger
+/// `trackers_note_apple_prefetch` does for other inserts, but asks Postgres only about the
+/// trackers whose earliest prefetch is in `batch`: usually none, as a tracker is prefetched
+/// once, when the message is delivered. A spill file replayed after newer opens can move the
+/// time back.
+async fn note_apple_prefetches(
+    conn: &mut AsyncPgConnection,
+    batch: &[NewOpen],
+    prefetched_at: impl Fn(i64) -> Option<DateTime<Utc>>,
+) -> QueryResult<()> {
+    // Sorted by tracker, as every writer takes trackers.
+    let mut first = std::collections::BTreeMap::new();
+    for o in batch.iter().filter(|o| o.kind == OpenKind::AppleMpp) {
+        let at = first.entry(o.tracker_id).or_insert(o.opened_at);
+        *at = (*at).min(o.opened_at);
+    }
+    first.retain(|id, at| prefetched_at(*id).is_none_or(|held| held > *at));
+    if first.is_empty() {
+        return Ok(());
+    }
+    diesel::sql_query(
+        "UPDATE trackers t SET apple_prefetch_at = a.at
+         FROM unnest($1::int8[], $2::timestamptz[]) AS a(id, at)
+         WHERE t.id = a.id AND (t.apple_prefetch_at IS NULL OR t.apple_prefetch_at > a.at)",
+    )
+    .bind::<Array<Int8>, _>(first.keys().copied().collect::<Vec<_>>())
+    .bind::<Array<Timestamptz>, _>(first.into_values().collect::<Vec<_>>())
+    .execute(conn)
+    .await
+    .map(drop)
 }
 
 /// A tracker's opens, newest first.
@@ -252,20 +295,20 @@ pub async fn lock_live_trackers(
     Ok(deleted.into_iter().map(|r| r.id).collect())
 }
 
-/// Of these trackers, those that have had an Apple Mail Privacy Protection prefetch. Writers
-/// record prefetches under the trackers' locks (`lock_live_trackers`), so under them the answer
-/// holds until the transaction ends.
+/// Of these trackers, those that have had an Apple Mail Privacy Protection prefetch, with when
+/// the first came. Writers record prefetches under the trackers' locks (`lock_live_trackers`),
+/// so under them the answer holds until the transaction ends.
 pub async fn apple_prefetched(
     conn: &mut AsyncPgConnection,
     tracker_ids: &[i64],
-) -> QueryResult<Vec<i64>> {
+) -> QueryResult<Vec<(i64, DateTime<Utc>)>> {
     if tracker_ids.is_empty() {
         return Ok(Vec::new());
     }
     trackers::table
         .filter(trackers::id.eq_any(tracker_ids))
         .filter(trackers::apple_prefetch_at.is_not_null())
-        .select(trackers::id)
+        .select((trackers::id, trackers::apple_prefetch_at.assume_not_null()))
         .load(conn)
         .await
 }
