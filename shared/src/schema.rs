@@ -127,6 +127,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    tracker_tombstones (tracker_id) {
+        tracker_id -> Int8,
+        deleted_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     verdict_reports (open_id) {
         open_id -> Int8,
         created_at -> Timestamptz,
@@ -155,6 +162,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     seen_requests,
     sender_networks,
     spill_replays,
+    tracker_tombstones,
     trackers,
     verdict_reports,
 );

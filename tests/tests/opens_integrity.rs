@@ -237,3 +237,38 @@ async fn earliest_apple_prefetch_is_kept(inserter: Inserter) {
         Some(micros(&twenty))
     );
 }
+
+/// A deleted tracker leaves a tombstone, which the writer asks instead of `trackers`; each
+/// deletion clears the tombstones older than an hour, so they stay a few rows.
+#[tokio::test]
+async fn a_deleted_tracker_leaves_a_tombstone_for_an_hour() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let old = seed::tracker(&mut conn, 1, "Proposal").await;
+    let recent = seed::tracker(&mut conn, 1, "Invoice").await;
+    let last = seed::tracker(&mut conn, 1, "Quote").await;
+    tracker::delete(&mut conn, old.id).await.unwrap();
+    tracker::delete(&mut conn, recent.id).await.unwrap();
+    assert_eq!(seed::tombstones(&mut conn).await, vec![old.id, recent.id]);
+    diesel::sql_query(
+        "UPDATE tracker_tombstones SET deleted_at = now() - interval '61 minutes' WHERE tracker_id = $1",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(old.id)
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    tracker::delete(&mut conn, last.id).await.unwrap();
+    assert_eq!(seed::tombstones(&mut conn).await, vec![recent.id, last.id]);
+    let mut told = conn
+        .transaction(async |conn| {
+            open::lock_live_trackers(conn, &[old.id, recent.id, last.id]).await
+        })
+        .await
+        .unwrap();
+    told.sort_unstable();
+    assert_eq!(
+        told,
+        vec![recent.id, last.id],
+        "the writer is told of the recent ones"
+    );
+}

@@ -453,6 +453,11 @@ async fn forget_deletes_everything_of_the_chat_after_a_confirmation() {
         before,
         "every table is as it was before this chat came"
     );
+    assert_eq!(
+        seed::tombstones(&mut conn).await.len(),
+        2,
+        "what is left is a tombstone of each of the chat's two trackers: its id and when, for an hour"
+    );
 
     // The forgotten images answer like unknown ones and record nothing.
     let gif = app.fetch_pixel(&token, Some(CHROME)).await;
