@@ -23,6 +23,9 @@ BEGIN
     PERFORM pg_advisory_xact_lock(OLD.id);
     DELETE FROM opens WHERE tracker_id = OLD.id;
     DELETE FROM tracker_tombstones WHERE deleted_at < now() - interval '1 hour';
-    INSERT INTO tracker_tombstones (tracker_id) VALUES (OLD.id) ON CONFLICT DO NOTHING;
+    -- The time of the deletion itself, not of the start of its transaction, however long
+    -- that has been open.
+    INSERT INTO tracker_tombstones (tracker_id, deleted_at) VALUES (OLD.id, clock_timestamp())
+        ON CONFLICT DO NOTHING;
     RETURN OLD;
 END $$;
