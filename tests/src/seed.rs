@@ -303,9 +303,10 @@ pub async fn everything(conn: &mut AsyncPgConnection) -> Vec<(String, Vec<String
 
 /// The ids of deleted trackers whose tombstones are still kept, in order.
 pub async fn tombstones(conn: &mut AsyncPgConnection) -> Vec<i64> {
-    mailping_shared::schema::tracker_tombstones::table
-        .order(mailping_shared::schema::tracker_tombstones::tracker_id.asc())
-        .select(mailping_shared::schema::tracker_tombstones::tracker_id)
+    use mailping_shared::schema::tracker_tombstones;
+    tracker_tombstones::table
+        .order(tracker_tombstones::tracker_id.asc())
+        .select(tracker_tombstones::tracker_id)
         .load(conn)
         .await
         .expect("tombstones")

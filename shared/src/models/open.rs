@@ -8,7 +8,7 @@ use ipnet::IpNet;
 
 use crate::domain::{OpenKind, Reason, Token};
 
-use crate::schema::{opens, trackers, verdict_reports};
+use crate::schema::{opens, tracker_tombstones, trackers, verdict_reports};
 
 /// The longest user agent kept; enough to recognise a client, not to fingerprint a person.
 pub const USER_AGENT_MAX: usize = 200;
@@ -289,17 +289,16 @@ pub async fn lock_live_trackers(
     conn: &mut AsyncPgConnection,
     sorted_ids: &[i64],
 ) -> QueryResult<Vec<i64>> {
+    use diesel::dsl::{IntervalDsl, now};
     lock_trackers(conn, sorted_ids).await?;
     // A statement of its own, so that its snapshot is taken once the locks are held.
-    let tombstones: Vec<IdRow> = diesel::sql_query(
-        "SELECT tracker_id AS id FROM tracker_tombstones
-         WHERE deleted_at > now() - interval '1 hour'",
-    )
-    .load(conn)
-    .await?;
+    let tombstones: Vec<i64> = tracker_tombstones::table
+        .filter(tracker_tombstones::deleted_at.gt(now.into_sql::<Timestamptz>() - 1.hour()))
+        .select(tracker_tombstones::tracker_id)
+        .load(conn)
+        .await?;
     let mut deleted: Vec<i64> = tombstones
         .into_iter()
-        .map(|r| r.id)
         .filter(|id| sorted_ids.binary_search(id).is_ok())
         .collect();
     deleted.sort_unstable();
