@@ -152,34 +152,51 @@ struct Value {
     value: String,
 }
 
+/// The plan Postgres makes for `sql` (a statement with `params`, their types) executed with
+/// `args`, with sequential scans off so that the table's size does not matter.
+async fn plan_of(
+    conn: &mut diesel_async::AsyncPgConnection,
+    sql: &str,
+    params: &str,
+    args: &str,
+) -> String {
+    diesel::sql_query("SET enable_seqscan = off")
+        .execute(conn)
+        .await
+        .unwrap();
+    diesel::sql_query(format!("PREPARE planned({params}) AS {sql}"))
+        .execute(conn)
+        .await
+        .unwrap();
+    let plan: Vec<String> =
+        diesel::sql_query(format!("EXPLAIN (COSTS OFF) EXECUTE planned({args})"))
+            .load::<QueryPlanLine>(conn)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|l| l.plan)
+            .collect();
+    diesel::sql_query("DEALLOCATE planned")
+        .execute(conn)
+        .await
+        .unwrap();
+    plan.join("\n")
+}
+
 /// The dedup probe compares the client's network in `opens_tracker_time` itself: were it
 /// compared after the heap fetch, each probe would read every open of its tracker's window.
 #[tokio::test]
 async fn the_dedup_probe_compares_networks_in_the_index() {
     let db = TestDb::new().await;
     let mut conn = db.conn().await;
-    // The plan of the probe, as the writer sends it, with the table too small to matter.
-    diesel::sql_query("SET enable_seqscan = off")
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    diesel::sql_query(format!(
-        "PREPARE probe(int8[], cidr[], text[], timestamptz, text[]) AS {}",
-        open::RECENT_CLIENTS_SQL
-    ))
-    .execute(&mut conn)
-    .await
-    .unwrap();
-    let plan: Vec<String> = diesel::sql_query(
-        "EXPLAIN (COSTS OFF) EXECUTE probe('{1}', '{203.0.113.0/24}', '{Thunderbird}', now(), '{direct}')",
+    // The plan of the probe, as the writer sends it.
+    let plan = plan_of(
+        &mut conn,
+        open::RECENT_CLIENTS_SQL,
+        "int8[], cidr[], text[], timestamptz, text[]",
+        "'{1}', '{203.0.113.0/24}', '{Thunderbird}', now(), '{direct}'",
     )
-    .load::<QueryPlanLine>(&mut conn)
-    .await
-    .unwrap()
-    .into_iter()
-    .map(|l| l.plan)
-    .collect();
-    let plan = plan.join("\n");
+    .await;
     let index_cond = plan
         .lines()
         .skip_while(|l| !l.contains("using opens_tracker_time"))
@@ -188,6 +205,59 @@ async fn the_dedup_probe_compares_networks_in_the_index() {
     assert!(
         index_cond.contains("Index Cond") && index_cond.contains("network"),
         "the probe does not compare networks in opens_tracker_time:\n{plan}"
+    );
+}
+
+/// An open written costs one entry in one B-tree besides the primary key's
+/// (migration `opens_one_index`), and what `/opens` shows of each tracker's reads (their count
+/// and the last) still comes from that index alone, never from the heap.
+#[tokio::test]
+async fn a_trackers_reads_come_from_the_one_index_every_open_is_written_to() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let btrees: Vec<Value> = diesel::sql_query(
+        "SELECT c.relname::text AS value FROM pg_index i
+         JOIN pg_class c ON c.oid = i.indexrelid
+         JOIN pg_am am ON am.oid = c.relam
+         WHERE i.indrelid = 'opens'::regclass AND NOT i.indisprimary AND am.amname = 'btree'",
+    )
+    .load(&mut conn)
+    .await
+    .unwrap();
+    let btrees: Vec<String> = btrees.into_iter().map(|v| v.value).collect();
+    assert_eq!(btrees, ["opens_tracker_time"]);
+    // A tracker with a history, its pages all-visible, as a vacuumed table's are.
+    let tracker = seed::tracker(&mut conn, 1, "Proposal").await;
+    seed::opens_aged(
+        &mut conn,
+        tracker.id,
+        &(0..300).map(|i| i % 30).collect::<Vec<_>>(),
+    )
+    .await;
+    diesel::sql_query("VACUUM ANALYZE opens")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let account: i64 = mailping_shared::schema::trackers::table
+        .find(tracker.id)
+        .select(mailping_shared::schema::trackers::account_id)
+        .first(&mut conn)
+        .await
+        .unwrap();
+    let plan = plan_of(
+        &mut conn,
+        mailping_shared::models::tracker::LIST_PAGE_SQL,
+        "int8, int8, int8",
+        &format!("{account}, 0, 10"),
+    )
+    .await;
+    let scans: Vec<&str> = plan.lines().filter(|l| l.contains(" on opens ")).collect();
+    assert_eq!(scans.len(), 2, "two scans of opens per tracker:\n{plan}");
+    assert!(
+        scans
+            .iter()
+            .all(|l| l.contains("Index Only Scan using opens_tracker_time")),
+        "the page reads opens from elsewhere than opens_tracker_time:\n{plan}"
     );
 }
 
