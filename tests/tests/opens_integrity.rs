@@ -181,11 +181,55 @@ async fn the_writer_keeps_the_time_of_a_trackers_earliest_apple_prefetch() {
     earliest_apple_prefetch_is_kept(Inserter::Writer).await;
 }
 
+/// The writer may write a batch in several INSERT statements: every open is written once, the
+/// ids come back in the batch's order, and the rollup counts each open once.
+#[tokio::test]
+async fn a_batch_written_in_several_statements_keeps_every_open_in_order() {
+    let db = TestDb::new().await;
+    let mut conn = db.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    let account = account_id(&mut conn, 1).await;
+    let batch: Vec<NewOpen> = (0..7)
+        .map(|i| NewOpen {
+            client: format!("Client {i}"),
+            ..opens_of(&t, 1).remove(0)
+        })
+        .collect();
+    let ids = conn
+        .transaction(async |conn| {
+            open::insert_batch_counted(conn, &batch, 3, |_| account, |_| None).await
+        })
+        .await
+        .unwrap();
+    assert_eq!(ids.len(), 7);
+    let stored: Vec<(i64, String)> = mailping_shared::schema::opens::table
+        .select((
+            mailping_shared::schema::opens::id,
+            mailping_shared::schema::opens::client,
+        ))
+        .order(mailping_shared::schema::opens::id)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    let expected: Vec<(i64, String)> = ids
+        .iter()
+        .zip(&batch)
+        .map(|(id, o)| (*id, o.client.clone()))
+        .collect();
+    assert_eq!(stored, expected);
+    assert_eq!(
+        leftovers(&mut conn).await,
+        (0, 0),
+        "the rollup counts each open once"
+    );
+}
+
 #[derive(Clone, Copy)]
 enum Inserter {
     /// `open::insert_batch`, as anything but the writer inserts: the trigger notes.
     Trigger,
-    /// `open::insert_batch_counted`, as the writer does, with what the tracker held before.
+    /// `open::insert_batch_counted`, as the writer does, with what the tracker held before,
+    /// two opens a statement.
     Writer,
 }
 
@@ -216,7 +260,7 @@ async fn earliest_apple_prefetch_is_kept(inserter: Inserter) {
             let held = first_prefetch(conn).await;
             // In a transaction, as the writer's: what it says it has done lasts until the end.
             conn.transaction(async |conn| {
-                open::insert_batch_counted(conn, batch, |_| account, |_| held).await
+                open::insert_batch_counted(conn, batch, 2, |_| account, |_| held).await
             })
             .await
             .unwrap();

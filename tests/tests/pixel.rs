@@ -612,6 +612,112 @@ async fn a_steady_stream_of_opens_is_written_in_few_full_batches() {
     );
 }
 
+/// The rows of each INSERT statement on `opens`, per transaction, in the order written: what a
+/// statement trigger of the test's own records.
+async fn record_insert_statements(conn: &mut diesel_async::AsyncPgConnection) {
+    for sql in [
+        "CREATE TABLE insert_statements (seq serial, xid bigint, n bigint)",
+        "CREATE FUNCTION note_insert_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+             INSERT INTO insert_statements (xid, n) SELECT txid_current(), count(*) FROM new_rows;
+             RETURN NULL;
+         END $$",
+        "CREATE TRIGGER note_insert_statement AFTER INSERT ON opens
+         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+         EXECUTE FUNCTION note_insert_statement()",
+    ] {
+        diesel::sql_query(sql).execute(conn).await.unwrap();
+    }
+}
+
+/// The rows of each INSERT statement, grouped by transaction in the order they were written.
+async fn insert_statements(conn: &mut diesel_async::AsyncPgConnection) -> Vec<Vec<i64>> {
+    let rows: Vec<(i64, i64)> = diesel::dsl::sql::<(
+        diesel::sql_types::BigInt,
+        diesel::sql_types::BigInt,
+    )>("SELECT xid, n FROM insert_statements ORDER BY seq")
+    .load(conn)
+    .await
+    .unwrap();
+    let mut batches: Vec<(i64, Vec<i64>)> = Vec::new();
+    for (xid, n) in rows {
+        match batches.last_mut() {
+            Some((last, sizes)) if *last == xid => sizes.push(n),
+            _ => batches.push((xid, vec![n])),
+        }
+    }
+    batches.into_iter().map(|(_, sizes)| sizes).collect()
+}
+
+/// Queues `n` fetches of `t` while the writer waits for the tracker's lock, which the test
+/// holds, then lets the writer go and waits for every open: what is queued behind the batch
+/// the writer holds is then known.
+async fn queue_behind_a_held_writer(app: &TestApp, t: &seed::SeededTracker, n: usize) {
+    let mut lock = app.conn().await;
+    diesel::sql_query(format!("SELECT pg_advisory_lock({})", t.id))
+        .execute(&mut lock)
+        .await
+        .unwrap();
+    let fetches = (0..n).map(|i| {
+        let ua = format!("Thunderbird/{i}");
+        async move { app.fetch_pixel(&t.token, Some(&ua)).await.status() }
+    });
+    let statuses: Vec<_> = futures_util::stream::iter(fetches)
+        .buffer_unordered(64)
+        .collect()
+        .await;
+    assert!(statuses.iter().all(|s| *s == 200));
+    diesel::sql_query(format!("SELECT pg_advisory_unlock({})", t.id))
+        .execute(&mut lock)
+        .await
+        .unwrap();
+    let mut conn = app.conn().await;
+    wait_for_opens(&mut conn, n as i64).await;
+}
+
+/// While the writer keeps up, a batch goes to Postgres in INSERT statements of at most
+/// `INSERT_CHUNK` opens, so that Postgres never holds a core for long while requests wait.
+#[tokio::test]
+async fn a_writer_that_keeps_up_inserts_a_batch_in_small_statements() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Chunks").await;
+    record_insert_statements(&mut conn).await;
+    // The first fetches wait in the batch the writer holds; the rest, 250 or nearly, are the
+    // next batch, with nothing behind it.
+    queue_behind_a_held_writer(&app, &t, 260).await;
+    let batches = insert_statements(&mut conn).await;
+    let chunk = mailping_pixel_server::recorder::INSERT_CHUNK as i64;
+    assert!(
+        batches.iter().flatten().all(|n| *n <= chunk),
+        "a statement wrote more than {chunk} opens: {batches:?}"
+    );
+    assert!(
+        batches.iter().any(|sizes| sizes.len() >= 2),
+        "no batch took more than one statement: {batches:?}"
+    );
+    assert_eq!(batches.iter().flatten().sum::<i64>(), 260);
+}
+
+/// Once a batch or more waits behind the one being written, the writer is behind: it writes
+/// each batch in one statement, which costs Postgres least per open.
+#[tokio::test]
+async fn a_writer_that_is_behind_inserts_a_batch_in_one_statement() {
+    let app = TestApp::spawn()
+        .pixel_setting("--write-batch-max", 300)
+        .await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Behind").await;
+    record_insert_statements(&mut conn).await;
+    queue_behind_a_held_writer(&app, &t, 1_000).await;
+    let batches = insert_statements(&mut conn).await;
+    assert!(
+        batches.iter().any(|sizes| sizes == &[300]),
+        "no full batch went in one statement: {batches:?}"
+    );
+    assert_eq!(batches.iter().flatten().sum::<i64>(), 1_000);
+}
+
 /// The linger only applies while opens keep coming: the first open after a quiet spell is
 /// written at once, so an alert is never late by the linger.
 #[tokio::test]

@@ -93,9 +93,13 @@ pub async fn insert_batch(
 /// The triggers still count and note every other insert. They skip the ones of this
 /// transaction that say they are done (migrations `open_counts_by_writer` and
 /// `apple_prefetch_by_writer`).
+///
+/// It writes the batch in INSERT statements of at most `chunk` opens each (see
+/// `recorder::insert_chunk` in the pixel server for why).
 pub async fn insert_batch_counted(
     conn: &mut AsyncPgConnection,
     batch: &[NewOpen],
+    chunk: usize,
     account_of: impl Fn(i64) -> i64,
     prefetched_at: impl Fn(i64) -> Option<DateTime<Utc>>,
 ) -> QueryResult<Vec<i64>> {
@@ -107,7 +111,10 @@ pub async fn insert_batch_counted(
         .bind::<Text, _>(done)
     };
     say("on").execute(conn).await?;
-    let ids = insert_batch(conn, batch).await?;
+    let mut ids = Vec::with_capacity(batch.len());
+    for part in batch.chunks(chunk.max(1)) {
+        ids.extend(insert_batch(conn, part).await?);
+    }
     say("off").execute(conn).await?;
     let mut counts = std::collections::HashMap::new();
     for o in batch {
