@@ -559,6 +559,32 @@ fn insert_chunk(queued: usize, batch_max: usize) -> usize {
     }
 }
 
+/// Fetches a loop of the writer over a batch handles between two yields of its thread.
+const YIELD_EVERY: usize = 256;
+
+/// Yields the writer's thread to whatever else is ready, every `YIELD_EVERY` fetches of a loop
+/// over a batch. The writer's loops over a 2,000-open batch (its memory of recent clients,
+/// classifying, remembering) ran 1-2 ms at a time (`perf sched timehist`), and a request
+/// thread woken on that core meanwhile waited as long. Yielding costs a system call when
+/// nothing else is ready. At half the zero-loss rate of bench/run, the open loop's p99 was
+/// 1.99 / 2.60 ms without and 1.55 / 1.61 ms with.
+#[derive(Default)]
+struct Pacer {
+    handled: usize,
+}
+
+impl Pacer {
+    /// Counts a fetch handled, and yields (saying so) every `YIELD_EVERY`-th.
+    fn tick(&mut self) -> bool {
+        self.handled += 1;
+        let due = self.handled.is_multiple_of(YIELD_EVERY);
+        if due {
+            std::thread::yield_now();
+        }
+        due
+    }
+}
+
 /// Key for dedup: the same tracker, network and user agent.
 type ClientKey<'a> = (i64, Option<IpNet>, Option<&'a str>);
 
@@ -648,7 +674,9 @@ async fn write_batch(
             Ok::<_, diesel::result::Error>((kinds, deleted, opens))
         })
         .await?;
+    let mut pacer = Pacer::default();
     for o in opens.iter().filter(|o| o.kind.deduplicated()) {
+        pacer.tick();
         if let Some(network) = o.network {
             recent.remember(
                 recent.key(o.tracker_id, network, o.user_agent.as_deref()),
@@ -700,7 +728,9 @@ fn client_keys(
     let mut seen = FastSet::default();
     let mut keys: open::ClientKeys = Default::default();
     let mut remembered = Vec::new();
+    let mut pacer = Pacer::default();
     for fetch in batch {
+        pacer.tick();
         let Some(tracker) = trackers.get(&fetch.token) else {
             continue;
         };
@@ -742,7 +772,9 @@ fn classify_batch(
     }
     let mut opens = Vec::with_capacity(batch.len());
     let mut kinds = Vec::with_capacity(batch.len());
+    let mut pacer = Pacer::default();
     for fetch in batch {
+        pacer.tick();
         let Some(tracker) = trackers.get(&fetch.token) else {
             continue;
         };
@@ -968,6 +1000,13 @@ mod tests {
             reminders_cancelled: reminders_cancelled.iter().copied().collect(),
             apple_prefetched: apple_prefetched.iter().copied().collect(),
         }
+    }
+
+    #[test]
+    fn the_writer_yields_its_thread_once_every_few_hundred_fetches() {
+        let mut pacer = Pacer::default();
+        let yields = (0..1_000).filter(|_| pacer.tick()).count();
+        assert_eq!(yields, 1_000 / YIELD_EVERY);
     }
 
     #[test]
