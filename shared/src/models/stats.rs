@@ -59,7 +59,8 @@ pub struct Totals {
 }
 
 /// Trackers created since `since`, how many were read, and the median time to the first read.
-/// The first read of each is one probe of the partial `opens_reads` index.
+/// The first read of each is read from the oldest end of its tracker's slice of
+/// `opens_tracker_time`, which carries `is_read`.
 pub async fn totals(
     conn: &mut AsyncPgConnection,
     account_id: i64,
