@@ -11,7 +11,12 @@
 //! 198.18.0.0/15 in `X-Forwarded-For`, a mail client's User-Agent.
 //! With `OPEN_LOOP_TRACE=<file>`, each answered request is also a line of that file: when it
 //! was due and its latency, both in microseconds (to see whether the tail comes in bursts).
-//! The last line is `RESULT rate=.. sent=.. completed=.. errors=.. p50_us=.. p99_us=.. p999_us=.. max_us=..`.
+//! The requests due in the first `OPEN_LOOP_WARMUP_SECS` (default 1) are sent, answered and
+//! counted like the others but kept out of the percentiles, which describe the server running
+//! (wrk2 leaves out its first 10 s the same way); their own p99 and maximum are reported apart,
+//! as what a server that has just started shows (its memory of trackers and clients is empty).
+//! The last line is `RESULT rate=.. sent=.. completed=.. errors=.. p50_us=.. p99_us=.. p999_us=..
+//! max_us=.. warmup_p99_us=.. warmup_max_us=..`.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -117,7 +122,12 @@ async fn main() -> anyhow::Result<()> {
     }
     drop(done_tx);
 
+    let warmup = match std::env::var("OPEN_LOOP_WARMUP_SECS") {
+        Ok(secs) => Duration::from_secs_f64(secs.parse().context("OPEN_LOOP_WARMUP_SECS")?),
+        Err(_) => Duration::from_secs(1),
+    };
     let mut histogram = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
+    let mut warming = histogram.clone();
     let (mut completed, mut errors) = (0u64, 0u64);
     let mut first_error = None;
     let mut trace = match std::env::var_os("OPEN_LOOP_TRACE") {
@@ -132,9 +142,14 @@ async fn main() -> anyhow::Result<()> {
         match next {
             Ok(Some(Ok((n, latency)))) => {
                 completed += 1;
-                histogram.saturating_record(latency.as_micros().max(1) as u64);
+                let due = interval.mul_f64(n as f64);
+                let recorded = if due < warmup {
+                    &mut warming
+                } else {
+                    &mut histogram
+                };
+                recorded.saturating_record(latency.as_micros().max(1) as u64);
                 if let Some(trace) = trace.as_mut() {
-                    let due = interval.mul_f64(n as f64);
                     writeln!(trace, "{} {}", due.as_micros(), latency.as_micros())?;
                 }
             }
@@ -156,11 +171,13 @@ async fn main() -> anyhow::Result<()> {
         "open loop at {rate:.0}/s for {seconds:.0} s over {connections} connections: {completed} answered, {errors} errors, {achieved:.0}/s achieved",
     );
     println!(
-        "RESULT rate={rate:.0} sent={total} completed={completed} errors={errors} p50_us={} p99_us={} p999_us={} max_us={}",
+        "RESULT rate={rate:.0} sent={total} completed={completed} errors={errors} p50_us={} p99_us={} p999_us={} max_us={} warmup_p99_us={} warmup_max_us={}",
         histogram.value_at_quantile(0.5),
         histogram.value_at_quantile(0.99),
         histogram.value_at_quantile(0.999),
         histogram.max(),
+        warming.value_at_quantile(0.99),
+        warming.max(),
     );
     Ok(())
 }
