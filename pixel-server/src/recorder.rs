@@ -560,14 +560,15 @@ fn insert_chunk(queued: usize, batch_max: usize) -> usize {
 }
 
 /// Fetches a loop of the writer over a batch handles between two yields of its thread.
-const YIELD_EVERY: usize = 256;
+const YIELD_EVERY: usize = 64;
 
 /// Yields the writer's thread to whatever else is ready, every `YIELD_EVERY` fetches of a loop
 /// over a batch. The writer's loops over a 2,000-open batch (its memory of recent clients,
 /// classifying, remembering) ran 1-2 ms at a time (`perf sched timehist`), and a request
 /// thread woken on that core meanwhile waited as long. Yielding costs a system call when
 /// nothing else is ready. At half the zero-loss rate of bench/run, the open loop's p99 was
-/// 1.99 / 2.60 ms without and 1.55 / 1.61 ms with.
+/// 1.99 / 2.60 ms without and 1.55 / 1.61 ms yielding every 256; at 45,500/s, 3.85 / 1.87 /
+/// 1.98 / 2.09 ms every 256 and 1.71 / 1.61 / 1.74 / 1.52 every 64.
 #[derive(Default)]
 struct Pacer {
     handled: usize,
