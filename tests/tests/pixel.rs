@@ -489,16 +489,7 @@ async fn a_writer_that_falls_behind_slows_fetches_down_instead_of_dropping_opens
     let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Burst").await;
     const FETCHES: usize = 600;
-    let fetches = (0..FETCHES).map(|i| {
-        let ua = format!("Thunderbird/{i}");
-        let (app, token) = (&app, &t.token);
-        async move { app.fetch_pixel(token, Some(&ua)).await.status() }
-    });
-    // 64 at a time, as wrk's connections would be.
-    let statuses: Vec<_> = futures_util::stream::iter(fetches)
-        .buffer_unordered(64)
-        .collect()
-        .await;
+    let statuses = fetch_from_many_clients(&app, &t, FETCHES).await;
     assert!(statuses.iter().all(|s| *s == 200));
     app.stop_pixel().await;
     assert_eq!(
@@ -649,6 +640,23 @@ async fn insert_statements(conn: &mut diesel_async::AsyncPgConnection) -> Vec<Ve
     batches.into_iter().map(|(_, sizes)| sizes).collect()
 }
 
+/// Fetches `t`'s pixel `n` times, each as a client of its own (its own User-Agent), 64 at a
+/// time as wrk's connections would; the statuses in the order they came back.
+async fn fetch_from_many_clients(
+    app: &TestApp,
+    t: &seed::SeededTracker,
+    n: usize,
+) -> Vec<reqwest::StatusCode> {
+    let fetches = (0..n).map(|i| {
+        let ua = format!("Thunderbird/{i}");
+        async move { app.fetch_pixel(&t.token, Some(&ua)).await.status() }
+    });
+    futures_util::stream::iter(fetches)
+        .buffer_unordered(64)
+        .collect()
+        .await
+}
+
 /// Queues `n` fetches of `t` while the writer waits for the tracker's lock, which the test
 /// holds, then lets the writer go and waits for every open: what is queued behind the batch
 /// the writer holds is then known.
@@ -658,14 +666,7 @@ async fn queue_behind_a_held_writer(app: &TestApp, t: &seed::SeededTracker, n: u
         .execute(&mut lock)
         .await
         .unwrap();
-    let fetches = (0..n).map(|i| {
-        let ua = format!("Thunderbird/{i}");
-        async move { app.fetch_pixel(&t.token, Some(&ua)).await.status() }
-    });
-    let statuses: Vec<_> = futures_util::stream::iter(fetches)
-        .buffer_unordered(64)
-        .collect()
-        .await;
+    let statuses = fetch_from_many_clients(app, t, n).await;
     assert!(statuses.iter().all(|s| *s == 200));
     diesel::sql_query(format!("SELECT pg_advisory_unlock({})", t.id))
         .execute(&mut lock)
