@@ -65,6 +65,7 @@ fn colour(kind: OpenKind) -> RGBColor {
         OpenKind::AppleMpp => RGBColor(255, 127, 14),
         OpenKind::LinkPreview => RGBColor(140, 140, 140),
         OpenKind::Scanner => RGBColor(90, 90, 90),
+        OpenKind::Unverified => RGBColor(160, 120, 90),
         OpenKind::SelfView => RGBColor(188, 189, 34),
         OpenKind::Duplicate => RGBColor(199, 199, 199),
     }
@@ -82,6 +83,7 @@ pub fn short_name(kind: OpenKind) -> &'static str {
         OpenKind::AppleMpp => "Apple prefetch",
         OpenKind::LinkPreview => "Link preview",
         OpenKind::Scanner => "Scanner or bot",
+        OpenKind::Unverified => "Unrecognised client",
         OpenKind::SelfView => "Your own view",
         OpenKind::Duplicate => "Repeat",
     }

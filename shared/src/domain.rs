@@ -242,6 +242,9 @@ text_enum! {
         LinkPreview = "link_preview",
         /// A security scanner, crawler, HTTP library, or a request without User-Agent.
         Scanner = "scanner",
+        /// No evidence of a person: an agent that is no recognised browser, webview, mail
+        /// client or webmail proxy. Not a read; the agent stays in the timeline.
+        Unverified = "unverified",
         /// The sender's own view.
         SelfView = "self",
         /// A repeat of the same client within the dedup window.
@@ -274,6 +277,7 @@ impl OpenKind {
             OpenKind::AppleMpp => "Apple Mail prefetch (delivered, not a confirmed read)",
             OpenKind::LinkPreview => "link preview bot (not a read)",
             OpenKind::Scanner => "security scanner or bot (not a read)",
+            OpenKind::Unverified => "unrecognised client (not a confirmed read)",
             OpenKind::SelfView => "your own view (not a read)",
             OpenKind::Duplicate => "repeat load (not counted)",
         }
@@ -286,8 +290,17 @@ text_enum! {
     pub enum Reason {
         /// A rule of `shared/data/user-agents.tsv` names the client.
         Agent = "ua",
-        /// No rule names the agent and the bot list does not know it: counted as a person.
+        /// Recorded before reads needed evidence: no rule named the agent and it was counted
+        /// as a person. New opens get `UnrecognisedAgent` instead.
         UnknownAgent = "unknown-agent",
+        /// No rule names the agent and it is no coherent browser or webview: `unverified`.
+        UnrecognisedAgent = "unrecognised-agent",
+        /// A browser-like agent whose tokens no real browser sends together (an engine
+        /// version that never shipped with that browser, a second `Mozilla/5.0`): a machine.
+        ImplausibleAgent = "implausible-agent",
+        /// The agent follows a bot convention: `compatible;` with a product that is no
+        /// browser, a `+http…` info URL, or a word for what services do (preview, fetcher, …).
+        BotConvention = "bot-convention",
         /// The request had no User-Agent header.
         NoAgent = "no-agent",
         /// The maintained bot list (`isbot`) knows the agent.
@@ -300,8 +313,15 @@ text_enum! {
         NetworkCrawler = "network:crawler",
         /// Through a privacy relay (Apple's): the agent decided, the location is hidden.
         NetworkRelay = "network:relay",
+        /// A person-looking agent from a cloud provider's data centre: people don't read mail
+        /// from there, scanners do.
+        NetworkHosting = "network:hosting",
         /// From a network where the owner viewed the copy page.
         OwnerNetwork = "owner-network",
+        /// From a network the owner, answering "Wrong?", said was their own view.
+        ReportedOwnNetwork = "reported-own-network",
+        /// The same agent from the same network the owner, answering "Wrong?", called a machine.
+        ReportedMachine = "reported-machine",
         /// Within the grace period after the tracker was created.
         Grace = "grace",
         /// The same client again within the dedup window.

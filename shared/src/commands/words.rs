@@ -511,10 +511,23 @@ pub fn not_counted(kind: OpenKind, reason: Reason, client: &str) -> String {
         Reason::NetworkCrawler => format!("{client} crawler"),
         Reason::BotList => "a known bot".to_owned(),
         Reason::NoAgent => "a script that sent no User-Agent".to_owned(),
+        Reason::NetworkHosting => {
+            format!("{client} data centre (scanners run there, people don't)")
+        }
+        Reason::UnrecognisedAgent => format!("unrecognised client {client} (no sign of a person)"),
+        Reason::ImplausibleAgent => {
+            format!("{client} (a browser agent no real browser sends: a machine)")
+        }
+        Reason::BotConvention => format!("{client} (names itself a bot or service)"),
+        Reason::ReportedOwnNetwork => "your own view (a network you said is yours)".to_owned(),
+        Reason::ReportedMachine => format!("{client} (you said this was a machine)"),
         Reason::Agent | Reason::UnknownAgent | Reason::NetworkRelay | Reason::Legacy => {
             match kind {
                 OpenKind::LinkPreview => format!("{client} link preview"),
                 OpenKind::Scanner => format!("{client} (a security scanner or script)"),
+                OpenKind::Unverified => {
+                    format!("unrecognised client {client} (no sign of a person)")
+                }
                 OpenKind::AppleMpp => {
                     "Apple Mail Privacy Protection prefetch (delivered, not a confirmed read)"
                         .to_owned()
