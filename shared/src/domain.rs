@@ -262,6 +262,16 @@ impl OpenKind {
         )
     }
 
+    /// Kinds of fetch that show no person: a bot, or an agent nobody recognises. They stay what
+    /// they are from the owner's network, in the grace period and when repeated, since calling
+    /// them `self` or `duplicate` would hide that a machine touched the email.
+    pub fn is_machine(self) -> bool {
+        matches!(
+            self,
+            OpenKind::LinkPreview | OpenKind::Scanner | OpenKind::Unverified
+        )
+    }
+
     /// Kinds that a repeat of the same client within the dedup window turns into `duplicate`.
     /// Bots and the sender's own views are recorded every time.
     pub fn deduplicated(self) -> bool {

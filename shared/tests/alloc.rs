@@ -102,7 +102,7 @@ fn the_counter_sees_an_allocation() {
         Some("SomethingNoRuleNames/1.0"),
         "203.0.113.7".parse().unwrap(),
     );
-    assert_eq!((n, reason), (1, Reason::UnknownAgent));
+    assert_eq!((n, reason), (1, Reason::UnrecognisedAgent));
 }
 
 /// Tokens that rules of shared/data/user-agents.tsv name, one from each section.
@@ -145,7 +145,7 @@ proptest! {
             // What the agent alone says, from an unlisted address (a listed one may replace the reason).
             let (_, by_agent) = measured(ua.as_deref(), "203.0.113.7".parse().unwrap());
             prop_assert!(
-                matches!(by_agent, Reason::BotList | Reason::UnknownAgent),
+                matches!(by_agent, Reason::BotList | Reason::UnrecognisedAgent),
                 "{} allocations for {:?} ({})", n, ua, by_agent
             );
         }
