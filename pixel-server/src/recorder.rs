@@ -801,6 +801,8 @@ fn classify_batch(
                     .unwrap_or(Duration::ZERO),
                 self_grace: settings.self_grace,
                 owner_networks: &tracker.owner_networks,
+                reported_networks: &tracker.reported_networks,
+                reported_machine: tracker.reported_machine(fetch.network, ua),
                 seen_recently,
             },
         );
@@ -993,6 +995,9 @@ mod tests {
             created_at: Utc::now(),
             silent,
             owner_networks: vec![],
+            reported_networks: vec![],
+            machine_agents: vec![],
+            machine_networks: vec![],
         }
     }
 

@@ -43,6 +43,8 @@ fn classify_corpus(c: &mut Criterion) {
         age: Duration::from_secs(3600),
         self_grace: Duration::from_secs(60),
         owner_networks: &[],
+        reported_networks: &[],
+        reported_machine: false,
         seen_recently: false,
     };
 

@@ -26,6 +26,8 @@ fn main() {
         age: Duration::from_secs(3600),
         self_grace: Duration::from_secs(60),
         owner_networks: &[],
+        reported_networks: &[],
+        reported_machine: false,
         seen_recently: false,
     };
     let origin = admit(Method::Get, [], client, Networks::embedded()).expect("a GET");

@@ -341,6 +341,24 @@ text_enum! {
     }
 }
 
+impl Reason {
+    /// Whether the reason is a listed network's (`network:*`): the address is an operator's,
+    /// shared by everybody it serves, so nothing about the reader can be learned from it.
+    pub fn is_network(self) -> bool {
+        self.as_str().starts_with("network:")
+    }
+}
+
+text_enum! {
+    /// What an owner said of a fetch with "Wrong?" (`verdict_reports.said`).
+    pub enum Said {
+        /// It was the owner's own view.
+        OwnView = "own-view",
+        /// It was a machine, not a person.
+        Machine = "machine",
+    }
+}
+
 text_enum! {
     /// The chat platforms MailPing speaks (`accounts.platform`).
     pub enum Platform {

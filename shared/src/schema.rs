@@ -89,6 +89,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    reported_machines (account_id, network, user_agent) {
+        account_id -> Int8,
+        network -> Cidr,
+        user_agent -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     seen_requests (key) {
         key -> Text,
         seen_at -> Timestamptz,
@@ -101,6 +110,7 @@ diesel::table! {
         network -> Cidr,
         user_agent -> Text,
         last_seen_at -> Timestamptz,
+        reported -> Bool,
     }
 }
 
@@ -137,6 +147,7 @@ diesel::table! {
     verdict_reports (open_id) {
         open_id -> Int8,
         created_at -> Timestamptz,
+        said -> Nullable<Text>,
     }
 }
 
@@ -149,6 +160,7 @@ diesel::joinable!(opens -> trackers (tracker_id));
 diesel::joinable!(reminders -> trackers (tracker_id));
 diesel::joinable!(sender_networks -> accounts (account_id));
 diesel::joinable!(trackers -> accounts (account_id));
+diesel::joinable!(reported_machines -> accounts (account_id));
 diesel::joinable!(verdict_reports -> opens (open_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -159,6 +171,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     open_counts,
     opens,
     reminders,
+    reported_machines,
     seen_requests,
     sender_networks,
     spill_replays,

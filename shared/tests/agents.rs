@@ -71,6 +71,8 @@ fn counts_as_read(user_agent: &str) -> bool {
         age: Duration::from_secs(3600),
         self_grace: Duration::from_secs(60),
         owner_networks: &[],
+        reported_networks: &[],
+        reported_machine: false,
         seen_recently: false,
     };
     verdict(&fetch, &ctx).kind.counts_as_read()

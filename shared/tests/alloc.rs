@@ -21,6 +21,8 @@ fn ctx() -> TrackerContext<'static> {
         age: Duration::from_secs(3600),
         self_grace: Duration::from_secs(30),
         owner_networks: &[],
+        reported_networks: &[],
+        reported_machine: false,
         seen_recently: false,
     }
 }

@@ -441,7 +441,17 @@ async fn wrong_on_a_dm_alert_is_recorded_and_the_timeline_shows_it() {
         content(&forged["data"]).contains("no tracker #1"),
         "{forged}"
     );
-    let noted = app.click(user, wrong).await;
+    let question = app.click(user, wrong).await;
+    assert!(
+        content(&question["data"]).starts_with("❓ What was that fetch of #1"),
+        "{question}"
+    );
+    let machine = wrong.replacen("wr:", "wm:", 1);
+    assert!(
+        question.to_string().contains(&machine),
+        "an \"It was a machine\" button: {question}"
+    );
+    let noted = app.click(user, &machine).await;
     assert_eq!(noted["type"], 4, "the acknowledgement is a new reply");
     assert_private_and_quiet(&noted["data"]);
     assert!(content(&noted["data"]).starts_with("📝 Noted"), "{noted}");

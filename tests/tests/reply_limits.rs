@@ -124,10 +124,10 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
             label: t.label.clone(),
             muted: t.muted,
             reads: 1_000_000,
-            apple_prefetched: true,
             last_read_at: Some(at(-5)),
             last_read_client: Some(client.to_owned()),
             reminder_due_at: Some(at(60)),
+            machines: None,
         })
         .collect();
     let entries: Vec<TimelineEntry> = (0..40)
@@ -170,6 +170,8 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
         ordinal: 1_000_000,
         send_id: None,
         coalesced_minutes,
+        new_client: true,
+        new_network: true,
     };
     let due = DueReminder {
         id: 1,

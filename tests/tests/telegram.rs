@@ -198,7 +198,9 @@ async fn preview_bots_and_apple_prefetch_are_not_read_alerts() {
     );
     let list = app.send(chat, "/opens").await;
     assert!(
-        list.text.contains("Apple Mail prefetch only"),
+        list.text.contains(
+            "delivered, not yet confirmed read (only machines fetched it: Apple Mail, Telegram)"
+        ),
         "{}",
         list.text
     );
@@ -755,13 +757,25 @@ async fn wrong_on_an_alert_is_recorded_and_shown_and_the_timeline_says_why_scans
     assert!(forged.text.contains("no tracker #1"), "{}", forged.text);
     assert_eq!(verdict_reports(&app).await, 0);
 
-    let noted = app
+    // "Wrong?" asks what it was; nothing is recorded before the answer.
+    let question = app
         .press(chat, alert.message_id, &button(&alert, "Wrong?"))
+        .await;
+    assert!(
+        question.text.starts_with("❓ What was that fetch of #1"),
+        "{}",
+        question.text
+    );
+    assert_eq!(verdict_reports(&app).await, 0);
+    let noted = app
+        .press(chat, question.message_id, &button(&question, "It was me"))
         .await;
     assert!(noted.text.starts_with("📝 Noted"), "{}", noted.text);
     assert!(noted.text.contains("/opens 1"), "{}", noted.text);
+    // Gmail's proxy is everybody's: its address is not learned as the owner's.
+    assert!(noted.text.contains("many people share"), "{}", noted.text);
     // Pressing twice keeps one report.
-    app.press(chat, alert.message_id, &button(&alert, "Wrong?"))
+    app.press(chat, question.message_id, &button(&question, "It was me"))
         .await;
     assert_eq!(verdict_reports(&app).await, 1);
 

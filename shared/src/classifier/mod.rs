@@ -108,6 +108,10 @@ pub struct TrackerContext<'a> {
     pub self_grace: Duration,
     /// Networks from which the owner viewed the tracker's copy page.
     pub owner_networks: &'a [IpNet],
+    /// Networks the owner said were theirs, answering "Wrong?" on an alert.
+    pub reported_networks: &'a [IpNet],
+    /// The owner called this agent from this network a machine, answering "Wrong?".
+    pub reported_machine: bool,
     /// The same client (same network and user agent) was recorded for this tracker within the dedup window.
     pub seen_recently: bool,
 }
@@ -125,16 +129,27 @@ pub struct Verdict {
 /// agent a rule names (an agent no rule names is looked up in the bot list, which copies it).
 pub fn verdict(fetch: &Fetch<'_>, ctx: &TrackerContext<'_>) -> Verdict {
     let found = machine_or_kind(fetch.user_agent, fetch.origin);
+    if ctx.reported_machine {
+        return Verdict {
+            kind: OpenKind::Scanner,
+            reason: Reason::ReportedMachine,
+            ..found
+        };
+    }
     if found.kind.is_machine() {
         return found;
     }
-    let from_owner = fetch
-        .network
-        .is_some_and(|net| ctx.owner_networks.iter().any(|own| own.contains(&net)));
+    let within = |networks: &[IpNet]| {
+        fetch
+            .network
+            .is_some_and(|net| networks.iter().any(|own| own.contains(&net)))
+    };
     let reason = if ctx.age < ctx.self_grace {
         Some((OpenKind::SelfView, Reason::Grace))
-    } else if from_owner {
+    } else if within(ctx.owner_networks) {
         Some((OpenKind::SelfView, Reason::OwnerNetwork))
+    } else if within(ctx.reported_networks) {
+        Some((OpenKind::SelfView, Reason::ReportedOwnNetwork))
     } else if ctx.seen_recently {
         Some((OpenKind::Duplicate, Reason::Dedup))
     } else {
@@ -272,6 +287,8 @@ mod tests {
             age: Duration::from_secs(3600),
             self_grace: Duration::from_secs(60),
             owner_networks: &[],
+            reported_networks: &[],
+            reported_machine: false,
             seen_recently: false,
         }
     }
@@ -668,6 +685,31 @@ mod tests {
             verdict(&unknown_network, &ctx),
             open(OpenKind::Direct, "Chrome")
         );
+    }
+
+    #[test]
+    fn what_the_owner_reported_decides_before_the_agent() {
+        let reported = [network("203.0.113.0/24")];
+        let ctx = TrackerContext {
+            reported_networks: &reported,
+            ..settled()
+        };
+        let own = verdict(&get(CHROME), &ctx);
+        assert_eq!(own, open(OpenKind::SelfView, "Chrome"));
+        assert_eq!(own.reason, Reason::ReportedOwnNetwork);
+        // A network learned from a copy page says so, not that it was reported.
+        let owner = TrackerContext {
+            owner_networks: &reported,
+            ..ctx
+        };
+        assert_eq!(verdict(&get(CHROME), &owner).reason, Reason::OwnerNetwork);
+        let machine = TrackerContext {
+            reported_machine: true,
+            ..settled()
+        };
+        let v = verdict(&get(CHROME), &machine);
+        assert_eq!(v, open(OpenKind::Scanner, "Chrome"));
+        assert_eq!(v.reason, Reason::ReportedMachine);
     }
 
     #[test]

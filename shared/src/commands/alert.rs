@@ -48,6 +48,21 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     } else {
         reply
     };
+    // Read before, now from somewhere it never was: forwarded, or the reader's other device.
+    let reply = match (a.new_client, a.new_network) {
+        (true, true) => reply.plain(format!(
+            "\n🔀 Opened again, in {}, on another network: forwarded, or another device.",
+            a.client
+        )),
+        (true, false) => reply.plain(format!(
+            "\n🔀 Opened again, in {}: another device, or forwarded.",
+            a.client
+        )),
+        (false, true) => {
+            reply.plain("\n🔀 Opened again, on another network: another place, or forwarded.")
+        }
+        (false, false) => reply,
+    };
     reply.button_row(buttons)
 }
 
@@ -83,7 +98,32 @@ mod tests {
             ordinal,
             send_id: None,
             coalesced_minutes: minutes,
+            new_client: false,
+            new_network: false,
         }
+    }
+
+    #[test]
+    fn a_read_from_a_new_client_or_network_says_so() {
+        let again = |new_client, new_network| {
+            alert_reply(&ClaimedAlert {
+                client: "Outlook".into(),
+                new_client,
+                new_network,
+                ..claimed(false, 1, 2)
+            })
+            .plain_text()
+        };
+        assert!(!again(false, false).contains("Opened again"));
+        assert!(
+            again(true, true).ends_with(
+                "\n🔀 Opened again, in Outlook, on another network: forwarded, or another device."
+            ),
+            "{}",
+            again(true, true)
+        );
+        assert!(again(true, false).ends_with("in Outlook: another device, or forwarded."));
+        assert!(again(false, true).ends_with("on another network: another place, or forwarded."));
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub use words::{ordinal, relative_time, truncate_chars};
 
 use crate::config::BaseUrl;
 use crate::db::Pool;
+pub use crate::domain::Said;
 use crate::domain::{Label, OpenKind, Reason};
 use crate::errors::DbError;
 use crate::links;
@@ -190,8 +191,11 @@ pub enum Action {
     AskForget,
     ConfirmForget,
     CancelForget,
-    /// "Wrong?" on an alert: the owner disagrees with the verdict on this open of tracker n.
+    /// "Wrong?" on an alert: the owner disagrees with the verdict on this open of tracker n,
+    /// and is asked what it was.
     Wrong(i32, i64),
+    /// The owner's answer: that open of tracker n was their own view, or a machine.
+    WrongSaid(i32, i64, Said),
 }
 
 impl Action {
@@ -225,6 +229,8 @@ impl Action {
             Action::ConfirmForget => "fy:0".to_owned(),
             Action::CancelForget => "fn:0".to_owned(),
             Action::Wrong(n, open_id) => format!("wr:{n}:{open_id}"),
+            Action::WrongSaid(n, open_id, Said::OwnView) => format!("wo:{n}:{open_id}"),
+            Action::WrongSaid(n, open_id, Said::Machine) => format!("wm:{n}:{open_id}"),
         }
     }
 
@@ -240,11 +246,15 @@ impl Action {
                 let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
                 return minutes.parse().ok().map(|m| Action::Remind(n, m));
             }
-            ("wr", _) => {
+            ("wr" | "wo" | "wm", _) => {
                 let (n, open_id) = n.split_once(':')?;
                 let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
                 let open_id: i64 = open_id.parse().ok().filter(|id| *id > 0)?;
-                return Some(Action::Wrong(n, open_id));
+                return Some(match kind {
+                    "wo" => Action::WrongSaid(n, open_id, Said::OwnView),
+                    "wm" => Action::WrongSaid(n, open_id, Said::Machine),
+                    _ => Action::Wrong(n, open_id),
+                });
             }
             _ => {}
         }
@@ -386,7 +396,10 @@ impl Commands {
                 Action::AskForget => Ok(words::confirm_forget()),
                 Action::ConfirmForget => self.forget(&account).await,
                 Action::CancelForget => Ok(words::kept_everything()),
-                Action::Wrong(n, open_id) => self.report_wrong(&account, n, open_id).await,
+                Action::Wrong(n, open_id) => self.ask_what_it_was(&account, n, open_id).await,
+                Action::WrongSaid(n, open_id, said) => {
+                    self.report_wrong(&account, n, open_id, said).await
+                }
             }
         }
         .await;
@@ -608,7 +621,7 @@ impl Commands {
         let entries = collapse(opens.iter().map(|o| TimelineOpen {
             at: o.opened_at,
             kind: o.kind,
-            client: &o.client,
+            client: shown_client(o),
             reason: o.reason,
             reported: reported.contains(&o.id),
         }));
@@ -621,17 +634,31 @@ impl Commands {
         ))
     }
 
-    /// Records the owner's disagreement with a verdict. Only for the operator to look at: no
-    /// rule reads it.
-    async fn report_wrong(&self, account: &Account, number: i32, open_id: i64) -> Outcome {
+    /// "Wrong?": asks whether the fetch was the owner's own view or a machine, since each
+    /// answer teaches something else.
+    async fn ask_what_it_was(&self, account: &Account, number: i32, open_id: i64) -> Outcome {
+        self.with_tracker(account, number, |t| words::what_was_it(t, open_id))
+            .await
+    }
+
+    /// Records the owner's disagreement with a verdict and learns from it where the network
+    /// can tell (`open::report_verdict`): their own network for their later fetches, or the
+    /// machine's agent and network.
+    async fn report_wrong(
+        &self,
+        account: &Account,
+        number: i32,
+        open_id: i64,
+        said: Said,
+    ) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
             return Ok(words::no_such_tracker(number));
         };
         Ok(
-            match open::report_verdict(&mut conn, t.id, open_id).await? {
-                true => words::verdict_reported(&t),
-                false => words::open_gone(&t),
+            match open::report_verdict(&mut conn, account.id, t.id, open_id, said).await? {
+                Some(learned) => words::verdict_reported(&t, said, learned),
+                None => words::open_gone(&t),
             },
         )
     }
@@ -735,6 +762,18 @@ fn parse_number(arg: &str, command: &str) -> Result<i32, Reply> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| words::bad_number(arg, command))
+}
+
+/// The name a timeline gives an open's client: for a fetch nothing could name (an agent
+/// nobody recognises, a bot known only by a convention or the bot list), its agent itself, so
+/// that the owner sees what fetched.
+fn shown_client(o: &open::Open) -> &str {
+    let unnamed = o.kind == OpenKind::Unverified
+        || matches!(o.reason, Reason::BotConvention | Reason::BotList);
+    match (&o.user_agent, unnamed) {
+        (Some(agent), true) if !agent.is_empty() => agent,
+        _ => &o.client,
+    }
 }
 
 /// A line of a timeline: consecutive opens of the same kind, client and reason collapse

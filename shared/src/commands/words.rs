@@ -4,9 +4,10 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::{Action, Button, COMMANDS, MAX_RECIPIENTS, Reply, TimelineEntry, TrackerLinks};
-use crate::domain::{LabelError, OpenKind, Reason};
+use crate::domain::{LabelError, OpenKind, Reason, Said};
 use crate::links;
 use crate::models::account::Account;
+use crate::models::open::Learned;
 use crate::models::reminder::PendingReminder;
 use crate::models::tracker::{Tracker, TrackerSummary};
 use crate::schedule::{DelayError, QuietHours, ReminderDelay};
@@ -398,9 +399,11 @@ pub fn tracker_list(
             .plain(format!("\n#{} ", item.number))
             .bold(&item.label)
             .plain(" — ");
-        let status = match (item.reads, item.apple_prefetched) {
-            (0, false) => "not opened yet".to_owned(),
-            (0, true) => "Apple Mail prefetch only".to_owned(),
+        let status = match (item.reads, &item.machines) {
+            (0, None) => "not opened yet".to_owned(),
+            (0, Some(machines)) => {
+                format!("delivered, not yet confirmed read (only machines fetched it: {machines})")
+            }
             (n, _) => format!("opened {n}×"),
         };
         reply = reply.plain(status);
@@ -445,6 +448,14 @@ pub fn timeline(
     reply = reply.plain("\n");
     if entries.is_empty() {
         reply = reply.plain("\nNot opened yet.");
+    } else if !entries.iter().any(|e| e.kind.counts_as_read())
+        && entries
+            .iter()
+            .any(|e| e.kind.is_machine() || e.kind == OpenKind::AppleMpp)
+    {
+        reply = reply.plain(
+            "\n📭 Delivered, not yet confirmed read: only machines have fetched it so far. Each line below says which.",
+        );
     }
     let skipped = entries.len().saturating_sub(max_lines);
     if skipped > 0 {
@@ -542,14 +553,46 @@ pub fn not_counted(kind: OpenKind, reason: Reason, client: &str) -> String {
     }
 }
 
-/// The answer to "Wrong?" on an alert.
-pub fn verdict_reported(t: &Tracker) -> Reply {
+/// "Wrong?" on an alert: what was that fetch? Each answer teaches MailPing something else.
+pub fn what_was_it(t: &Tracker, open_id: i64) -> Reply {
     Reply::new()
-        .plain(format!("📝 Noted: you think MailPing judged this fetch of #{} ", t.number))
+        .plain(format!("❓ What was that fetch of #{} ", t.number))
         .bold(&t.label)
-        .plain(" wrongly. ")
+        .plain("?")
+        .button_row(vec![
+            Button::new(
+                "👤 It was me",
+                Action::WrongSaid(t.number, open_id, Said::OwnView),
+            ),
+            Button::new(
+                "🤖 It was a machine",
+                Action::WrongSaid(t.number, open_id, Said::Machine),
+            ),
+        ])
+}
+
+/// The answer to "It was me" or "It was a machine": what MailPing learned, if anything.
+pub fn verdict_reported(t: &Tracker, said: Said, learned: Learned) -> Reply {
+    let reply = Reply::new()
+        .plain(format!("📝 Noted for #{} ", t.number))
+        .bold(&t.label)
+        .plain(". ");
+    let reply = match learned {
+        Learned::OwnNetwork => reply.plain(
+            "From now on, fetches from that network are your own views, for this tracker and your later ones.",
+        ),
+        Learned::Machine => reply.plain(
+            "From now on, that client from that network is a machine, never a read, for this tracker and your later ones.",
+        ),
+        Learned::Shared => reply.plain(match said {
+            Said::OwnView => "That fetch came through an address many people share (a webmail image proxy, Apple's relay, or a provider's network), so MailPing can't learn it as yours.",
+            Said::Machine => "That fetch came through an address many people share (a webmail image proxy, Apple's relay, or a provider's network), so MailPing can't learn it as a machine without hiding real reads.",
+        }),
+    };
+    reply
+        .plain(" ")
         .code(format!("/opens {}", t.number))
-        .plain(" marks it. MailPing's rules don't change by themselves; whoever runs this MailPing can review such reports.")
+        .plain(" marks it.")
 }
 
 /// "Wrong?" on an open that is not recorded (any more): retention removed it, or the button's

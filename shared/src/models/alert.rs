@@ -167,6 +167,13 @@ pub struct ClaimedAlert {
     /// tracker's previous alert.
     #[diesel(sql_type = Nullable<Integer>)]
     pub coalesced_minutes: Option<i32>,
+    /// The tracker was read before, and never in this client ("Outlook" after "Gmail").
+    #[diesel(sql_type = Bool)]
+    pub new_client: bool,
+    /// The tracker was read directly before, and never from this network. Only direct reads
+    /// tell: the webmail proxies and Apple's relay share their addresses among everybody.
+    #[diesel(sql_type = Bool)]
+    pub new_network: bool,
 }
 
 /// What one claim found.
@@ -276,7 +283,18 @@ pub async fn claim_next(
                     $3::int8 AS send_id,
                     CASE WHEN c.coalesced_since IS NOT NULL THEN greatest(1,
                         round(extract(epoch FROM mailping_now() - c.coalesced_since) / 60))::int4
-                    END AS coalesced_minutes
+                    END AS coalesced_minutes,
+                    COALESCE((SELECT bool_and(r.client <> o.client) FROM opens r
+                              WHERE r.tracker_id = t.id AND r.id < c.open_id AND r.is_read),
+                             false) AS new_client,
+                    (o.kind = 'direct' AND o.reason <> 'network:relay' AND o.network IS NOT NULL
+                     AND EXISTS (SELECT 1 FROM opens r
+                                 WHERE r.tracker_id = t.id AND r.id < c.open_id
+                                   AND r.kind = 'direct' AND r.reason <> 'network:relay'
+                                   AND r.network IS NOT NULL)
+                     AND NOT EXISTS (SELECT 1 FROM opens r
+                                     WHERE r.tracker_id = t.id AND r.id < c.open_id
+                                       AND r.is_read AND r.network = o.network)) AS new_network
              FROM claimed c
              JOIN trackers t ON t.id = c.tracker_id
              JOIN accounts a ON a.id = t.account_id

@@ -6,7 +6,7 @@ use diesel::sql_types::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
 
-use crate::domain::{OpenKind, Reason, Token};
+use crate::domain::{OpenKind, Reason, Said, Token};
 
 use crate::schema::{opens, tracker_tombstones, trackers, verdict_reports};
 
@@ -46,6 +46,8 @@ pub struct Open {
     pub kind: OpenKind,
     pub client: String,
     pub reason: Reason,
+    /// Up to 200 bytes of the agent, shown for a fetch no rule could name.
+    pub user_agent: Option<String>,
 }
 
 /// A row of ids, as raw SQL returns them.
@@ -187,32 +189,105 @@ pub async fn reported(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryRes
         .await
 }
 
-/// Records that the owner disagrees with the verdict on this open of this tracker; `false`
-/// when the open is not the tracker's. Reporting twice keeps the first report.
+/// What a "Wrong?" report taught MailPing (see `report_verdict`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Learned {
+    /// The open's network is the owner's: their later fetches from it are their own views.
+    OwnNetwork,
+    /// The open's agent from its network is a machine, for the owner's later trackers.
+    Machine,
+    /// Nothing: the fetch came through an address many people share (a webmail image proxy,
+    /// Apple's relay, a listed operator's network), or without a network or agent to learn.
+    Shared,
+}
+
+/// Records that the owner disagrees with the verdict on this open of this tracker, and what
+/// they said it was, and learns from it where the network can tell; `None` when the open is
+/// not the tracker's. Reporting again replaces what was said.
+///
+/// A network is learned only from a fetch that came from the reader's own address: never
+/// from a webmail image proxy (Gmail's, Yahoo's), Apple's prefetch or relay, or a network the
+/// classifier already names (a gateway's, a cloud's), since those are shared by everybody.
 pub async fn report_verdict(
     conn: &mut AsyncPgConnection,
+    account_id: i64,
     tracker_id: i64,
     open_id: i64,
-) -> QueryResult<bool> {
-    let found = diesel::sql_query(
-        "INSERT INTO verdict_reports (open_id)
-         SELECT id FROM opens WHERE id = $1 AND tracker_id = $2
-         ON CONFLICT (open_id) DO NOTHING",
-    )
-    .bind::<BigInt, _>(open_id)
-    .bind::<BigInt, _>(tracker_id)
-    .execute(conn)
-    .await?;
-    if found == 1 {
-        return Ok(true);
-    }
-    // Already reported, or not this tracker's open.
-    diesel::select(diesel::dsl::exists(
-        opens::table
+    said: Said,
+) -> QueryResult<Option<Learned>> {
+    use crate::schema::{reported_machines, sender_networks};
+    use diesel_async::AsyncConnection;
+    conn.transaction(async |conn| {
+        let found: Option<(OpenKind, Reason, Option<IpNet>, Option<String>)> = opens::table
             .filter(opens::id.eq(open_id))
-            .filter(opens::tracker_id.eq(tracker_id)),
-    ))
-    .get_result(conn)
+            .filter(opens::tracker_id.eq(tracker_id))
+            .select((
+                opens::kind,
+                opens::reason,
+                opens::network,
+                opens::user_agent,
+            ))
+            .first(conn)
+            .await
+            .optional()?;
+        let Some((kind, reason, network, user_agent)) = found else {
+            return Ok(None);
+        };
+        diesel::insert_into(verdict_reports::table)
+            .values((
+                verdict_reports::open_id.eq(open_id),
+                verdict_reports::said.eq(said.as_str()),
+            ))
+            .on_conflict(verdict_reports::open_id)
+            .do_update()
+            .set(verdict_reports::said.eq(said.as_str()))
+            .execute(conn)
+            .await?;
+        let shared = matches!(
+            kind,
+            OpenKind::GmailProxy | OpenKind::YahooProxy | OpenKind::AppleMpp
+        ) || reason.is_network();
+        let learned = match (said, network, user_agent) {
+            (_, None, _) => Learned::Shared,
+            _ if shared => Learned::Shared,
+            (Said::OwnView, Some(network), _) => {
+                diesel::insert_into(sender_networks::table)
+                    .values((
+                        sender_networks::account_id.eq(account_id),
+                        sender_networks::network.eq(network),
+                        sender_networks::user_agent.eq(""),
+                        sender_networks::reported.eq(true),
+                    ))
+                    .on_conflict((
+                        sender_networks::account_id,
+                        sender_networks::network,
+                        sender_networks::user_agent,
+                    ))
+                    .do_update()
+                    .set((
+                        sender_networks::reported.eq(true),
+                        sender_networks::last_seen_at.eq(diesel::dsl::now),
+                    ))
+                    .execute(conn)
+                    .await?;
+                Learned::OwnNetwork
+            }
+            (Said::Machine, Some(network), Some(agent)) if !agent.is_empty() => {
+                diesel::insert_into(reported_machines::table)
+                    .values((
+                        reported_machines::account_id.eq(account_id),
+                        reported_machines::network.eq(network),
+                        reported_machines::user_agent.eq(agent),
+                    ))
+                    .on_conflict_do_nothing()
+                    .execute(conn)
+                    .await?;
+                Learned::Machine
+            }
+            (Said::Machine, _, _) => Learned::Shared,
+        };
+        Ok(Some(learned))
+    })
     .await
 }
 
@@ -249,8 +324,31 @@ pub struct PixelTracker {
     /// Muted, or the owner's chat refuses messages: record, but queue no alert.
     #[diesel(sql_type = Bool)]
     pub silent: bool,
+    /// Networks the owner viewed a copy page from.
     #[diesel(sql_type = Array<Cidr>)]
     pub owner_networks: Vec<IpNet>,
+    /// Networks the owner said were theirs with "Wrong?".
+    #[diesel(sql_type = Array<Cidr>)]
+    pub reported_networks: Vec<IpNet>,
+    /// Agent and network pairs the owner called machines with "Wrong?": the agents, each
+    /// with the network of the same position in `machine_networks`.
+    #[diesel(sql_type = Array<Text>)]
+    pub machine_agents: Vec<String>,
+    #[diesel(sql_type = Array<Cidr>)]
+    pub machine_networks: Vec<IpNet>,
+}
+
+impl PixelTracker {
+    /// Whether the owner called this agent from this network a machine.
+    pub fn reported_machine(&self, network: IpNet, user_agent: Option<&str>) -> bool {
+        let Some(agent) = user_agent else {
+            return false;
+        };
+        self.machine_networks
+            .iter()
+            .zip(&self.machine_agents)
+            .any(|(n, a)| *n == network && a == agent)
+    }
 }
 
 /// Loads the trackers behind a batch of tokens in one query. Unknown tokens are absent.
@@ -262,8 +360,19 @@ pub async fn pixel_trackers(
         "SELECT t.token, t.id, t.account_id, t.created_at,
                 (t.muted OR a.alerts_blocked_at IS NOT NULL) AS silent,
                 COALESCE((SELECT array_agg(DISTINCT s.network) FROM sender_networks s
-                          WHERE s.account_id = t.account_id), '{}') AS owner_networks
+                          WHERE s.account_id = t.account_id AND NOT s.reported), '{}')
+                    AS owner_networks,
+                COALESCE((SELECT array_agg(DISTINCT s.network) FROM sender_networks s
+                          WHERE s.account_id = t.account_id AND s.reported), '{}')
+                    AS reported_networks,
+                COALESCE(m.agents, '{}') AS machine_agents,
+                COALESCE(m.networks, '{}') AS machine_networks
          FROM trackers t JOIN accounts a ON a.id = t.account_id
+         LEFT JOIN LATERAL (
+             SELECT array_agg(r.user_agent ORDER BY r.network, r.user_agent) AS agents,
+                    array_agg(r.network ORDER BY r.network, r.user_agent) AS networks
+             FROM reported_machines r WHERE r.account_id = t.account_id
+         ) m ON true
          WHERE t.token = ANY($1)",
     )
     .bind::<Array<SqlUuid>, _>(tokens)

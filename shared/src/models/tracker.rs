@@ -131,14 +131,16 @@ pub struct TrackerSummary {
     pub muted: bool,
     #[diesel(sql_type = BigInt)]
     pub reads: i64,
-    #[diesel(sql_type = Bool)]
-    pub apple_prefetched: bool,
     #[diesel(sql_type = Nullable<Timestamptz>)]
     pub last_read_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = Nullable<Text>)]
     pub last_read_client: Option<String>,
     #[diesel(sql_type = Nullable<Timestamptz>)]
     pub reminder_due_at: Option<DateTime<Utc>>,
+    /// The machines that fetched a tracker nobody has read yet (Apple's prefetch, scanners,
+    /// previews, unrecognised agents), by client name; `None` once it is read or before any.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub machines: Option<String>,
 }
 
 /// A page of the account's trackers, newest first. Each aggregate walks one tracker's slice of
@@ -159,12 +161,13 @@ pub async fn list_page(
 
 /// The query of `list_page`: `$1` the account, `$2` the offset, `$3` the page's size. Each
 /// tracker's reads are read from its slice of `opens_tracker_time` alone, as
-/// `tests/tests/vocabulary.rs` checks from its plan.
+/// `tests/tests/vocabulary.rs` checks from its plan; the machines that fetched it, at most its
+/// latest 20 fetches, from the same slice.
 pub const LIST_PAGE_SQL: &str = "SELECT t.number, t.label, t.muted,
             (SELECT count(*) FROM opens o WHERE o.tracker_id = t.id AND o.is_read) AS reads,
-            t.apple_prefetch_at IS NOT NULL AS apple_prefetched,
             last.opened_at AS last_read_at, last.client AS last_read_client,
-            r.due_at AS reminder_due_at
+            r.due_at AS reminder_due_at,
+            CASE WHEN last.opened_at IS NULL THEN machines.names END AS machines
      FROM trackers t
      LEFT JOIN reminders r ON r.tracker_id = t.id
      LEFT JOIN LATERAL (
@@ -172,6 +175,12 @@ pub const LIST_PAGE_SQL: &str = "SELECT t.number, t.label, t.muted,
          WHERE o.tracker_id = t.id AND o.is_read
          ORDER BY o.opened_at DESC LIMIT 1
      ) last ON true
+     LEFT JOIN LATERAL (
+         SELECT string_agg(DISTINCT m.client, ', ' ORDER BY m.client) AS names FROM (
+             SELECT o.client FROM opens o
+             WHERE o.tracker_id = t.id AND NOT o.is_read AND o.kind NOT IN ('self', 'duplicate')
+             ORDER BY o.opened_at DESC LIMIT 20) m
+     ) machines ON true
      WHERE t.account_id = $1
      ORDER BY t.number DESC
      OFFSET $2 LIMIT $3";
