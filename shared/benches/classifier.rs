@@ -5,7 +5,6 @@
 
 use std::hint::black_box;
 use std::net::IpAddr;
-use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use mailping_shared::classifier::{Fetch, Method, Networks, TrackerContext, admit, verdict};
@@ -39,14 +38,7 @@ fn classify_corpus(c: &mut Criterion) {
     // Every fetch is a GET without prefetch header, so each one goes through both steps.
     let clients = corpus_clients();
     let networks: Vec<_> = clients.iter().map(|(_, ip)| net::truncate(*ip)).collect();
-    let ctx = TrackerContext {
-        age: Duration::from_secs(3600),
-        self_grace: Duration::from_secs(60),
-        owner_networks: &[],
-        reported_networks: &[],
-        reported_machine: false,
-        seen_recently: false,
-    };
+    let ctx = TrackerContext::SETTLED;
 
     let listed = Networks::embedded();
     let mut group = c.benchmark_group("classifier");

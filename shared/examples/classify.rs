@@ -6,7 +6,6 @@
 
 use std::io::{BufRead, Write};
 use std::net::IpAddr;
-use std::time::Duration;
 
 use mailping_shared::classifier::{Fetch, Method, Networks, TrackerContext, admit, verdict};
 use mailping_shared::net;
@@ -22,14 +21,7 @@ fn main() {
         },
         None => "203.0.113.7".parse().expect("a literal address"),
     };
-    let ctx = TrackerContext {
-        age: Duration::from_secs(3600),
-        self_grace: Duration::from_secs(60),
-        owner_networks: &[],
-        reported_networks: &[],
-        reported_machine: false,
-        seen_recently: false,
-    };
+    let ctx = TrackerContext::SETTLED;
     let origin = admit(Method::Get, [], client, Networks::embedded()).expect("a GET");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -6,7 +6,6 @@
 //! rule for. The test prints the share right on each half.
 
 use std::net::IpAddr;
-use std::time::Duration;
 
 use mailping_shared::classifier::{Fetch, Method, Networks, TrackerContext, admit, verdict};
 use mailping_shared::net;
@@ -67,14 +66,7 @@ fn counts_as_read(user_agent: &str) -> bool {
         network: Some(net::truncate(client)),
         origin,
     };
-    let ctx = TrackerContext {
-        age: Duration::from_secs(3600),
-        self_grace: Duration::from_secs(60),
-        owner_networks: &[],
-        reported_networks: &[],
-        reported_machine: false,
-        seen_recently: false,
-    };
+    let ctx = TrackerContext::SETTLED;
     verdict(&fetch, &ctx).kind.counts_as_read()
 }
 

@@ -7,7 +7,6 @@
 //! thread, so other tests' threads cannot disturb the count.
 
 use std::net::IpAddr;
-use std::time::Duration;
 
 use mailping_shared::classifier::{Fetch, Method, Networks, TrackerContext, admit, verdict};
 use mailping_shared::domain::{OpenKind, Reason};
@@ -17,14 +16,7 @@ use proptest::prelude::*;
 const CORPUS: &str = include_str!("../testdata/proxy-corpus-v2.tsv");
 
 fn ctx() -> TrackerContext<'static> {
-    TrackerContext {
-        age: Duration::from_secs(3600),
-        self_grace: Duration::from_secs(30),
-        owner_networks: &[],
-        reported_networks: &[],
-        reported_machine: false,
-        seen_recently: false,
-    }
+    TrackerContext::SETTLED
 }
 
 /// One whole classification, as the handler and the writer run it; returns the kind and reason.

@@ -9,7 +9,6 @@ use mailping_shared::links;
 use mailping_shared::net;
 use proptest::prelude::*;
 use std::net::IpAddr;
-use std::time::Duration;
 
 /// A header line of `hops`, written the way `header` writes them.
 fn header_line(hops: &[String], header: ProxyHeader) -> String {
@@ -24,14 +23,7 @@ fn header_line(hops: &[String], header: ProxyHeader) -> String {
 }
 
 fn ctx() -> TrackerContext<'static> {
-    TrackerContext {
-        age: Duration::from_secs(3600),
-        self_grace: Duration::from_secs(30),
-        owner_networks: &[],
-        reported_networks: &[],
-        reported_machine: false,
-        seen_recently: false,
-    }
+    TrackerContext::SETTLED
 }
 
 proptest! {

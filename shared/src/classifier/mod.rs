@@ -116,6 +116,19 @@ pub struct TrackerContext<'a> {
     pub seen_recently: bool,
 }
 
+impl TrackerContext<'static> {
+    /// A tracker long past its grace period, whose owner was never seen and taught nothing,
+    /// and no recent fetch: only the fetch itself decides (tests, benches, `classify`).
+    pub const SETTLED: TrackerContext<'static> = TrackerContext {
+        age: Duration::from_secs(3600),
+        self_grace: Duration::from_secs(60),
+        owner_networks: &[],
+        reported_networks: &[],
+        reported_machine: false,
+        seen_recently: false,
+    };
+}
+
 /// The open to record, with a human client name such as "Gmail", "Apple Mail", "Outlook",
 /// and the reason for its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,14 +296,7 @@ mod tests {
 
     /// An hour-old tracker whose owner was never seen: nothing makes a fetch `self` or `duplicate`.
     fn settled() -> TrackerContext<'static> {
-        TrackerContext {
-            age: Duration::from_secs(3600),
-            self_grace: Duration::from_secs(60),
-            owner_networks: &[],
-            reported_networks: &[],
-            reported_machine: false,
-            seen_recently: false,
-        }
+        TrackerContext::SETTLED
     }
 
     /// A verdict's kind and client, for comparing without its reason.
