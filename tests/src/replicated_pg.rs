@@ -59,6 +59,12 @@ impl ReplicatedPg {
     /// streams (and, with `Sync`, is the synchronous one).
     pub fn start(mode: Replication) -> Result<ReplicatedPg, String> {
         let bin = local_pg::bin_dir().ok_or(local_pg::INSTALL)?;
+        // initdb on PATH may be a lone link (/usr/local/bin/initdb); the tools are beside
+        // what it points to.
+        let bin = std::fs::canonicalize(bin.join("initdb"))
+            .ok()
+            .and_then(|initdb| initdb.parent().map(PathBuf::from))
+            .unwrap_or(bin);
         for tool in ["pg_basebackup", "pg_rewind", "psql"] {
             if !bin.join(tool).is_file() {
                 return Err(format!(
