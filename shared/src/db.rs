@@ -9,7 +9,7 @@ use diesel_async::pooled_connection::deadpool;
 use diesel_async::pooled_connection::{
     AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
 };
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::errors::DbError;
@@ -71,7 +71,13 @@ pub fn pool(url: &str, size: usize) -> Pool {
 /// without `target_session_attrs=read-write`, or through a DNS name that still points at the
 /// old primary) is refused: to the writer that is an outage, and it spills.
 async fn connect(url: &str) -> diesel::ConnectionResult<AsyncPgConnection> {
-    let mut conn = AsyncPgConnection::establish(url).await?;
+    // Connected here rather than by `AsyncPgConnection::establish`, which keeps only
+    // "error connecting to server" and drops why (refused, a timeout, or "database does not
+    // allow writes" from every host of a failover URL).
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .map_err(|e| diesel::ConnectionError::BadConnection(crate::errors::with_causes(&e)))?;
+    let mut conn = AsyncPgConnection::try_from_client_and_connection(client, connection).await?;
     diesel_async::SimpleAsyncConnection::batch_execute(&mut conn, "SET jit = off")
         .await
         .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;

@@ -116,21 +116,25 @@ impl ReplicatedPg {
                 .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"])
                 .arg("--no-sync");
         })
-        .map_err(|e| format!("initdb failed: {e}"))
+        .map_err(|e| format!("initdb failed: {e}"))?;
+        // In the file, not on the command line: pg_rewind starts the cluster without our
+        // options to finish its crash recovery, and then checks wal_log_hints in what that
+        // run recorded. fsync is off as in local_pg: a process killed with -m immediate loses
+        // nothing the kernel holds. pg_basebackup copies the file to the standby.
+        let conf = data.join("postgresql.conf");
+        let settings = "\nlisten_addresses = '127.0.0.1'\nmax_connections = 200\n\
+                        wal_log_hints = on\nfsync = off\nwal_keep_size = '512MB'\n";
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&conf)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, settings.as_bytes()))
+            .map_err(|e| format!("writing {}: {e}", conf.display()))
     }
 
     /// Starts node `i` on its port. `sync` makes it wait for a synchronous standby.
     fn start_node(&mut self, i: usize, sync: bool) -> Result<(), String> {
         let node = &self.nodes[i];
-        // wal_log_hints lets pg_rewind bring a failed primary back. fsync is off as in
-        // local_pg: a process killed with -m immediate loses nothing the kernel holds.
-        let mut options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200 \
-             -c wal_log_hints=on -c fsync=off -c full_page_writes=off \
-             -c wal_keep_size=512MB",
-            node.port,
-            node.dir.display()
-        );
+        let mut options = format!("-p {} -k {}", node.port, node.dir.display());
         if sync {
             // Quoted: pg_ctl hands the options to a shell.
             options.push_str(" -c synchronous_standby_names='*'");
