@@ -1630,7 +1630,17 @@ async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbe
         })
     };
 
-    tokio::time::sleep(BEFORE).await;
+    // How far the standby trails, sampled under load: under asynchronous replication, the
+    // window of committed opens a dead primary can take with it.
+    let mut pair = pair;
+    let mut lag_ms = 0.0_f64;
+    let sampling = Instant::now();
+    while sampling.elapsed() < BEFORE {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let (back, lag) = on_pair(pair, |p| p.standby_lag_ms()).await?;
+        pair = back;
+        lag_ms = lag_ms.max(lag);
+    }
     let killed = Instant::now();
     let (pair, ()) = on_pair(pair, ReplicatedPg::kill_primary).await?;
     phase.store(1, Ordering::SeqCst);
@@ -1664,6 +1674,16 @@ async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbe
 
     pixel.terminate().await?;
     let status = pixel.wait(EXIT_TIMEOUT).await?;
+    // Opens of a batch whose COMMIT went through as the primary died, spilled all the same,
+    // and left out on replay (the pixel server logs each time it does).
+    let cut_off_commits: i64 = read_log(&pixel.log)
+        .lines()
+        .filter(|l| l.contains("cut-off commit had gone through"))
+        .filter_map(|l| {
+            let rest = &l[l.find("already_recorded=")? + 17..];
+            rest.split_whitespace().next()?.parse::<i64>().ok()
+        })
+        .sum();
     let mut conn = AsyncPgConnection::establish(&pair.primary_url("mailping")).await?;
     // The chats whose Gmail open the new primary holds: each is due exactly one alert.
     let tracker_ids: Vec<i64> = chat_tokens.iter().map(|(id, _)| *id).collect();
@@ -1797,6 +1817,8 @@ async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbe
             secs(resumed.duration_since(promoted)),
         ),
         ("rejoin", secs(rejoin)),
+        ("standby_lag_max", format!("{lag_ms:.1}ms")),
+        ("replayed_but_committed", cut_off_commits.to_string()),
     ];
     if bot_hung {
         numbers.push(("bot_stop_hung", "1".to_owned()));

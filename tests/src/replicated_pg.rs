@@ -241,6 +241,18 @@ impl ReplicatedPg {
         }
     }
 
+    /// How far the standby trails the primary now, in milliseconds: the largest of
+    /// `pg_stat_replication`'s `write_lag` (WAL the standby has not yet received: what a dead
+    /// primary takes with it under asynchronous replication) and `flush_lag`.
+    pub fn standby_lag_ms(&self) -> Result<f64, String> {
+        let lag = self.on_primary(
+            "SELECT coalesce(1000 * extract(epoch FROM greatest(max(write_lag), max(flush_lag))), 0) \
+             FROM pg_stat_replication",
+        )?;
+        lag.parse()
+            .map_err(|e| format!("reading the standby's lag {lag:?}: {e}"))
+    }
+
     /// Kills the primary as a crash would: `pg_ctl stop -m immediate`, so its sessions die
     /// mid-transaction and nothing is flushed or sent to the standby after that moment.
     pub fn kill_primary(&mut self) -> Result<(), String> {

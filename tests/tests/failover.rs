@@ -142,6 +142,84 @@ impl ChatSender for MemorySender {
     }
 }
 
+/// A chat platform that takes the first message and, at that moment, makes the database
+/// unreachable for `outage` (as a failover would); it takes every later message too.
+#[derive(Clone)]
+struct OutageOnFirstSend {
+    db: Arc<TestDb>,
+    outage: Duration,
+    sent: MemorySender,
+}
+
+impl ChatSender for OutageOnFirstSend {
+    async fn send(&self, chat: &str, message: &Outgoing) -> Result<(), SendError> {
+        let first = self.sent.sent.lock().unwrap().is_empty();
+        self.sent.send(chat, message).await?;
+        if first {
+            let mut admin = self.db.admin_conn().await;
+            self.db.set_reachable(&mut admin, false).await;
+            let (db, outage) = (self.db.clone(), self.outage);
+            tokio::spawn(async move {
+                tokio::time::sleep(outage).await;
+                db.set_reachable(&mut admin, true).await;
+            });
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn an_alert_sent_just_before_the_database_goes_away_is_recorded_once_it_is_back() {
+    mailping_tests::init_logs();
+    let db = Arc::new(TestDb::new().await);
+    queue_alert(&mut db.conn().await, 7).await;
+    let sender = OutageOnFirstSend {
+        db: db.clone(),
+        outage: Duration::from_secs(3),
+        sent: MemorySender::default(),
+    };
+    let mut senders = Senders::default();
+    senders.insert(Platform::Telegram, sender.clone());
+    // A lease much shorter than the outage: if the outcome were not recorded, the alert
+    // would be claimed and sent again as soon as the database is back.
+    let config = AlertConfig {
+        alert_sweep_secs: 1,
+        alert_lease_secs: 1,
+        alert_max_backoff_secs: 2,
+        alert_burst: 3,
+        alert_window_secs: 600,
+        alert_chat_per_minute: 20,
+    };
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let dispatcher = tokio::spawn(AlertDispatcher::new(db.pool(), senders, config).run(stopped));
+    eventually(
+        Duration::from_secs(15),
+        "the alert to be finished once the database is back",
+        async || {
+            let mut conn = AsyncPgConnection::establish(db.url()).await.ok()?;
+            let pending = diesel::sql_query(
+                "SELECT count(*) AS n FROM alerts WHERE finished_at IS NULL",
+            )
+            .get_result::<Count>(&mut conn)
+            .await
+            .ok()?;
+            (pending.n == 0).then_some(())
+        },
+    )
+    .await;
+    // Time for a second claim, had the lease been left to run out.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(sender.sent.sent_to(7), 1, "the alert was sent more than once");
+    stop.send_replace(true);
+    let _ = tokio::time::timeout(Duration::from_secs(10), dispatcher).await;
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
 /// Queues an alert for a new tracker of a Telegram chat and notifies, as the writer does.
 async fn queue_alert(conn: &mut AsyncPgConnection, chat: i64) {
     diesel::sql_query(
