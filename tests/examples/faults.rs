@@ -1718,11 +1718,10 @@ async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbe
 
     // Every load fetch has a User-Agent of its own: rows with one are the opens written,
     // distinct ones the fetches written at least once.
-    let load_rows: Count = diesel::sql_query(
-        "SELECT count(*) AS n FROM opens WHERE user_agent LIKE '% (faults)'",
-    )
-    .get_result(&mut conn)
-    .await?;
+    let load_rows: Count =
+        diesel::sql_query("SELECT count(*) AS n FROM opens WHERE user_agent LIKE '% (faults)'")
+            .get_result(&mut conn)
+            .await?;
     let load_distinct: Count = diesel::sql_query(
         "SELECT count(DISTINCT user_agent) AS n FROM opens WHERE user_agent LIKE '% (faults)'",
     )
@@ -1812,10 +1811,7 @@ async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbe
             "recording_resumed_after_kill",
             secs(resumed.duration_since(killed)),
         ),
-        (
-            "after_promotion",
-            secs(resumed.duration_since(promoted)),
-        ),
+        ("after_promotion", secs(resumed.duration_since(promoted))),
         ("rejoin", secs(rejoin)),
         ("standby_lag_max", format!("{lag_ms:.1}ms")),
         ("replayed_but_committed", cut_off_commits.to_string()),

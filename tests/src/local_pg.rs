@@ -139,7 +139,11 @@ pub(crate) fn make_dir(user: Option<&str>) -> Result<PathBuf, String> {
 }
 
 /// Runs `program` (as `user`, if given) and waits; `Err` carries the end of its output.
-pub(crate) fn run(user: Option<&str>, program: &Path, args: impl FnOnce(&mut Command)) -> Result<(), String> {
+pub(crate) fn run(
+    user: Option<&str>,
+    program: &Path,
+    args: impl FnOnce(&mut Command),
+) -> Result<(), String> {
     let mut command = match user {
         Some(user) => {
             let mut c = Command::new("runuser");

@@ -98,9 +98,17 @@ impl ReplicatedPg {
         let source_port = primary.port.to_string();
         let target = standby.data();
         local_pg::run(user, &pair.bin.join("pg_basebackup"), |c| {
-            c.args(["-h", "127.0.0.1", "-p", &source_port, "-U", "postgres", "-D"])
-                .arg(&target)
-                .args(["-R", "-X", "stream", "--no-sync", "-c", "fast"]);
+            c.args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &source_port,
+                "-U",
+                "postgres",
+                "-D",
+            ])
+            .arg(&target)
+            .args(["-R", "-X", "stream", "--no-sync", "-c", "fast"]);
         })
         .map_err(|e| format!("pg_basebackup failed: {e}"))?;
         pair.start_node(1, false)?;
@@ -195,7 +203,15 @@ impl ReplicatedPg {
     fn psql(&self, i: usize, sql: &str) -> Result<String, String> {
         let out = Command::new(self.bin.join("psql"))
             .args(["-h", "127.0.0.1", "-p", &self.nodes[i].port.to_string()])
-            .args(["-U", "postgres", "-d", "postgres", "-XAtq", "-v", "ON_ERROR_STOP=1"])
+            .args([
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-XAtq",
+                "-v",
+                "ON_ERROR_STOP=1",
+            ])
             .args(["-c", sql])
             .output()
             .map_err(|e| format!("running psql: {e}"))?;
@@ -228,7 +244,9 @@ impl ReplicatedPg {
                  (replay_lsn >= pg_current_wal_flush_lsn())::text FROM pg_stat_replication",
             );
             if let Ok(state) = &state
-                && state.lines().any(|l| l == format!("streaming {wanted} true"))
+                && state
+                    .lines()
+                    .any(|l| l == format!("streaming {wanted} true"))
             {
                 return Ok(());
             }

@@ -131,7 +131,12 @@ struct MemorySender {
 impl MemorySender {
     fn sent_to(&self, chat: i64) -> usize {
         let chat = chat.to_string();
-        self.sent.lock().unwrap().iter().filter(|c| **c == chat).count()
+        self.sent
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|c| **c == chat)
+            .count()
     }
 }
 
@@ -197,19 +202,22 @@ async fn an_alert_sent_just_before_the_database_goes_away_is_recorded_once_it_is
         "the alert to be finished once the database is back",
         async || {
             let mut conn = AsyncPgConnection::establish(db.url()).await.ok()?;
-            let pending = diesel::sql_query(
-                "SELECT count(*) AS n FROM alerts WHERE finished_at IS NULL",
-            )
-            .get_result::<Count>(&mut conn)
-            .await
-            .ok()?;
+            let pending =
+                diesel::sql_query("SELECT count(*) AS n FROM alerts WHERE finished_at IS NULL")
+                    .get_result::<Count>(&mut conn)
+                    .await
+                    .ok()?;
             (pending.n == 0).then_some(())
         },
     )
     .await;
     // Time for a second claim, had the lease been left to run out.
     tokio::time::sleep(Duration::from_secs(3)).await;
-    assert_eq!(sender.sent.sent_to(7), 1, "the alert was sent more than once");
+    assert_eq!(
+        sender.sent.sent_to(7),
+        1,
+        "the alert was sent more than once"
+    );
     stop.send_replace(true);
     let _ = tokio::time::timeout(Duration::from_secs(10), dispatcher).await;
 }
@@ -261,7 +269,10 @@ async fn remembered(cache: &mut TrackerCache, url: &str, token: Token) -> (usize
     let Ok(found) = cache.trackers(&mut conn, &[token]).await else {
         return (0, false);
     };
-    (cache.remembered(), found.get(&token).is_some_and(|t| t.silent))
+    (
+        cache.remembered(),
+        found.get(&token).is_some_and(|t| t.silent),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -276,7 +287,11 @@ async fn after_a_failover_the_tracker_cache_and_the_dispatcher_listen_on_the_new
     db::run_migrations(&url).await.expect("migrations");
     // A pool given the standby alone hands out nothing: the standby takes no writes.
     let standby = db::pool(&pair.standby_url("mailping"), 1);
-    let refused = standby.get().await.err().expect("no connection to a standby");
+    let refused = standby
+        .get()
+        .await
+        .err()
+        .expect("no connection to a standby");
     assert!(
         refused.to_string().contains("read-only"),
         "the error says why: {refused}"

@@ -121,20 +121,21 @@ async fn spilled_opens_that_a_cut_off_commit_had_written_are_not_written_twice()
         app.fetch_pixel(&t.token, Some(&format!("Thunderbird/{i}")))
             .await;
     }
-    eventually(
-        Duration::from_secs(10),
-        "the 20 opens",
-        async || (seed::open_count(&mut conn).await == 20).then_some(()),
-    )
+    eventually(Duration::from_secs(10), "the 20 opens", async || {
+        (seed::open_count(&mut conn).await == 20).then_some(())
+    })
     .await;
     app.stop_pixel().await;
     // The batch as the writer would have spilled it, and 5 fetches no commit holds.
-    let written: Vec<(chrono::DateTime<chrono::Utc>, Option<ipnet::IpNet>, Option<String>)> =
-        opens::table
-            .select((opens::opened_at, opens::network, opens::user_agent))
-            .load(&mut conn)
-            .await
-            .unwrap();
+    let written: Vec<(
+        chrono::DateTime<chrono::Utc>,
+        Option<ipnet::IpNet>,
+        Option<String>,
+    )> = opens::table
+        .select((opens::opened_at, opens::network, opens::user_agent))
+        .load(&mut conn)
+        .await
+        .unwrap();
     let token = Token::parse(&t.token).unwrap();
     let fetch = |at, network: Option<ipnet::IpNet>, ua: &str| PendingFetch {
         token,
