@@ -92,7 +92,7 @@ async fn connect(url: &str) -> diesel::ConnectionResult<AsyncPgConnection> {
     Ok(conn)
 }
 
-/// What a read-only server says, as Postgres words SQLSTATE 25006.
+/// Why a connection is refused or dropped: its server takes no writes (SQLSTATE 25006).
 const READ_ONLY: &str = "the server is read-only (a standby?): cannot execute writes";
 
 /// Whether the connection's transactions are read-only: its server is a standby (in
