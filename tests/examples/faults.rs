@@ -1572,14 +1572,7 @@ async fn on_pair<T: Send + 'static>(
     pair: ReplicatedPg,
     step: impl FnOnce(&mut ReplicatedPg) -> Result<T, String> + Send + 'static,
 ) -> Result<(ReplicatedPg, T)> {
-    tokio::task::spawn_blocking(move || {
-        let mut pair = pair;
-        let out = step(&mut pair);
-        out.map(|t| (pair, t))
-    })
-    .await
-    .context("a cluster step panicked")?
-    .map_err(|e| anyhow::anyhow!(e))
+    pair.off_runtime(step).await.map_err(anyhow::Error::msg)
 }
 
 async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbers> {
@@ -1587,10 +1580,9 @@ async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbe
     const DETECT: Duration = Duration::from_secs(2);
     const AFTER_PROMOTE: Duration = Duration::from_secs(5);
     const AFTER_REJOIN: Duration = Duration::from_secs(2);
-    let pair = tokio::task::spawn_blocking(move || ReplicatedPg::start(mode))
+    let pair = ReplicatedPg::start_off_runtime(mode)
         .await
-        .context("starting the clusters panicked")?
-        .map_err(|e| anyhow::anyhow!(e))?;
+        .map_err(anyhow::Error::msg)?;
     let (pair, _) = on_pair(pair, |p| p.on_primary("CREATE DATABASE mailping")).await?;
     let url = pair.url("mailping");
     mailping_shared::db::run_migrations(&url)

@@ -4,8 +4,8 @@
 //! primary killed (`pg_ctl stop -m immediate`), the standby promoted, and the old primary
 //! rewound (`pg_rewind`) and brought back as the new primary's standby.
 //!
-//! Everything here blocks (it runs the PostgreSQL programs and waits); call it from
-//! `tokio::task::spawn_blocking` while a load is running. Both clusters are stopped and their
+//! Everything here blocks (it runs the PostgreSQL programs and waits); from async code, go
+//! through [`ReplicatedPg::off_runtime`]. Both clusters are stopped and their
 //! directories removed when the value is dropped, and by a watchdog if the process dies first.
 
 use std::path::PathBuf;
@@ -114,6 +114,27 @@ impl ReplicatedPg {
         pair.start_node(1, false)?;
         pair.wait_for_standby(Duration::from_secs(30))?;
         Ok(pair)
+    }
+
+    /// [`start`](Self::start), off the async runtime.
+    pub async fn start_off_runtime(mode: Replication) -> Result<ReplicatedPg, String> {
+        tokio::task::spawn_blocking(move || ReplicatedPg::start(mode))
+            .await
+            .map_err(|e| format!("starting the clusters panicked: {e}"))?
+    }
+
+    /// Runs a step (which blocks) off the async runtime, so that a load running meanwhile
+    /// keeps its pace, and hands the pair back with the step's result.
+    pub async fn off_runtime<T: Send + 'static>(
+        self,
+        step: impl FnOnce(&mut ReplicatedPg) -> Result<T, String> + Send + 'static,
+    ) -> Result<(ReplicatedPg, T), String> {
+        tokio::task::spawn_blocking(move || {
+            let mut pair = self;
+            step(&mut pair).map(|t| (pair, t))
+        })
+        .await
+        .map_err(|e| format!("a cluster step panicked: {e}"))?
     }
 
     fn init_primary(&self) -> Result<(), String> {

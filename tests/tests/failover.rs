@@ -253,13 +253,10 @@ async fn on_pair(
     pair: ReplicatedPg,
     step: impl FnOnce(&mut ReplicatedPg) -> Result<(), String> + Send + 'static,
 ) -> ReplicatedPg {
-    tokio::task::spawn_blocking(move || {
-        let mut pair = pair;
-        step(&mut pair).map(|()| pair)
-    })
-    .await
-    .expect("a cluster step panicked")
-    .unwrap_or_else(|e| panic!("{e}"))
+    match pair.off_runtime(step).await {
+        Ok((pair, ())) => pair,
+        Err(e) => panic!("{e}"),
+    }
 }
 
 async fn remembered(cache: &mut TrackerCache, url: &str, token: Token) -> (usize, bool) {
@@ -278,9 +275,8 @@ async fn remembered(cache: &mut TrackerCache, url: &str, token: Token) -> (usize
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_failover_the_tracker_cache_and_the_dispatcher_listen_on_the_new_primary() {
     mailping_tests::init_logs();
-    let pair = tokio::task::spawn_blocking(|| ReplicatedPg::start(Replication::Async))
+    let pair = ReplicatedPg::start_off_runtime(Replication::Async)
         .await
-        .expect("starting the clusters panicked")
         .unwrap_or_else(|e| panic!("{e}"));
     let pair = on_pair(pair, |p| p.on_primary("CREATE DATABASE mailping").map(drop)).await;
     let url = pair.url("mailping");
