@@ -517,12 +517,23 @@ impl Writer {
                 return Ok(());
             }
         };
-        self.write(
-            &chunk.fetches,
-            Some((chunk.file, chunk.end)),
-            chunk.fetches.len(),
-        )
-        .await?;
+        let written = async {
+            let fetches = {
+                let mut conn = self.pool.get().await?;
+                spill::not_yet_recorded(&mut conn, chunk.fetches.clone()).await?
+            };
+            self.write(&fetches, Some((chunk.file, chunk.end)), fetches.len())
+                .await
+        }
+        .await;
+        if let Err(e) = written {
+            // The chunk's commit may have gone through before the error: read the offset
+            // again before the next attempt rather than trust this one.
+            if let Some(file) = self.spill.next_file() {
+                file.forget_offset();
+            }
+            return Err(e);
+        }
         self.up();
         self.m.replayed.increment(chunk.fetches.len() as u64);
         if let Err(e) = self.spill.replayed(&chunk) {

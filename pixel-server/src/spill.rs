@@ -306,6 +306,61 @@ impl SpillFile {
     pub fn set_offset(&mut self, offset: u64) {
         self.replayed_to = Some(offset);
     }
+    /// Forgets where replay stands, so that it is read from `spill_replays` again.
+    pub fn forget_offset(&mut self) {
+        self.replayed_to = None;
+    }
+}
+
+/// The fetches of a replayed chunk that no open records yet. A batch whose commit was cut off
+/// (the connection died between COMMIT and its answer, as when a primary is killed) is
+/// spilled although it may have committed, and a failover carries it to the new primary, so
+/// replaying it must not write it twice. A fetch is recorded when an open of its tracker has
+/// its microsecond and its network: the same client at the same microsecond. Asked only of
+/// replayed chunks, in one statement per chunk, on the `opens (tracker_id, opened_at)` index.
+pub async fn not_yet_recorded(
+    conn: &mut AsyncPgConnection,
+    fetches: Vec<PendingFetch>,
+) -> QueryResult<Vec<PendingFetch>> {
+    use diesel::sql_types::{Array, BigInt, Cidr, Timestamptz, Uuid as SqlUuid};
+    #[derive(QueryableByName)]
+    struct Recorded {
+        #[diesel(sql_type = BigInt)]
+        i: i64,
+    }
+    if fetches.is_empty() {
+        return Ok(fetches);
+    }
+    let tokens: Vec<Token> = fetches.iter().map(|f| f.token).collect();
+    let ats: Vec<DateTime<Utc>> = fetches.iter().map(|f| f.at).collect();
+    let networks: Vec<ipnet::IpNet> = fetches.iter().map(|f| f.network).collect();
+    let recorded: HashSet<i64> = diesel::sql_query(
+        "SELECT f.i FROM unnest($1::uuid[], $2::timestamptz[], $3::cidr[])
+             WITH ORDINALITY AS f(token, at, network, i)
+         JOIN trackers t ON t.token = f.token
+         WHERE EXISTS (SELECT 1 FROM opens o
+                       WHERE o.tracker_id = t.id AND o.opened_at = f.at AND o.network = f.network)",
+    )
+    .bind::<Array<SqlUuid>, _>(&tokens)
+    .bind::<Array<Timestamptz>, _>(&ats)
+    .bind::<Array<Cidr>, _>(&networks)
+    .load::<Recorded>(conn)
+    .await?
+    .into_iter()
+    .map(|r| r.i)
+    .collect();
+    if !recorded.is_empty() {
+        tracing::info!(
+            already_recorded = recorded.len(),
+            "left out replayed opens whose cut-off commit had gone through"
+        );
+    }
+    Ok(fetches
+        .into_iter()
+        .zip(1..)
+        .filter(|(_, i)| !recorded.contains(i))
+        .map(|(f, _)| f)
+        .collect())
 }
 
 /// How far a spill file has been replayed, as committed; 0 if it never was.

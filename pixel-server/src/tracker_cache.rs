@@ -6,7 +6,9 @@
 //! [`db::TRACKERS_CHANNEL`] with the account's id whenever one of those commits, and the entries
 //! of that account are forgotten before the next batch. While the `LISTEN` connection is down,
 //! nothing is remembered at all, so a lost notification cannot leave a stale entry; and every
-//! entry expires after [`TTL`] whatever happens.
+//! entry expires after [`TTL`] whatever happens. A failover ends the listening connection like
+//! any outage: everything is forgotten, and the listener listens again on whichever server
+//! the pool now reaches (the new primary: the pool hands out only connections that can write).
 //!
 //! Whether a tracker already had an Apple prefetch is asked of Postgres for the trackers whose
 //! batch holds one, because another replica may have recorded it.
@@ -94,6 +96,11 @@ impl TrackerCache {
             }
         }
         Ok(found)
+    }
+
+    /// How many trackers are remembered: none while the listener is down.
+    pub fn remembered(&self) -> usize {
+        self.entries.len()
     }
 
     /// Forgets everything, e.g. after a failed write, so that a retry reloads.

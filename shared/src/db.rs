@@ -6,8 +6,10 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
 use diesel_async::pooled_connection::deadpool;
-use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::pooled_connection::{
+    AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
+};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::errors::DbError;
@@ -30,9 +32,27 @@ pub type PooledConn = deadpool::Object<AsyncPgConnection>;
 
 /// Builds the pool. Connections are made lazily, so this succeeds while Postgres is down;
 /// waits are bounded so that a down database is an error, not a hang.
+///
+/// Only connections that can write are handed out. A new one on a read-only server (a
+/// standby) is refused, and a pooled one whose server has become read-only is dropped when it
+/// is next taken, in the same round trip as the check deadpool made anyway (`SELECT 1`). After
+/// a failover every user of the pool thus finds the new primary, and none keeps retrying a
+/// standby; `target_session_attrs=read-write` in a URL of several hosts (see the README)
+/// makes the new connection skip the standby itself.
 pub fn pool(url: &str, size: usize) -> Pool {
     let mut config = ManagerConfig::<AsyncPgConnection>::default();
     config.custom_setup = Box::new(|url| Box::pin(connect(url)));
+    config.recycling_method = RecyclingMethod::CustomFunction(Box::new(|conn| {
+        Box::pin(async move {
+            if read_only(conn).await? {
+                tracing::warn!(
+                    "a pooled database connection is read-only now (its server is a standby); dropping it"
+                );
+                return Err(read_only_error());
+            }
+            Ok(())
+        })
+    }));
     let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(url, config);
     deadpool::Pool::builder(manager)
         .max_size(size.max(1))
@@ -47,13 +67,50 @@ pub fn pool(url: &str, size: usize) -> Pool {
 /// Opens one connection, with just-in-time compilation off: MailPing's queries are small and
 /// run thousands of times, and when the planner's estimate crosses `jit_above_cost` (a table
 /// whose statistics lag behind a burst of opens is enough) compiling the plan took 340 ms of a
-/// 500 ms dedup probe under bench/run's load.
+/// 500 ms dedup probe under bench/run's load. A server that cannot write (a standby found
+/// without `target_session_attrs=read-write`, or through a DNS name that still points at the
+/// old primary) is refused: to the writer that is an outage, and it spills.
 async fn connect(url: &str) -> diesel::ConnectionResult<AsyncPgConnection> {
-    let mut conn = AsyncPgConnection::establish(url).await?;
+    // Connected here rather than by `AsyncPgConnection::establish`, which keeps only
+    // "error connecting to server" and drops why (refused, a timeout, or "database does not
+    // allow writes" from every host of a failover URL).
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .map_err(|e| diesel::ConnectionError::BadConnection(crate::errors::with_causes(&e)))?;
+    let mut conn = AsyncPgConnection::try_from_client_and_connection(client, connection).await?;
     diesel_async::SimpleAsyncConnection::batch_execute(&mut conn, "SET jit = off")
         .await
         .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+    if read_only(&mut conn)
+        .await
+        .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?
+    {
+        return Err(diesel::ConnectionError::CouldntSetupConfiguration(
+            read_only_error(),
+        ));
+    }
     Ok(conn)
+}
+
+/// Why a connection is refused or dropped: its server takes no writes (SQLSTATE 25006).
+const READ_ONLY: &str = "the server is read-only (a standby?): cannot execute writes";
+
+/// Whether the connection's transactions are read-only: its server is a standby (in
+/// recovery), or `default_transaction_read_only` is on. What `target_session_attrs=read-write`
+/// asks too.
+async fn read_only(conn: &mut AsyncPgConnection) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
+        "current_setting('transaction_read_only') = 'on'",
+    ))
+    .get_result(conn)
+    .await
+}
+
+fn read_only_error() -> diesel::result::Error {
+    diesel::result::Error::DatabaseError(
+        diesel::result::DatabaseErrorKind::ReadOnlyTransaction,
+        Box::new(READ_ONLY.to_owned()),
+    )
 }
 
 /// Applies pending migrations. Safe when several services start at once: they queue on an

@@ -21,10 +21,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail, ensure};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use mailping_pixel_server::gif::TRANSPARENT_GIF;
 use mailping_shared::schema::{accounts, alerts, trackers};
 use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage};
+use mailping_tests::replicated_pg::{ReplicatedPg, Replication};
 use mailping_tests::seed;
 use mailping_tests::test_db::TestDb;
 use tokio::process::{Child, Command};
@@ -69,6 +70,10 @@ const SCENARIOS: &[(&str, &str)] = &[
     (
         "slow-clients",
         "10,000 slow sockets starve no real request, and SIGTERM ends within its deadline",
+    ),
+    (
+        "failover",
+        "the primary killed and its standby promoted under load: no open or alert lost or doubled",
     ),
 ];
 
@@ -252,6 +257,7 @@ async fn run(name: &'static str, ctx: Arc<Ctx>, dir: PathBuf) -> Result<Numbers>
         "outage-kill9" => outage_kill9(&ctx, &dir).await,
         "outage-memory" => outage_memory(&ctx, &dir).await,
         "slow-clients" => slow_clients(&ctx, &dir).await,
+        "failover" => failover(&ctx, &dir).await,
         other => bail!("no scenario {other}"),
     }
 }
@@ -962,7 +968,7 @@ struct Service {
 
 impl Service {
     async fn pixel(ctx: &Ctx, dir: &Path, name: &str, db: &TestDb) -> Result<Service> {
-        Service::pixel_with(ctx, dir, name, db, name, vec![]).await
+        Service::pixel_with(ctx, dir, name, db.url(), name, vec![]).await
     }
 
     /// A pixel server with `extra` settings, spilling to `<dir>/spill-<spill>`: a restarted
@@ -971,12 +977,12 @@ impl Service {
         ctx: &Ctx,
         dir: &Path,
         name: &str,
-        db: &TestDb,
+        url: &str,
         spill: &str,
         extra: Vec<(&str, String)>,
     ) -> Result<Service> {
         let mut env = vec![
-            ("DATABASE_URL", db.url().to_owned()),
+            ("DATABASE_URL", url.to_owned()),
             ("PIXEL_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
             ("METRICS_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
             (
@@ -1003,8 +1009,19 @@ impl Service {
 
     /// A bot talking to the Bot API at `api_url` (the fake, or a relay in front of it).
     async fn bot(ctx: &Ctx, dir: &Path, name: &str, db: &TestDb, api_url: &str) -> Result<Service> {
+        Service::bot_at(ctx, dir, name, db.url(), api_url).await
+    }
+
+    /// A bot on the database at `url`.
+    async fn bot_at(
+        ctx: &Ctx,
+        dir: &Path,
+        name: &str,
+        url: &str,
+        api_url: &str,
+    ) -> Result<Service> {
         let env = vec![
-            ("DATABASE_URL", db.url().to_owned()),
+            ("DATABASE_URL", url.to_owned()),
             ("BOT_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
             ("METRICS_LISTEN_ADDR", "127.0.0.1:0".to_owned()),
             ("PUBLIC_BASE_URL", "http://127.0.0.1:1".to_owned()),
@@ -1232,7 +1249,7 @@ async fn outage_kill9(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
         .local_addr()?
         .port();
     let on_port = || vec![("PIXEL_LISTEN_ADDR", format!("127.0.0.1:{port}"))];
-    let mut pixel = Service::pixel_with(ctx, dir, "pixel-1", &db, "pixel", on_port()).await?;
+    let mut pixel = Service::pixel_with(ctx, dir, "pixel-1", db.url(), "pixel", on_port()).await?;
     let phase = Arc::new(AtomicU8::new(0));
     let load = Load::start(vec![pixel.base_url()], tokens, ctx.rate, phase.clone());
 
@@ -1248,7 +1265,7 @@ async fn outage_kill9(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
         "the pixel server was not killed by SIGKILL: {}",
         describe(killed)
     );
-    let mut pixel = Service::pixel_with(ctx, dir, "pixel-2", &db, "pixel", on_port()).await?;
+    let mut pixel = Service::pixel_with(ctx, dir, "pixel-2", db.url(), "pixel", on_port()).await?;
     tokio::time::sleep(OUTAGE - KILL_AFTER).await;
     db.set_reachable(&mut admin, true).await;
     phase.store(2, Ordering::SeqCst);
@@ -1431,7 +1448,7 @@ async fn slow_clients(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
         ctx,
         dir,
         "pixel",
-        &db,
+        db.url(),
         "pixel",
         vec![("PRLIMIT_NOFILE", "4096".to_owned())],
     )
@@ -1525,6 +1542,277 @@ async fn slow_clients(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
 
 // ---------------------------------------------------------------------------------------------
 // Load
+
+/// The background load of the failover drill, in fetches per second.
+const FAILOVER_RATE: u32 = 1_000;
+/// Chats whose trackers are each opened once through the Gmail proxy during the drill, one
+/// every `ALERT_EVERY`: alerts flow before, during and after the failover.
+const FAILOVER_CHATS: i64 = 60;
+const ALERT_EVERY: Duration = Duration::from_millis(200);
+
+/// A primary and its streaming standby, both real clusters made here (`ReplicatedPg`), with
+/// synchronous and then asynchronous replication. Under load, the primary is killed with
+/// `-m immediate`; 2 s later (an operator's or Patroni's detection) the standby is promoted;
+/// 5 s after that the old primary is rewound and comes back as the new primary's standby.
+/// The services know only the two-host `DATABASE_URL` with `target_session_attrs=read-write`.
+async fn failover(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
+    let mut numbers = Vec::new();
+    for mode in [Replication::Sync, Replication::Async] {
+        let found = failover_with(ctx, dir, mode)
+            .await
+            .with_context(|| format!("{} replication", mode.as_str()))?;
+        println!("failover ({}): {}", mode.as_str(), join(&found));
+        numbers.push((mode.as_str(), join(&found)));
+    }
+    Ok(numbers)
+}
+
+/// Runs a blocking step of the cluster pair off the runtime, so the load keeps its pace.
+async fn on_pair<T: Send + 'static>(
+    pair: ReplicatedPg,
+    step: impl FnOnce(&mut ReplicatedPg) -> Result<T, String> + Send + 'static,
+) -> Result<(ReplicatedPg, T)> {
+    pair.off_runtime(step).await.map_err(anyhow::Error::msg)
+}
+
+async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbers> {
+    const BEFORE: Duration = Duration::from_secs(3);
+    const DETECT: Duration = Duration::from_secs(2);
+    const AFTER_PROMOTE: Duration = Duration::from_secs(5);
+    const AFTER_REJOIN: Duration = Duration::from_secs(2);
+    let pair = ReplicatedPg::start_off_runtime(mode)
+        .await
+        .map_err(anyhow::Error::msg)?;
+    let (pair, _) = on_pair(pair, |p| p.on_primary("CREATE DATABASE mailping")).await?;
+    let url = pair.url("mailping");
+    mailping_shared::db::run_migrations(&url)
+        .await
+        .context("migrating the primary")?;
+    let (load_tokens, chat_tokens) = {
+        let mut conn = AsyncPgConnection::establish(&url).await?;
+        let chats: Vec<i64> = (8000..8000 + FAILOVER_CHATS).collect();
+        (
+            load_trackers_on(&mut conn).await,
+            chat_trackers_on(&mut conn, &chats).await,
+        )
+    };
+    let fake = FakeTelegram::start().await;
+    let name = |what: &str| format!("{what}-{}", mode.as_str());
+    let mut pixel =
+        Service::pixel_with(ctx, dir, &name("pixel"), &url, &name("pixel"), vec![]).await?;
+    let mut bot = Service::bot_at(ctx, dir, &name("bot"), &url, fake.api_url().as_str()).await?;
+    let phase = Arc::new(AtomicU8::new(0));
+    let load = Load::start(
+        vec![pixel.base_url()],
+        load_tokens,
+        FAILOVER_RATE,
+        phase.clone(),
+    );
+    let alert_fetches = {
+        let (base, tokens) = (pixel.base_url(), chat_tokens.clone());
+        tokio::spawn(async move {
+            let client = client();
+            let mut tick = tokio::time::interval(ALERT_EVERY);
+            let mut accepted = 0;
+            for (_, token) in &tokens {
+                tick.tick().await;
+                accepted += i64::from(fetch_pixel(&client, &base, token, GMAIL).await);
+            }
+            accepted
+        })
+    };
+
+    // How far the standby trails, sampled under load: under asynchronous replication, the
+    // window of committed opens a dead primary can take with it.
+    let mut pair = pair;
+    let mut lag_ms = 0.0_f64;
+    let sampling = Instant::now();
+    while sampling.elapsed() < BEFORE {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let (back, lag) = on_pair(pair, |p| p.standby_lag_ms()).await?;
+        pair = back;
+        lag_ms = lag_ms.max(lag);
+    }
+    let killed = Instant::now();
+    let (pair, ()) = on_pair(pair, ReplicatedPg::kill_primary).await?;
+    phase.store(1, Ordering::SeqCst);
+    tokio::time::sleep(DETECT).await;
+    let (pair, ()) = on_pair(pair, ReplicatedPg::promote).await?;
+    let promoted = Instant::now();
+    phase.store(2, Ordering::SeqCst);
+    // Recording has resumed once the new primary's count of opens moves.
+    let new_primary = pair.primary_url("mailping");
+    let mut resumed = None;
+    let mut first_count = None;
+    while resumed.is_none() && promoted.elapsed() < AFTER_PROMOTE {
+        if let Ok(mut conn) = AsyncPgConnection::establish(&new_primary).await {
+            let n = seed::open_count(&mut conn).await;
+            match first_count {
+                None => first_count = Some(n),
+                Some(first) if n > first => resumed = Some(Instant::now()),
+                Some(_) => {}
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(AFTER_PROMOTE.saturating_sub(promoted.elapsed())).await;
+    let rejoining = Instant::now();
+    let (pair, ()) = on_pair(pair, ReplicatedPg::rejoin_old_primary).await?;
+    let rejoin = rejoining.elapsed();
+    phase.store(3, Ordering::SeqCst);
+    tokio::time::sleep(AFTER_REJOIN).await;
+    let report = load.stop().await;
+    let gmail_accepted = alert_fetches.await.context("the alert fetches panicked")?;
+
+    pixel.terminate().await?;
+    let status = pixel.wait(EXIT_TIMEOUT).await?;
+    // Opens of a batch whose COMMIT went through as the primary died, spilled all the same,
+    // and left out on replay (the pixel server logs each time it does).
+    let cut_off_commits: i64 = read_log(&pixel.log)
+        .lines()
+        .filter(|l| l.contains("cut-off commit had gone through"))
+        .filter_map(|l| {
+            let rest = &l[l.find("already_recorded=")? + 17..];
+            rest.split_whitespace().next()?.parse::<i64>().ok()
+        })
+        .sum();
+    let mut conn = AsyncPgConnection::establish(&pair.primary_url("mailping")).await?;
+    // The chats whose Gmail open the new primary holds: each is due exactly one alert.
+    let tracker_ids: Vec<i64> = chat_tokens.iter().map(|(id, _)| *id).collect();
+    let opened: Vec<i64> = accounts::table
+        .inner_join(trackers::table)
+        .filter(trackers::id.eq_any(&tracker_ids))
+        .filter(diesel::dsl::exists(
+            mailping_shared::schema::opens::table
+                .filter(mailping_shared::schema::opens::tracker_id.eq(trackers::id)),
+        ))
+        .select(accounts::chat_id)
+        .load::<String>(&mut conn)
+        .await?
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    let all_in = wait_until(Duration::from_secs(30), || {
+        let per_chat = alerts_per_chat(&fake);
+        opened.iter().all(|c| per_chat.contains_key(c))
+    })
+    .await;
+    tokio::time::sleep(SETTLE).await;
+    let bot_hung = bot.stop_bot().await?;
+    let per_chat = alerts_per_chat(&fake);
+    let missing = opened.iter().filter(|c| !per_chat.contains_key(c)).count();
+    let twice: Vec<(i64, usize)> = per_chat
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(c, n)| (*c, *n))
+        .collect();
+    let sent_for_lost_opens = per_chat.keys().filter(|c| !opened.contains(c)).count();
+
+    // Every load fetch has a User-Agent of its own: rows with one are the opens written,
+    // distinct ones the fetches written at least once.
+    let load_rows: Count =
+        diesel::sql_query("SELECT count(*) AS n FROM opens WHERE user_agent LIKE '% (faults)'")
+            .get_result(&mut conn)
+            .await?;
+    let load_distinct: Count = diesel::sql_query(
+        "SELECT count(DISTINCT user_agent) AS n FROM opens WHERE user_agent LIKE '% (faults)'",
+    )
+    .get_result(&mut conn)
+    .await?;
+    let accepted = report.accepted();
+    let lost = accepted - load_distinct.n;
+    let doubled = load_rows.n - load_distinct.n;
+    let lost_alert_opens = gmail_accepted - opened.len() as i64;
+    let last_second = report.accepted_between(killed - Duration::from_secs(1), killed);
+    // The rejoined standby has everything the new primary has.
+    let standby = pair.standby_url("mailping");
+    let all_rows = seed::open_count(&mut conn).await;
+    let caught_up = wait_until_async(Duration::from_secs(10), || async {
+        match AsyncPgConnection::establish(&standby).await {
+            Ok(mut c) => seed::open_count(&mut c).await == all_rows,
+            Err(_) => false,
+        }
+    })
+    .await;
+
+    ensure!(
+        report.failed() == 0 && gmail_accepted == FAILOVER_CHATS,
+        "guarantee broken: every pixel fetch is answered with the GIF through a failover\n\
+         {} of {} load fetches failed, {gmail_accepted} of {FAILOVER_CHATS} Gmail fetches \
+         answered; first errors: {:?}",
+        report.failed(),
+        report.total(),
+        report.errors
+    );
+    ensure!(
+        status.code() == Some(0),
+        "guarantee broken: SIGTERM after a failover exits 0; the pixel server ended with {}",
+        describe(status)
+    );
+    let resumed = resumed.context(
+        "guarantee broken: recording resumes on the promoted standby\n\
+         no open was written to it within 5 s of its promotion",
+    )?;
+    ensure!(
+        doubled == 0,
+        "guarantee broken: a failover writes no open twice\n\
+         {doubled} opens were written twice (rows {} for {} distinct fetches)",
+        load_rows.n,
+        load_distinct.n
+    );
+    match mode {
+        Replication::Sync => ensure!(
+            lost == 0 && lost_alert_opens == 0,
+            "guarantee broken: with synchronous replication a failover loses no open\n\
+             {lost} of {accepted} load opens and {lost_alert_opens} of {gmail_accepted} \
+             Gmail opens are not on the new primary"
+        ),
+        // What the standby had not yet received when the primary died: a few ms of traffic.
+        Replication::Async => ensure!(
+            lost <= last_second,
+            "with asynchronous replication a failover loses at most what the standby had \
+             not received; {lost} of {accepted} lost, more than the {last_second} accepted \
+             in the last second before the kill"
+        ),
+    }
+    ensure!(
+        all_in && missing == 0,
+        "guarantee broken: every alert due is sent after a failover\n\
+         {missing} of {} chats whose open is on the new primary got no alert",
+        opened.len()
+    );
+    ensure!(
+        twice.is_empty(),
+        "guarantee broken: a failover sends no alert twice\n\
+         chats with more than one alert (chat, alerts): {twice:?}"
+    );
+    ensure!(
+        caught_up,
+        "the old primary, rejoined as a standby, did not catch up with the new primary's \
+         {all_rows} opens within 10 s"
+    );
+    let mut numbers = vec![
+        ("accepted", accepted.to_string()),
+        ("lost", lost.to_string()),
+        ("doubled", doubled.to_string()),
+        ("alerts_due", opened.len().to_string()),
+        ("alerts_sent", per_chat.values().sum::<usize>().to_string()),
+        ("alert_opens_lost", lost_alert_opens.to_string()),
+        ("alerts_for_lost_opens", sent_for_lost_opens.to_string()),
+        (
+            "recording_resumed_after_kill",
+            secs(resumed.duration_since(killed)),
+        ),
+        ("after_promotion", secs(resumed.duration_since(promoted))),
+        ("rejoin", secs(rejoin)),
+        ("standby_lag_max", format!("{lag_ms:.1}ms")),
+        ("replayed_but_committed", cut_off_commits.to_string()),
+    ];
+    if bot_hung {
+        numbers.push(("bot_stop_hung", "1".to_owned()));
+    }
+    Ok(numbers)
+}
 
 /// One pixel fetch of the load: when, in which phase, and whether it was accepted (200 with
 /// the 43-byte GIF).
@@ -1714,17 +2002,20 @@ async fn fetch_all(
 
 /// Muted trackers for the background load, so that it writes opens but queues no alert.
 async fn load_trackers(db: &TestDb) -> Vec<String> {
-    let mut conn = db.conn().await;
+    load_trackers_on(&mut db.conn().await).await
+}
+
+async fn load_trackers_on(conn: &mut AsyncPgConnection) -> Vec<String> {
     let mut ids = Vec::new();
     let mut tokens = Vec::new();
     for i in 0..LOAD_TRACKERS {
-        let t = seed::tracker(&mut conn, 9_000_000 + (i as i64 % 5), &format!("load {i}")).await;
+        let t = seed::tracker(conn, 9_000_000 + (i as i64 % 5), &format!("load {i}")).await;
         ids.push(t.id);
         tokens.push(t.token);
     }
     diesel::update(trackers::table.filter(trackers::id.eq_any(&ids)))
         .set(trackers::muted.eq(true))
-        .execute(&mut conn)
+        .execute(conn)
         .await
         .expect("muting the load trackers");
     tokens
@@ -1732,10 +2023,13 @@ async fn load_trackers(db: &TestDb) -> Vec<String> {
 
 /// One tracker per chat, in the order of `chats`: (tracker id, pixel token).
 async fn chat_trackers(db: &TestDb, chats: &[i64]) -> Vec<(i64, String)> {
-    let mut conn = db.conn().await;
+    chat_trackers_on(&mut db.conn().await, chats).await
+}
+
+async fn chat_trackers_on(conn: &mut AsyncPgConnection, chats: &[i64]) -> Vec<(i64, String)> {
     let mut trackers = Vec::new();
     for chat in chats {
-        let t = seed::tracker(&mut conn, *chat, "Proposal").await;
+        let t = seed::tracker(conn, *chat, "Proposal").await;
         trackers.push((t.id, t.token));
     }
     trackers

@@ -9,6 +9,7 @@ pub mod bench;
 pub mod fake_discord;
 pub mod fake_telegram;
 mod local_pg;
+pub mod replicated_pg;
 pub mod seed;
 pub mod test_db;
 

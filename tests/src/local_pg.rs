@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-const INSTALL: &str = "PostgreSQL is needed for the tests but neither initdb nor pg_ctl was found \
+pub(crate) const INSTALL: &str = "PostgreSQL is needed for the tests but neither initdb nor pg_ctl was found \
     on PATH or under /usr/lib/postgresql/*/bin: install it (e.g. `apt-get install postgresql`) \
     or set TEST_DATABASE_URL";
 /// The unprivileged user the cluster runs as when the tests run as root.
-const SYSTEM_USER: &str = "postgres";
+pub(crate) const SYSTEM_USER: &str = "postgres";
 /// Attempts at a free port: another process may take the one just found before Postgres binds it.
 const PORT_ATTEMPTS: usize = 5;
 
@@ -81,7 +81,7 @@ pub fn start() -> Result<String, String> {
 }
 
 /// `initdb`'s directory: on PATH, else the newest under /usr/lib/postgresql (Debian, Ubuntu).
-fn bin_dir() -> Option<PathBuf> {
+pub(crate) fn bin_dir() -> Option<PathBuf> {
     let usable = |dir: &Path| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file();
     if let Some(dir) = std::env::var_os("PATH")
         .iter()
@@ -103,14 +103,14 @@ fn bin_dir() -> Option<PathBuf> {
     versions.pop().map(|(_, dir)| dir)
 }
 
-fn running_as_root() -> Result<bool, String> {
+pub(crate) fn running_as_root() -> Result<bool, String> {
     std::fs::metadata("/proc/self")
         .map(|m| m.uid() == 0)
         .map_err(|e| format!("cannot tell which user runs the tests (/proc/self: {e})"))
 }
 
 /// A fresh directory, owned by `user` when one is given.
-fn make_dir(user: Option<&str>) -> Result<PathBuf, String> {
+pub(crate) fn make_dir(user: Option<&str>) -> Result<PathBuf, String> {
     let dir = std::env::temp_dir().join(format!(
         "mailping-pg-{}-{:08x}",
         std::process::id(),
@@ -139,7 +139,11 @@ fn make_dir(user: Option<&str>) -> Result<PathBuf, String> {
 }
 
 /// Runs `program` (as `user`, if given) and waits; `Err` carries the end of its output.
-fn run(user: Option<&str>, program: &Path, args: impl FnOnce(&mut Command)) -> Result<(), String> {
+pub(crate) fn run(
+    user: Option<&str>,
+    program: &Path,
+    args: impl FnOnce(&mut Command),
+) -> Result<(), String> {
     let mut command = match user {
         Some(user) => {
             let mut c = Command::new("runuser");
@@ -167,7 +171,7 @@ fn run(user: Option<&str>, program: &Path, args: impl FnOnce(&mut Command)) -> R
     Err(format!("{} ({last})", out.status))
 }
 
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -175,7 +179,7 @@ fn free_port() -> Result<u16, String> {
 }
 
 /// Stops the cluster and removes `dir` once this process has exited, however it exits.
-fn watchdog(bin: &Path, dir: &Path, user: Option<&str>) -> Result<(), String> {
+pub(crate) fn watchdog(bin: &Path, dir: &Path, user: Option<&str>) -> Result<(), String> {
     const SCRIPT: &str = r#"
         pid=$1 dir=$2 pg_ctl=$3 user=$4
         while [ -d "/proc/$pid" ]; do sleep 1; done

@@ -99,3 +99,79 @@ async fn a_shutdown_that_gives_up_on_opens_is_an_error() {
     assert!(error.to_string().contains("gave up on"), "{error}");
     app.set_database_reachable(true).await;
 }
+
+/// A batch whose COMMIT went through while its connection died (a primary killed between
+/// committing and answering) is spilled all the same; a failover carries the committed batch
+/// to the new primary. Replaying it must not write it twice, and what it did not hold must
+/// still be written.
+#[tokio::test]
+async fn spilled_opens_that_a_cut_off_commit_had_written_are_not_written_twice() {
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    use mailping_pixel_server::recorder::PendingFetch;
+    use mailping_pixel_server::spill::Spill;
+    use mailping_shared::classifier::Origin;
+    use mailping_shared::domain::Token;
+    use mailping_shared::schema::opens;
+
+    let mut app = TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    for i in 0..20 {
+        app.fetch_pixel(&t.token, Some(&format!("Thunderbird/{i}")))
+            .await;
+    }
+    eventually(Duration::from_secs(10), "the 20 opens", async || {
+        (seed::open_count(&mut conn).await == 20).then_some(())
+    })
+    .await;
+    app.stop_pixel().await;
+    // The batch as the writer would have spilled it, and 5 fetches no commit holds.
+    let written: Vec<(
+        chrono::DateTime<chrono::Utc>,
+        Option<ipnet::IpNet>,
+        Option<String>,
+    )> = opens::table
+        .select((opens::opened_at, opens::network, opens::user_agent))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    let token = Token::parse(&t.token).unwrap();
+    let fetch = |at, network: Option<ipnet::IpNet>, ua: &str| PendingFetch {
+        token,
+        at,
+        user_agent: Some(ua.into()),
+        network: network.unwrap(),
+        origin: Origin::Unlisted,
+    };
+    let mut spilled: Vec<PendingFetch> = written
+        .iter()
+        .map(|(at, network, ua)| fetch(*at, *network, ua.as_deref().unwrap()))
+        .collect();
+    let network = written[0].1;
+    let later = chrono::Utc::now();
+    spilled.extend((0..5).map(|i| {
+        fetch(
+            later + chrono::Duration::milliseconds(i),
+            network,
+            &format!("Outlook/{i}"),
+        )
+    }));
+    let mut spill = Spill::open(app.spill_dir(), 1 << 30).unwrap();
+    spill.append(&spilled).unwrap();
+    drop(spill);
+
+    app.start_pixel().await;
+    eventually(
+        Duration::from_secs(10),
+        "the spill file to be replayed",
+        async || spill_files(app.spill_dir()).is_empty().then_some(()),
+    )
+    .await;
+    app.stop_pixel().await;
+    assert_eq!(
+        seed::open_count(&mut conn).await,
+        25,
+        "the 20 committed opens were written again, or the 5 others were not"
+    );
+}

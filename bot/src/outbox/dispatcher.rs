@@ -42,6 +42,10 @@ pub struct AlertDispatcher {
 /// default delay, a morning after quiet hours); each holds a pooled connection while it sends.
 const REMINDER_WORKERS: usize = 4;
 
+/// How long a dispatcher keeps trying to record an alert's outcome after the platform
+/// answered: longer than a failover takes (Patroni's default `ttl` is 30 s).
+const RECORD_OUTCOME_FOR: Duration = Duration::from_secs(60);
+
 impl AlertDispatcher {
     pub fn new(pool: Pool, senders: Senders, config: AlertConfig) -> Self {
         AlertDispatcher {
@@ -233,17 +237,42 @@ impl AlertDispatcher {
             return Ok(());
         }
         let result = self.send(a).await;
+        // Once a message has gone out, its outcome must be recorded, or the lease runs out and
+        // the alert goes out twice. The database may be failing over at that moment (the
+        // old primary gone, the standby not yet promoted): keep trying for
+        // `RECORD_OUTCOME_FOR`. Each statement can be repeated safely.
+        let started = tokio::time::Instant::now();
+        let mut delay = Duration::from_millis(100);
+        loop {
+            match self.record_outcome(a, &result).await {
+                Ok(()) => return Ok(()),
+                Err(e) if started.elapsed() < RECORD_OUTCOME_FOR => {
+                    tracing::warn!(error = %e, retry_in = ?delay, "cannot record an alert's outcome yet");
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(2));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Records what the platform said about a sent alert.
+    async fn record_outcome(
+        &self,
+        a: &ClaimedAlert,
+        result: &Result<(), SendError>,
+    ) -> Result<(), DbError> {
         let mut conn = self.pool.get().await?;
         match result {
             Ok(()) => {
-                metrics::counter!("mailping_alerts_sent_total").increment(1);
                 alert::finish(&mut conn, a, Outcome::Sent).await?;
+                metrics::counter!("mailping_alerts_sent_total").increment(1);
             }
             Err(SendError::RetryAfter(after)) => {
                 tracing::info!(retry_after = ?after, "chat rate-limited; its alerts wait");
                 alert::unrecord_send(&mut conn, a).await?;
-                account::pause_sending(&mut conn, a.account_id, after).await?;
-                alert::retry_later(&mut conn, a.id, after, "rate limited").await?;
+                account::pause_sending(&mut conn, a.account_id, *after).await?;
+                alert::retry_later(&mut conn, a.id, *after, "rate limited").await?;
             }
             Err(SendError::Refused(why)) => {
                 tracing::warn!(%why, "chat refuses messages; alerts stopped for it");
@@ -256,7 +285,7 @@ impl AlertDispatcher {
                 let delay = backoff(a.attempts, self.config.max_backoff());
                 tracing::warn!(retry_in = ?delay, %why, "alert not delivered; will retry");
                 alert::unrecord_send(&mut conn, a).await?;
-                alert::retry_later(&mut conn, a.id, delay, &why).await?;
+                alert::retry_later(&mut conn, a.id, delay, why).await?;
             }
         }
         Ok(())
