@@ -300,6 +300,17 @@ impl Networks {
         }
     }
 
+    /// Whether a listed range that is not a cloud provider's (a gateway's, a mail service's, a
+    /// relay's, people's) holds all of `net`. A provider's prefix inside such a range would
+    /// hide it from the longest-prefix match, so `networks update` leaves those prefixes out.
+    pub fn within_specific(&self, net: IpNet) -> bool {
+        let specific = |n: &Network| n.meaning != Meaning::Hosting;
+        match net {
+            IpNet::V4(net) => self.v4.cover(&net).any(|(_, n)| specific(n)),
+            IpNet::V6(net) => self.v6.cover(&net).any(|(_, n)| specific(n)),
+        }
+    }
+
     /// How many ranges are listed.
     pub fn len(&self) -> usize {
         self.v4.len() + self.v6.len()
@@ -397,6 +408,22 @@ mod tests {
         assert_eq!(operator(&mine, "10.1.2.3"), Some("Narrow"));
         assert_eq!(operator(&mine, "10.2.0.0"), Some("Wide"));
         assert_eq!(operator(&mine, "11.0.0.0"), None);
+    }
+
+    #[test]
+    fn a_prefix_inside_a_specific_range_is_told_from_one_inside_a_cloud() {
+        let n = Networks::embedded();
+        let net = |s: &str| s.parse::<IpNet>().unwrap();
+        // Inside Exchange Online Protection's 40.107.0.0/16, and Outlook on the web's /14.
+        assert!(n.within_specific(net("40.107.1.0/24")));
+        assert!(n.within_specific(net("52.96.4.0/24")));
+        assert!(n.within_specific(net("40.107.0.0/16")));
+        // Inside AWS's ranges only, or on no list, or wider than the specific range.
+        assert!(!n.within_specific(net("3.5.140.0/24")));
+        assert!(!n.within_specific(net("203.0.113.0/24")));
+        assert!(!n.within_specific(net("40.0.0.0/8")));
+        assert!(n.within_specific(net("2a01:111:f400:1::/64")));
+        assert!(!n.within_specific(net("2600:1f18::/48")));
     }
 
     #[test]
