@@ -163,3 +163,40 @@ async fn recv(hangup: &mut Hangups) -> Option<()> {
     let _ = hangup;
     std::future::pending().await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "range\toperator\tmeaning\tsource\n";
+
+    fn operator(live: &LiveNetworks, address: &str) -> Option<&'static str> {
+        live.current()
+            .lookup(address.parse().unwrap())
+            .map(|n| n.operator)
+    }
+
+    #[test]
+    fn a_reload_swaps_the_table_and_a_bad_file_keeps_the_one_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("networks.tsv");
+        std::fs::write(&path, format!("{HEAD}198.51.100.0/24\tFirst\thosting\ts\n")).unwrap();
+        let live = LiveNetworks::load(Some(&path)).unwrap();
+        assert_eq!(operator(&live, "198.51.100.7"), Some("First"));
+
+        std::fs::write(
+            &path,
+            format!("{HEAD}198.51.100.0/24\tSecond\thosting\ts\n"),
+        )
+        .unwrap();
+        assert_eq!(live.reload().unwrap(), Networks::embedded().len() + 1);
+        assert_eq!(operator(&live, "198.51.100.7"), Some("Second"));
+
+        std::fs::write(&path, format!("{HEAD}198.51.100.0/33\tThird\thosting\ts\n")).unwrap();
+        let err = live.reload().unwrap_err().to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert_eq!(operator(&live, "198.51.100.7"), Some("Second"));
+        // The built-in networks are there all along.
+        assert_eq!(operator(&live, "66.249.84.21"), Some("Gmail"));
+    }
+}

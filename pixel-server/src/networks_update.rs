@@ -434,10 +434,11 @@ fn one_line(e: &dyn std::error::Error) -> String {
 
 fn service_tags_link(page: &str) -> Option<String> {
     let at = page.find("ServiceTags_Public")?;
-    let start = page[..at].rfind("https://")?;
+    let start = page[..at].rfind("http")?;
     let end = at + page[at..].find(".json")? + ".json".len();
     let link = &page[start..end];
-    (!link.contains(['"', '\'', '<', '>', ' '])).then(|| link.to_owned())
+    let url = link.starts_with("https://") || link.starts_with("http://");
+    (url && !link.contains(['"', '\'', '<', '>', ' '])).then(|| link.to_owned())
 }
 
 /// A source's ranges, merged (adjacent and contained prefixes of one operator and meaning
