@@ -654,8 +654,13 @@ fn render(
             .filter(|l| seen.insert(l.split('\t').next().unwrap_or_default().to_owned()))
             .map(|l| format!("{l}\n"))
             .collect();
-        Networks::with_text("the update's own ranges", &unique)
-            .map_err(|e| UpdateError::Invalid(e.to_string()))?
+        if seen.len() == 1 {
+            // Only the header: every specific source is left out, the built-in ranges remain.
+            Networks::embedded_copy()
+        } else {
+            Networks::with_text("the update's own ranges", &unique)
+                .map_err(|e| UpdateError::Invalid(e.to_string()))?
+        }
     };
     let mut text = String::new();
     let now = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
@@ -781,6 +786,35 @@ mod tests {
         assert_eq!(
             plausible(vec![], 0).unwrap_err(),
             "holds no ranges (an empty download?)"
+        );
+    }
+
+    #[test]
+    fn a_file_of_cloud_ranges_alone_is_written_less_those_inside_telling_ranges() {
+        let entries = parse(
+            source("azure"),
+            r#"{"values":[{"properties":{"addressPrefixes":["20.42.0.0/17","40.107.5.0/24","52.96.8.0/24"]}}]}"#,
+        )
+        .unwrap();
+        let report = Report {
+            sources: vec![(
+                "azure",
+                Fared::Fresh {
+                    ranges: 3,
+                    before: 0,
+                },
+            )],
+            ranges: 0,
+        };
+        let (text, lines) = render(&[("azure", entries)], &report).unwrap();
+        // The prefixes inside Exchange Online Protection's and Outlook on the web's built-in
+        // ranges are left out.
+        assert_eq!(lines, 1, "{text}");
+        assert!(
+            text.ends_with(
+                "range\toperator\tmeaning\tsource\n20.42.0.0/17\tAzure\thosting\tazure\n"
+            ),
+            "{text}"
         );
     }
 
