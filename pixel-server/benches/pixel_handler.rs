@@ -15,6 +15,7 @@ use axum::extract::ConnectInfo;
 use axum::http::{Request, Response};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mailping_pixel_server::gif;
+use mailping_pixel_server::live_networks::LiveNetworks;
 use mailping_pixel_server::recorder;
 use mailping_pixel_server::routes::{self, App};
 use mailping_shared::db;
@@ -46,7 +47,7 @@ impl Harness {
             recorder,
             trusted_proxies: "127.0.0.0/8,::1".parse().expect("valid CIDRs"),
             proxy_header: Default::default(),
-            networks: mailping_shared::classifier::Networks::embedded(),
+            networks: Arc::new(LiveNetworks::load(None).expect("the built-in networks")),
             per_client,
             per_token,
             base_url: "https://px.example.com".parse().expect("valid URL"),

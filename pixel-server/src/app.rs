@@ -5,7 +5,6 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use mailping_shared::classifier::Networks;
 use mailping_shared::db;
 use mailping_shared::service::{self, HttpLimits, StartError};
 use tokio::net::TcpListener;
@@ -13,6 +12,7 @@ use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 
 use crate::config::PixelConfig;
+use crate::live_networks::{self, LiveNetworks};
 use crate::recorder::{self, Lost, WriterSettings};
 use crate::routes::{self, App, AppState};
 use crate::spill::Spill;
@@ -33,11 +33,9 @@ impl Application {
     /// (those that use the database once it is migrated).
     pub async fn build(config: PixelConfig) -> Result<Self, StartError> {
         // A bad networks file stops start-up with one line naming the file and the line.
-        let networks = match &config.networks_file {
-            Some(path) => Networks::with_file(path)
-                .map_err(|e| StartError::Config(format!("NETWORKS_FILE {e}")))?,
-            None => Networks::embedded(),
-        };
+        let networks = LiveNetworks::load(config.networks_file.as_deref())
+            .map_err(|e| StartError::Config(format!("NETWORKS_FILE {e}")))?;
+        let networks = Arc::new(networks);
         let metrics = mailping_shared::telemetry::metrics();
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let listener = service::bind(config.listen_addr).await?;
@@ -56,7 +54,7 @@ impl Application {
             recorder,
             trusted_proxies: config.trusted_proxies.clone(),
             proxy_header: config.proxy_header,
-            networks,
+            networks: networks.clone(),
             per_client,
             per_token,
             base_url: config.public_base_url.clone(),
@@ -85,6 +83,7 @@ impl Application {
         let background = vec![
             tokio::spawn(db::migrate_until_done_then(url, migrated_tx)),
             tokio::spawn(prune_limiters(state.clone())),
+            tokio::spawn(live_networks::watch(networks)),
             tokio::spawn(purge_old_opens(pool, config.opens_retention_days, migrated)),
         ];
         tracing::info!(

@@ -5,6 +5,8 @@ pub mod app;
 pub mod config;
 pub mod copy_page;
 pub mod gif;
+pub mod live_networks;
+pub mod networks_update;
 pub mod recent_clients;
 pub mod recorder;
 pub mod routes;

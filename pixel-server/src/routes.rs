@@ -24,6 +24,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::copy_page;
 use crate::gif;
+use crate::live_networks::LiveNetworks;
 use crate::recorder::{PendingFetch, Recorder};
 
 /// The limiters' hash: foldhash, seeded at random like the standard library's SipHash (the
@@ -43,7 +44,7 @@ pub struct App {
     pub recorder: Recorder,
     pub trusted_proxies: TrustedProxies,
     /// The listed networks, looked up with each client's full address.
-    pub networks: &'static classifier::Networks,
+    pub networks: Arc<LiveNetworks>,
     /// The header the trusted proxies write the client's address into.
     pub proxy_header: ProxyHeader,
     /// Keyed on `net::rate_limit_key`: an IPv4 address, or the IPv6 /48.
@@ -136,7 +137,8 @@ async fn pixel(
     };
     // HEAD never downloads the image and a prefetch is not a person looking: answer, record nothing.
     let headers_seen = headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes()));
-    let Some(origin) = classifier::admit(method, headers_seen, client, app.networks) else {
+    let Some(origin) = classifier::admit(method, headers_seen, client, &app.networks.current())
+    else {
         return gif::response();
     };
     if app
@@ -189,7 +191,7 @@ async fn copy_page(
         if !classifier::is_bot(
             Some(user_agent).filter(|ua| !ua.is_empty()),
             client,
-            app.networks,
+            &app.networks.current(),
         ) {
             tracker::remember_sender_network(
                 &mut conn,

@@ -11,29 +11,35 @@
 //!    only the handler holds the full address: the queue and the database keep nothing finer
 //!    than the IPv4 /24 or IPv6 /48.
 //! 2. The verdict, [`verdict`], in the writer, with what Postgres knows about the tracker:
-//!    1. The User-Agent names a kind and a client, by the rules in
-//!       `shared/data/user-agents.tsv`, where the first matching rule wins. Their order: whole
+//!    1. A read needs evidence of a person. The User-Agent names a kind and a client by the
+//!       rules in `shared/data/user-agents.tsv`, where the first matching rule wins: whole
 //!       agents of one product (Apple Mail Privacy Protection's bare `Mozilla/5.0`, Discord's
-//!       fixed Firefox 38); webmail image proxies, whose agent is their only sign (Gmail's says
-//!       Firefox); link previews, which say "bot"; named security scanners; mail clients,
-//!       before the HTTP libraries and browsers some of them name; headless browsers and HTTP
-//!       libraries; the generic crawler words, "bot" in its exact case so that the phone
-//!       "CUBOT" stays a person; browsers, most specific first; Apple Mail's bare WebKit. An
-//!       agent no rule names is a `scanner` if the maintained bot list (`isbot`) knows it, and
-//!       otherwise a person's read with an unknown client. A missing User-Agent is a script.
-//!    2. The network: an agent that would be a person's read, arriving from a listed network
-//!       whose meaning is `scan`, `prefetch` or `crawler` (`shared/data/networks.tsv`), is that
-//!       operator's machine, a `scanner`: Microsoft 365 Defender and the gateways scan with
-//!       browser agents, and Gmail prefetches with one. A proxy that names itself (Gmail's
-//!       comes from Google's network by design), a preview bot and Apple's prefetch keep their
-//!       kind. From a `relay` network (Apple's) the agent decides and the reason says the
-//!       location is hidden: Mail Privacy Protection and people using Private Relay share
-//!       those addresses.
-//!    3. A scanner or a link preview stays one even from the owner's network or within the
-//!       grace period: calling it `self` would hide that a bot touched the email.
-//!    4. Within the grace period after creation, or from a network where the owner viewed
-//!       the copy page, a fetch is the sender's own: `self`.
-//!    5. The same client again within the dedup window is a `duplicate`.
+//!       fixed Firefox 38); webmail image proxies and mail clients that bot lists call bots;
+//!       link previews; named scanners; mail clients; headless browsers and HTTP libraries;
+//!       bot conventions (an info URL, `compatible;` with no browser after it, the words
+//!       services use for what they do); browsers, which count only when the whole agent is
+//!       coherent (`user_agents::coherent`); Apple Mail's bare WebKit. An agent nothing names
+//!       is a `scanner` if the maintained bot list (`isbot`) knows it, and otherwise
+//!       `unverified`: kept, but not a read. A missing User-Agent is a script.
+//!    2. The network: an agent that would be a person's read or is unverified, arriving from a
+//!       listed network whose meaning is `scan`, `prefetch`, `crawler`
+//!       (`shared/data/networks.tsv`) or `hosting` (a cloud data centre,
+//!       `shared/data/networks-hosting.tsv`), is that operator's machine, a `scanner`:
+//!       Microsoft 365 Defender and the gateways scan with browser agents, Gmail prefetches
+//!       with one, and people don't read mail from a data centre. A `people` range carved out
+//!       of a wider one (Outlook on the web inside Azure) leaves the agent to decide. A proxy
+//!       that names itself (Gmail's comes from Google's network by design), a preview bot and
+//!       Apple's prefetch keep their kind. From a `relay` network (Apple's) the agent decides
+//!       and the reason says the location is hidden: Mail Privacy Protection and people using
+//!       Private Relay share those addresses.
+//!    3. What the owner taught with "Wrong?" comes first: an agent and network pair they
+//!       called a machine is a `scanner` (`reported-machine`).
+//!    4. A scanner, a link preview or an unverified fetch stays one even from the owner's
+//!       network or within the grace period: calling it `self` would hide that a machine
+//!       touched the email.
+//!    5. Within the grace period after creation, from a network where the owner viewed the
+//!       copy page, or from one they said was theirs, a fetch is the sender's own: `self`.
+//!    6. The same client again within the dedup window is a `duplicate`.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -215,6 +221,7 @@ fn machine_or_kind(user_agent: Option<&str>, origin: Origin) -> Verdict {
         (Meaning::Scan, true) => machine(Reason::NetworkScan),
         (Meaning::Prefetch, true) => machine(Reason::NetworkPrefetch),
         (Meaning::Crawler, true) => machine(Reason::NetworkCrawler),
+        (Meaning::Hosting, true) => machine(Reason::NetworkHosting),
         (Meaning::Relay, _) if matches!(kind, OpenKind::Direct | OpenKind::AppleMpp) => Verdict {
             reason: Reason::NetworkRelay,
             ..by_agent
@@ -630,6 +637,81 @@ mod tests {
                 &settled()
             ),
             open(OpenKind::LinkPreview, "Telegram")
+        );
+    }
+
+    #[test]
+    fn a_browser_from_a_cloud_data_centre_is_a_scanner() {
+        for (client, provider) in [
+            ("3.5.140.2", "AWS"),
+            ("20.42.0.1", "Azure"),
+            ("8.34.210.5", "Google Cloud"),
+            ("129.146.0.9", "Oracle Cloud"),
+            ("164.90.128.3", "DigitalOcean"),
+            ("162.158.1.1", "Cloudflare"),
+            ("2600:1f18::1", "AWS"),
+        ] {
+            assert_eq!(
+                verdict(&from(Some(CHROME), client), &settled()),
+                Verdict {
+                    kind: OpenKind::Scanner,
+                    client: provider,
+                    reason: Reason::NetworkHosting
+                },
+                "{client}"
+            );
+        }
+    }
+
+    #[test]
+    fn named_proxies_and_apple_prefetch_keep_their_kind_from_a_cloud_data_centre() {
+        // Google Cloud's cloud.json range 8.34.208.0/20 holds no Gmail range, but a proxy that
+        // names itself is told by its agent wherever it comes from; only `direct` is demoted.
+        for (ua, kind) in [
+            (GMAIL, OpenKind::GmailProxy),
+            (
+                "YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html",
+                OpenKind::YahooProxy,
+            ),
+            ("Mozilla/5.0", OpenKind::AppleMpp),
+            ("TelegramBot (like TwitterBot)", OpenKind::LinkPreview),
+        ] {
+            for client in ["8.34.210.5", "3.5.140.2", "20.42.0.1"] {
+                assert_eq!(
+                    verdict(&from(Some(ua), client), &settled()).kind,
+                    kind,
+                    "{ua} from {client}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn outlook_on_the_web_and_warp_are_carved_out_of_the_clouds() {
+        // Exchange Online's own ranges serve Outlook on the web to people (warmbly#410): a
+        // browser there is a read, though Azure's service tags hold prefixes inside them.
+        for client in ["52.96.10.1", "40.97.1.1", "2603:1036::5"] {
+            assert_eq!(
+                verdict(&from(Some(CHROME), client), &settled()),
+                open(OpenKind::Direct, "Chrome"),
+                "{client}"
+            );
+        }
+        // Cloudflare WARP's pool, inside Cloudflare's ips-v4: people, through a relay.
+        let warp = verdict(&from(Some(CHROME), "104.28.36.9"), &settled());
+        assert_eq!(
+            (warp.kind, warp.reason),
+            (OpenKind::Direct, Reason::NetworkRelay)
+        );
+        // Exchange Online Protection's ranges stay Defender's scans.
+        assert_eq!(
+            verdict(&from(Some(CHROME), "40.107.218.12"), &settled()),
+            open(OpenKind::Scanner, "Microsoft 365")
+        );
+        // Cloudflare Email Security's egress range, inside Cloudflare's own.
+        assert_eq!(
+            verdict(&from(Some(CHROME), "104.30.40.1"), &settled()),
+            open(OpenKind::Scanner, "Cloudflare Email Security")
         );
     }
 

@@ -1,6 +1,8 @@
-//! The networks of the operators whose machines fetch email images: `shared/data/networks.tsv`,
-//! one range per line with its operator, what a fetch from it means and its public source,
-//! plus an operator's own file (`NETWORKS_FILE`) in the same format or Apple's
+//! The networks of the operators whose machines fetch email images: `shared/data/networks.tsv`
+//! (mail services, gateways, crawlers, relays) and `shared/data/networks-hosting.tsv` (cloud
+//! providers' data centres), one range per line with its operator, what a fetch from it means
+//! and its public source, plus an operator's own file (`NETWORKS_FILE`, which
+//! `mailping-pixel-server networks update` writes) in the same format or Apple's
 //! `egress-ip-ranges.csv` as downloaded.
 //!
 //! The ranges live in `prefix-trie`'s `PrefixMap`, one per address family, and a lookup is
@@ -14,13 +16,16 @@ use std::collections::HashMap;
 use std::fmt;
 use std::net::IpAddr;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use prefix_trie::PrefixMap;
 
 const EMBEDDED: &str = include_str!("../../data/networks.tsv");
 const EMBEDDED_NAME: &str = "shared/data/networks.tsv";
+/// Loaded first, so that a range of networks.tsv with the same prefix replaces it.
+const EMBEDDED_HOSTING: &str = include_str!("../../data/networks-hosting.tsv");
+const EMBEDDED_HOSTING_NAME: &str = "shared/data/networks-hosting.tsv";
 /// The columns of the networks format, as its header line names them.
 const HEADER: &str = "range\toperator\tmeaning\tsource";
 /// Who runs the ranges of Apple's `egress-ip-ranges.csv`.
@@ -37,14 +42,21 @@ pub enum Meaning {
     Crawler,
     /// A privacy relay that hides the reader: the User-Agent decides.
     Relay,
+    /// A cloud provider's data centre: people don't read mail there, scanners do.
+    Hosting,
+    /// A network where people read mail, inside a wider listed one (Outlook on the web in
+    /// Microsoft's cloud, a company's proxy): the User-Agent decides, as if it were unlisted.
+    People,
 }
 
 impl Meaning {
-    pub const ALL: [Meaning; 4] = [
+    pub const ALL: [Meaning; 6] = [
         Meaning::Scan,
         Meaning::Prefetch,
         Meaning::Crawler,
         Meaning::Relay,
+        Meaning::Hosting,
+        Meaning::People,
     ];
 
     /// The word used in the data files.
@@ -54,6 +66,8 @@ impl Meaning {
             Meaning::Prefetch => "prefetch",
             Meaning::Crawler => "crawler",
             Meaning::Relay => "relay",
+            Meaning::Hosting => "hosting",
+            Meaning::People => "people",
         }
     }
 
@@ -103,11 +117,33 @@ pub enum NetworksError {
 
 static EMBEDDED_NETWORKS: LazyLock<Networks> = LazyLock::new(|| {
     let mut networks = Networks::empty();
-    networks
-        .add(EMBEDDED_NAME, EMBEDDED, &mut |s| s)
-        .unwrap_or_else(|e| panic!("embedded networks: {e}"));
+    for (name, text) in [
+        (EMBEDDED_HOSTING_NAME, EMBEDDED_HOSTING),
+        (EMBEDDED_NAME, EMBEDDED),
+    ] {
+        networks
+            .add(name, text, &mut |s| s)
+            .unwrap_or_else(|e| panic!("embedded networks: {e}"));
+    }
     networks
 });
+
+/// Operator names from operators' files. A verdict names its client with a `&'static str`, and
+/// a running server reloads its file whenever it changes, so each distinct name is leaked once
+/// for the life of the process, not once per load: the names are few (tens), the loads many.
+static NAMES: LazyLock<Mutex<HashMap<String, &'static str>>> = LazyLock::new(Default::default);
+
+fn intern(s: &str) -> &'static str {
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(name) = names.get(s) {
+        return name;
+    }
+    let name: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    names.insert(s.to_owned(), name);
+    name
+}
 
 impl Networks {
     fn empty() -> Networks {
@@ -123,9 +159,8 @@ impl Networks {
     }
 
     /// The embedded networks plus an operator's file, which adds ranges and replaces an
-    /// embedded range with the same prefix. The table is built once at start-up and lives as
-    /// long as the process, so its operator names are `'static`.
-    pub fn with_file(path: &Path) -> Result<&'static Networks, NetworksError> {
+    /// embedded range with the same prefix.
+    pub fn with_file(path: &Path) -> Result<Networks, NetworksError> {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| NetworksError::Read {
             file: file.clone(),
@@ -135,19 +170,15 @@ impl Networks {
     }
 
     /// As [`Networks::with_file`], from the file's text.
-    pub fn with_text(file: &str, text: &str) -> Result<&'static Networks, NetworksError> {
+    pub fn with_text(file: &str, text: &str) -> Result<Networks, NetworksError> {
         let mut networks = Networks::embedded().clone_table();
-        let mut names: HashMap<String, &'static str> = HashMap::new();
-        let mut intern = |s: &str| -> &'static str {
-            if let Some(name) = names.get(s) {
-                return name;
-            }
-            let name: &'static str = Box::leak(s.to_owned().into_boxed_str());
-            names.insert(s.to_owned(), name);
-            name
-        };
         networks.add(file, text, &mut intern)?;
-        Ok(Box::leak(Box::new(networks)))
+        Ok(networks)
+    }
+
+    /// A copy of the embedded table, for a server that swaps in an operator's file later.
+    pub fn embedded_copy() -> Networks {
+        Networks::embedded().clone_table()
     }
 
     fn clone_table(&self) -> Networks {
@@ -269,6 +300,17 @@ impl Networks {
         }
     }
 
+    /// Whether a listed range that is not a cloud provider's (a gateway's, a mail service's, a
+    /// relay's, people's) holds all of `net`. A provider's prefix inside such a range would
+    /// hide it from the longest-prefix match, so `networks update` leaves those prefixes out.
+    pub fn within_specific(&self, net: IpNet) -> bool {
+        let specific = |n: &Network| n.meaning != Meaning::Hosting;
+        match net {
+            IpNet::V4(net) => self.v4.cover(&net).any(|(_, n)| specific(n)),
+            IpNet::V6(net) => self.v6.cover(&net).any(|(_, n)| specific(n)),
+        }
+    }
+
     /// How many ranges are listed.
     pub fn len(&self) -> usize {
         self.v4.len() + self.v6.len()
@@ -314,7 +356,7 @@ mod tests {
 
     const HEAD: &str = "range\toperator\tmeaning\tsource\n";
 
-    fn load(text: &str) -> Result<&'static Networks, NetworksError> {
+    fn load(text: &str) -> Result<Networks, NetworksError> {
         Networks::with_text("mine.tsv", text)
     }
 
@@ -335,6 +377,12 @@ mod tests {
             ("209.222.82.1", "Barracuda", Meaning::Scan),
             ("68.232.140.1", "Cisco Secure Email", Meaning::Scan),
             ("17.58.1.1", "Apple", Meaning::Relay),
+            ("104.28.36.9", "Cloudflare WARP", Meaning::Relay),
+            ("104.16.0.1", "Cloudflare", Meaning::Hosting),
+            ("104.30.40.1", "Cloudflare Email Security", Meaning::Scan),
+            ("52.96.10.1", "Outlook on the web", Meaning::People),
+            ("3.5.140.2", "AWS", Meaning::Hosting),
+            ("2600:1f18::1", "AWS", Meaning::Hosting),
         ] {
             assert_eq!(
                 n.lookup(ip(a)),
@@ -357,9 +405,25 @@ mod tests {
             "{HEAD}10.0.0.0/8\tWide\tscan\ts\n10.1.0.0/16\tNarrow\trelay\ts\n"
         ))
         .unwrap();
-        assert_eq!(operator(mine, "10.1.2.3"), Some("Narrow"));
-        assert_eq!(operator(mine, "10.2.0.0"), Some("Wide"));
-        assert_eq!(operator(mine, "11.0.0.0"), None);
+        assert_eq!(operator(&mine, "10.1.2.3"), Some("Narrow"));
+        assert_eq!(operator(&mine, "10.2.0.0"), Some("Wide"));
+        assert_eq!(operator(&mine, "11.0.0.0"), None);
+    }
+
+    #[test]
+    fn a_prefix_inside_a_specific_range_is_told_from_one_inside_a_cloud() {
+        let n = Networks::embedded();
+        let net = |s: &str| s.parse::<IpNet>().unwrap();
+        // Inside Exchange Online Protection's 40.107.0.0/16, and Outlook on the web's /14.
+        assert!(n.within_specific(net("40.107.1.0/24")));
+        assert!(n.within_specific(net("52.96.4.0/24")));
+        assert!(n.within_specific(net("40.107.0.0/16")));
+        // Inside AWS's ranges only, or on no list, or wider than the specific range.
+        assert!(!n.within_specific(net("3.5.140.0/24")));
+        assert!(!n.within_specific(net("203.0.113.0/24")));
+        assert!(!n.within_specific(net("40.0.0.0/8")));
+        assert!(n.within_specific(net("2a01:111:f400:1::/64")));
+        assert!(!n.within_specific(net("2600:1f18::/48")));
     }
 
     #[test]
@@ -381,7 +445,6 @@ mod tests {
             "255.255.255.255",
             "::",
             "::1",
-            "104.28.36.9",
             "2001:db8::1",
             "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
         ] {
@@ -397,12 +460,12 @@ mod tests {
              2001:db8:1::/48\tOur v6 gateway\tscan\tours\n"
         ))
         .unwrap();
-        assert_eq!(operator(mine, "192.0.2.44"), Some("Our gateway"));
-        assert_eq!(operator(mine, "40.94.89.17"), Some("Our tenant"));
-        assert_eq!(operator(mine, "2001:db8:1:2::9"), Some("Our v6 gateway"));
-        assert_eq!(operator(mine, "2001:db8:2::9"), None);
+        assert_eq!(operator(&mine, "192.0.2.44"), Some("Our gateway"));
+        assert_eq!(operator(&mine, "40.94.89.17"), Some("Our tenant"));
+        assert_eq!(operator(&mine, "2001:db8:1:2::9"), Some("Our v6 gateway"));
+        assert_eq!(operator(&mine, "2001:db8:2::9"), None);
         // The embedded ranges are still there.
-        assert_eq!(operator(mine, "66.249.84.21"), Some("Gmail"));
+        assert_eq!(operator(&mine, "66.249.84.21"), Some("Gmail"));
         assert_eq!(mine.len(), Networks::embedded().len() + 2);
     }
 
@@ -428,7 +491,9 @@ mod tests {
                 "{a}"
             );
         }
-        assert_eq!(n.lookup(ip("104.28.86.64")), None);
+        // Next to it, Cloudflare's WARP pool as built in: a relay too, but not Apple's.
+        assert_eq!(operator(&n, "104.28.86.64"), Some("Cloudflare WARP"));
+        assert_eq!(n.lookup(ip("203.0.113.9")), None);
     }
 
     #[test]
@@ -450,9 +515,9 @@ mod tests {
                 "host bits set; the range is 10.0.0.0/8",
             ),
             (
-                format!("# c\n\n{HEAD}10.0.0.0/8\tA\tpeople\ts\n"),
+                format!("# c\n\n{HEAD}10.0.0.0/8\tA\treaders\ts\n"),
                 4,
-                "unknown meaning \"people\"",
+                "unknown meaning \"readers\"",
             ),
             (
                 format!("{HEAD}10.0.0.0/8\t\tscan\ts\n"),
