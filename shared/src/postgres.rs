@@ -137,7 +137,7 @@ pub fn initdb(bin: &Path, user: Option<&str>, data: &Path, extra: &[&str]) -> Re
 /// shutdown, reached through a Unix socket in the data directory and nowhere else.
 ///
 /// Layout of the data directory: `postgres/` (the cluster, owned by the cluster's user),
-/// `postgres-run/` (its socket, mode 0700), `postgres.log`, and `mailping.lock`, which the
+/// `postgres-run/` (its socket, mode 0700), and `mailping.lock`, which the
 /// running `mailping` holds locked (the kernel releases it however the process ends).
 pub struct OwnedCluster {
     bin: PathBuf,
@@ -193,7 +193,7 @@ impl OwnedCluster {
         cluster.prepare()?;
         cluster.check_reachable()?;
         cluster.stop_leftover();
-        let log = data_dir.join("postgres.log");
+        let log = cluster.pgdata.join("server.log");
         let options = format!(
             "-c listen_addresses='' -k {} -c unix_socket_permissions=0700",
             cluster.socket_dir.display()
@@ -213,17 +213,18 @@ impl OwnedCluster {
                 cluster.pgdata.display()
             )
         })?;
-        cluster.create_database()?;
+        // Nothing half-starts: a cluster without its database is stopped again.
+        if let Err(e) = cluster.create_database() {
+            cluster.stop();
+            return Err(e);
+        }
         tracing::info!(data = %cluster.pgdata.display(), "own PostgreSQL cluster started");
         Ok(cluster)
     }
 
     /// The connection URL, through the socket.
     pub fn url(&self) -> String {
-        format!(
-            "postgres://postgres@localhost/{DATABASE}?host={}",
-            self.socket_dir.display()
-        )
+        self.url_of(DATABASE)
     }
 
     /// Stops the cluster (fast: open sessions are ended, everything committed is kept).
@@ -307,17 +308,30 @@ impl OwnedCluster {
     }
 
     fn create_database(&self) -> Result<(), String> {
-        let createdb = self.bin.join("createdb");
-        let created = run(self.user, &createdb, |c| {
-            c.arg("-h")
-                .arg(&self.socket_dir)
-                .args(["-U", "postgres", DATABASE]);
+        use diesel::connection::SimpleConnection as _;
+        use diesel_async::AsyncPgConnection;
+        use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
+        let url = self.url_of("postgres");
+        let created = <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(
+            &url,
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|mut conn| {
+            conn.batch_execute(&format!("CREATE DATABASE {DATABASE}"))
+                .map_err(|e| e.to_string())
         });
         match created {
             Ok(()) => Ok(()),
             Err(e) if e.contains("already exists") => Ok(()),
             Err(e) => Err(format!("creating the {DATABASE} database: {e}")),
         }
+    }
+
+    /// The URL of `database`, through the socket: its directory as the host, percent-encoded,
+    /// so that no TCP host is tried first.
+    fn url_of(&self, database: &str) -> String {
+        let host = self.socket_dir.display().to_string().replace('/', "%2F");
+        format!("postgres://postgres@{host}/{database}")
     }
 }
 
