@@ -104,7 +104,10 @@ impl Application {
             background.push(tokio::spawn(discord::forget_old_interactions(pool.clone())));
         }
         let (router, routes) = match embedded {
-            Some(_) => (Router::new(), Some(router::platform_routes(interactions, webhook))),
+            Some(_) => (
+                Router::new(),
+                Some(router::platform_routes(interactions, webhook)),
+            ),
             None => (
                 router::router(pool.clone(), health, interactions, webhook),
                 None,

@@ -20,7 +20,7 @@ use clap::{Args, CommandFactory, Parser};
 use futures_util::StreamExt as _;
 use mailping_pixel_server::{Extras, PixelConfig};
 use mailping_shared::config::Command;
-use mailping_shared::postgres::OwnedCluster;
+use mailping_shared::postgres::{DataDir, OwnedCluster};
 use mailping_shared::service::{self, StartError, Tls};
 use mailping_shared::{db, shutdown, telemetry};
 use rustls_acme::caches::DirCache;
@@ -156,6 +156,15 @@ pub async fn main() -> ExitCode {
     if let Err(e) = check_chat(&chat) {
         return fail(e);
     }
+    // First, so that a second mailping on the same directory says so, whatever else it finds.
+    let dir = server.data_dir.clone();
+    let data_dir = match tokio::task::spawn_blocking(move || DataDir::take(&dir)).await {
+        Ok(Ok(data_dir)) => data_dir,
+        Ok(Err(e)) => return fail(e),
+        Err(e) => return fail(format!("taking MAILPING_DATA_DIR: {e}")),
+    };
+    let mut server = server;
+    server.data_dir = data_dir.path().to_owned();
     let https = match https_domain(&pixel, &server) {
         Ok(https) => https,
         Err(e) => return fail(e),
@@ -176,20 +185,28 @@ pub async fn main() -> ExitCode {
         },
         None => (None, None),
     };
-    let cluster = if pixel.database.url() == OWN_DATABASE {
-        let dir = server.data_dir.clone();
-        match tokio::task::spawn_blocking(move || OwnedCluster::start(&dir)).await {
+    let (cluster, _data_dir) = if pixel.database.url() == OWN_DATABASE {
+        match tokio::task::spawn_blocking(move || OwnedCluster::start(data_dir)).await {
             Ok(Ok(cluster)) => {
                 pixel.database.url = SecretString::from(cluster.url());
-                Some(cluster)
+                (Some(cluster), None)
             }
             Ok(Err(e)) => return fail(e),
             Err(e) => return fail(format!("starting the database: {e}")),
         }
     } else {
-        None
+        (None, Some(data_dir))
     };
-    let status = run(command, pixel, chat, server, https, tls_listener, plain_listener).await;
+    let status = run(
+        command,
+        pixel,
+        chat,
+        server,
+        https,
+        tls_listener,
+        plain_listener,
+    )
+    .await;
     if let Some(cluster) = cluster {
         let _ = tokio::task::spawn_blocking(move || cluster.stop()).await;
     }

@@ -5,9 +5,9 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::Router;
 use mailping_shared::classifier::Networks;
 use mailping_shared::db;
-use axum::Router;
 use mailping_shared::service::{self, HttpLimits, StartError, Tls};
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};

@@ -152,26 +152,12 @@ impl OwnedCluster {
     /// Takes `data_dir` (creating it), makes the cluster there if it is new, stops a
     /// postmaster a killed `mailping` left behind, starts the cluster, and makes sure the
     /// `mailping` database exists. Blocking. `Err` is one line saying what to do.
-    pub fn start(data_dir: &Path) -> Result<OwnedCluster, String> {
-        let uid = current_uid()?;
+    pub fn start(data_dir: DataDir) -> Result<OwnedCluster, String> {
         let user = cluster_user()?;
-        std::fs::create_dir_all(data_dir)
-            .map_err(|e| format!("creating MAILPING_DATA_DIR {}: {e}", data_dir.display()))?;
-        let data_dir = data_dir
-            .canonicalize()
-            .map_err(|e| format!("MAILPING_DATA_DIR {}: {e}", data_dir.display()))?;
-        let owner = std::fs::metadata(&data_dir)
-            .map_err(|e| format!("MAILPING_DATA_DIR {}: {e}", data_dir.display()))?
-            .uid();
-        if uid != 0 && owner != uid {
-            return Err(format!(
-                "MAILPING_DATA_DIR {} belongs to uid {owner}, not to this user (uid {uid}): \
-                 run mailping as its owner, or `chown -R {uid} {}`",
-                data_dir.display(),
-                data_dir.display()
-            ));
-        }
-        let lock = lock(&data_dir)?;
+        let DataDir {
+            path: data_dir,
+            lock,
+        } = data_dir;
         let bin = bin_dir().ok_or_else(|| {
             format!("no DATABASE_URL, and mailping cannot run its own database: {INSTALL}, or set DATABASE_URL")
         })?;
@@ -312,14 +298,13 @@ impl OwnedCluster {
         use diesel_async::AsyncPgConnection;
         use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
         let url = self.url_of("postgres");
-        let created = <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(
-            &url,
-        )
-        .map_err(|e| e.to_string())
-        .and_then(|mut conn| {
-            conn.batch_execute(&format!("CREATE DATABASE {DATABASE}"))
+        let created =
+            <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)
                 .map_err(|e| e.to_string())
-        });
+                .and_then(|mut conn| {
+                    conn.batch_execute(&format!("CREATE DATABASE {DATABASE}"))
+                        .map_err(|e| e.to_string())
+                });
         match created {
             Ok(()) => Ok(()),
             Err(e) if e.contains("already exists") => Ok(()),
@@ -332,6 +317,45 @@ impl OwnedCluster {
     fn url_of(&self, database: &str) -> String {
         let host = self.socket_dir.display().to_string().replace('/', "%2F");
         format!("postgres://postgres@{host}/{database}")
+    }
+}
+
+/// `mailping`'s data directory (database, certificate, spill), held for as long as the
+/// process runs: `mailping.lock` in it stays locked, and the kernel releases it however the
+/// process ends.
+pub struct DataDir {
+    path: PathBuf,
+    lock: File,
+}
+
+impl DataDir {
+    /// Creates the directory if need be and locks it; `Err` is one line: another `mailping`
+    /// holds it, or it belongs to another user.
+    pub fn take(data_dir: &Path) -> Result<DataDir, String> {
+        let uid = current_uid()?;
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| format!("creating MAILPING_DATA_DIR {}: {e}", data_dir.display()))?;
+        let path = data_dir
+            .canonicalize()
+            .map_err(|e| format!("MAILPING_DATA_DIR {}: {e}", data_dir.display()))?;
+        let owner = std::fs::metadata(&path)
+            .map_err(|e| format!("MAILPING_DATA_DIR {}: {e}", path.display()))?
+            .uid();
+        if uid != 0 && owner != uid {
+            return Err(format!(
+                "MAILPING_DATA_DIR {} belongs to uid {owner}, not to this user (uid {uid}): \
+                 run mailping as its owner, or `chown -R {uid} {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+        let lock = lock(&path)?;
+        Ok(DataDir { path, lock })
+    }
+
+    /// The directory, absolute.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 

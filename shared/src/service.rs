@@ -464,8 +464,8 @@ async fn connection(
         return drive(io, peer, id, router, http, limits, stopped, slot).await;
     };
     let handshake = async {
-        let start = tokio_rustls::LazyConfigAcceptor::new(rustls::server::Acceptor::default(), io)
-            .await?;
+        let start =
+            tokio_rustls::LazyConfigAcceptor::new(rustls::server::Acceptor::default(), io).await?;
         let validation = start
             .client_hello()
             .alpn()
