@@ -385,7 +385,7 @@ async fn from_nothing_to_an_alert_over_its_own_https_and_its_own_database() {
         !alive(killed_postmaster),
         "the postmaster the killed mailping left is stopped"
     );
-    let refused = setup.command().output().unwrap();
+    let refused = output_within(setup.command(), Duration::from_secs(30));
     assert_eq!(refused.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
@@ -427,6 +427,31 @@ impl Drop for StopCluster {
     }
 }
 
+/// Runs `cmd` to its end; panics if it is still running after `within` (a set-up that should
+/// have been refused is serving instead).
+fn output_within(mut cmd: Command, within: Duration) -> std::process::Output {
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (done, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait_with_output());
+    });
+    match wait.recv_timeout(within) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("mailping was still running after {within:?} instead of refusing");
+        }
+    }
+}
+
 /// Runs `mailping` with `settings` on top of a plain set-up and returns its stderr, after
 /// checking it stopped with status 2.
 fn refusal(settings: &[(&str, &str)]) -> String {
@@ -443,7 +468,7 @@ fn refusal(settings: &[(&str, &str)]) -> String {
     for (k, v) in settings {
         cmd.env(k, v);
     }
-    let out = cmd.output().unwrap();
+    let out = output_within(cmd, Duration::from_secs(30));
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(2), "{settings:?}: {stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
@@ -504,16 +529,14 @@ fn a_data_directory_of_another_user_is_refused_in_one_line() {
         Command::new(env!("CARGO_BIN_EXE_mailping"))
     };
     let data = if root { data } else { PathBuf::from("/") };
-    let out = cmd
-        .env_clear()
+    cmd.env_clear()
         .current_dir(dir.path())
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("MAILPING_DATA_DIR", &data)
         .env("TELEGRAM_BOT_TOKEN", FakeTelegram::TOKEN)
         .env("PIXEL_LISTEN_ADDR", "127.0.0.1:0")
-        .env("METRICS_LISTEN_ADDR", "127.0.0.1:0")
-        .output()
-        .unwrap();
+        .env("METRICS_LISTEN_ADDR", "127.0.0.1:0");
+    let out = output_within(cmd, Duration::from_secs(30));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
