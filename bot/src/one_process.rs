@@ -474,6 +474,8 @@ fn acme(
     let directory = server.acme_directory.clone();
     let domain = domain.to_owned();
     let task = tokio::spawn(async move {
+        // rustls-acme waits 1 s, 2 s, 4 s … (at most 2^16 s, 18 h) after each failed order.
+        let mut failures: u32 = 0;
         while let Some(event) = state.next().await {
             match event {
                 Ok(rustls_acme::EventOk::DeployedCachedCert) => {
@@ -483,9 +485,12 @@ fn acme(
                 Ok(rustls_acme::EventOk::DeployedNewCert) => {
                     tracing::info!(%domain, "new certificate in service");
                     health.up("https");
+                    failures = 0;
                 }
                 Ok(other) => tracing::debug!(event = ?other, "ACME"),
                 Err(e) => {
+                    let retry_in_secs = 1u64 << failures.min(16);
+                    failures += 1;
                     let text = e.to_string();
                     let meaning = if text.contains("rateLimited") {
                         "the CA's rate limit: it will be retried, with longer and longer waits; \
@@ -497,9 +502,12 @@ fn acme(
                         "the CA could not reach this machine at the domain on port 443: check \
                          the DNS record and the firewall; retrying with longer and longer waits"
                     } else {
-                        "retrying with longer and longer waits"
+                        "the CA refused the order; retrying with longer and longer waits"
                     };
-                    tracing::error!(%domain, %directory, error = %text, "certificate order failed: {meaning}");
+                    tracing::error!(
+                        %domain, %directory, error = %text, retry_in_secs,
+                        "certificate order failed: {meaning}"
+                    );
                 }
             }
         }
