@@ -255,9 +255,12 @@ async fn run(
             Ok((tls, resolver, task)) => {
                 extras.tls = Some(tls);
                 extras.background.push(task);
+                let probes = service::probes(db::pool(pixel.database.url(), 1)).layer(
+                    axum::middleware::from_fn_with_state(health.clone(), health::readiness),
+                );
                 extras
                     .listeners
-                    .push((plain_listener, redirect_router(resolver)));
+                    .push((plain_listener, redirect_router(resolver).merge(probes)));
             }
             Err(e) => {
                 eprintln!("mailping: {e}");
@@ -541,7 +544,9 @@ fn client_config(path: &Path) -> Result<rustls::ClientConfig, String> {
         .map_err(|e| format!("ACME client TLS: {e}"))
 }
 
-/// Port 80: the HTTP-01 answers, and a redirect to HTTPS for everything else.
+/// Port 80: the HTTP-01 answers, and a redirect to HTTPS for everything else; `mailping`
+/// adds `/healthz` and `/readyz`, which answer there too, so that a probe can see what is
+/// missing while there is no certificate yet.
 fn redirect_router(resolver: Arc<ResolvesServerCertAcme>) -> Router {
     Router::new()
         .route(

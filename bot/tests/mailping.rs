@@ -545,3 +545,60 @@ fn a_data_directory_of_another_user_is_refused_in_one_line() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn until_it_has_a_certificate_readyz_on_port_80_says_so() {
+    // A CA that does not answer, and a Telegram that is not there.
+    let dir = tempfile::Builder::new()
+        .prefix("mp-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    std::fs::set_permissions(
+        dir.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let (https_port, http_port, nobody) = (free_port(), free_port(), free_port());
+    let setup = Setup {
+        data_dir: dir.path().join("data"),
+        work_dir: dir.path().to_owned(),
+        https_port,
+        http_port,
+        telegram: format!("http://127.0.0.1:{nobody}/").parse().unwrap(),
+        pebble_directory: format!("https://localhost:{nobody}/dir"),
+        pebble_api_roots: PathBuf::from("/etc/ssl/certs/ca-certificates.crt"),
+    };
+    let _cleanup = StopCluster(setup.data_dir.clone());
+    let running = setup.start("readyz.log");
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{http_port}/readyz");
+    let body = eventually(PATIENCE, "/readyz on port 80", async || {
+        let response = client.get(&url).send().await.ok()?;
+        (response.status() == 503).then_some(())?;
+        response.text().await.ok()
+    })
+    .await;
+    assert!(
+        body.contains("https: no certificate yet") && body.contains("telegram: unreachable"),
+        "{body}\n--- log ---\n{}",
+        setup.log("readyz.log")
+    );
+    let redirect = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("http://127.0.0.1:{http_port}/i/abc.gif"))
+        .header("host", "px.example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(redirect.status(), 301);
+    assert_eq!(
+        redirect.headers()["location"],
+        "https://px.example.com/i/abc.gif"
+    );
+    assert!(terminate(running).success());
+}
