@@ -22,8 +22,9 @@ use crate::{discord, router};
 
 /// The bot, built and bound, ready to run.
 pub struct Application {
-    listener: TcpListener,
-    metrics_listener: TcpListener,
+    /// None when another service serves the bot's routes (`mailping`).
+    listener: Option<TcpListener>,
+    metrics_listener: Option<TcpListener>,
     limits: HttpLimits,
     router: Router,
     /// The alert dispatcher, which finishes what it is sending on shutdown.
@@ -39,18 +40,38 @@ impl Application {
     pub async fn build(config: BotConfig) -> Result<Self, StartError> {
         let listener = service::bind(config.listen_addr).await?;
         let metrics_listener = service::bind(config.metrics_listen_addr).await?;
+        let (app, _) = Self::build_with(config, Some((listener, metrics_listener)), None).await?;
+        Ok(app)
+    }
+
+    /// Builds the bot without listeners of its own, for a process that serves its routes and
+    /// metrics itself (`mailping`): returns the bot and its routes, and reports the chat
+    /// platforms' problems to `health`.
+    pub async fn build_embedded(
+        config: BotConfig,
+        health: Health,
+    ) -> Result<(Self, Router), StartError> {
+        let (app, routes) = Self::build_with(config, None, Some(health)).await?;
+        Ok((app, routes.unwrap_or_default()))
+    }
+
+    async fn build_with(
+        config: BotConfig,
+        listeners: Option<(TcpListener, TcpListener)>,
+        embedded: Option<Health>,
+    ) -> Result<(Self, Option<Router>), StartError> {
         let pool = db::pool(config.database.url(), config.database.pool_size);
         let commands = commands(&pool, &config);
-        let health = Health::default();
+        let health = embedded.clone().unwrap_or_default();
         let discord = discord::start(
-            &config.discord,
+            &config.chat.discord,
             commands.clone(),
             pool.clone(),
             health.clone(),
         )
         .await?;
         let telegram = telegram::start(
-            &config.telegram,
+            &config.chat.telegram,
             config.listen_addr,
             commands.clone(),
             health.clone(),
@@ -82,9 +103,18 @@ impl Application {
             background.push(tokio::spawn(d.registration));
             background.push(tokio::spawn(discord::forget_old_interactions(pool.clone())));
         }
-        let router = router::router(pool.clone(), health, interactions, webhook);
+        let (router, routes) = match embedded {
+            Some(_) => (
+                Router::new(),
+                Some(router::platform_routes(interactions, webhook)),
+            ),
+            None => (
+                router::router(pool.clone(), health, interactions, webhook),
+                None,
+            ),
+        };
         let (stop, stop_rx) = watch::channel(false);
-        let dispatcher = AlertDispatcher::new(pool, senders, config.alerts.clone());
+        let dispatcher = AlertDispatcher::new(pool, senders, config.chat.alerts.clone());
         // The dispatcher reads the outbox: it starts once the schema is migrated.
         let dispatcher = tokio::spawn(async move {
             let mut stopping = stop_rx.clone();
@@ -96,11 +126,14 @@ impl Application {
                 dispatcher.run(stop_rx).await;
             }
         });
-        tracing::info!(
-            port = metrics_listener.local_addr().map(|a| a.port()).unwrap_or(0),
-            "bot metrics listening"
-        );
-        Ok(Application {
+        let (listener, metrics_listener) = listeners.unzip();
+        if let Some(metrics_listener) = &metrics_listener {
+            tracing::info!(
+                port = metrics_listener.local_addr().map(|a| a.port()).unwrap_or(0),
+                "bot metrics listening"
+            );
+        }
+        let app = Application {
             listener,
             metrics_listener,
             limits: config.http.clone(),
@@ -109,20 +142,24 @@ impl Application {
             background,
             telegram: updates,
             stop,
-        })
+        };
+        Ok((app, routes))
     }
 
     /// The port the listener is bound to (port 0 picks one in tests).
     pub fn port(&self) -> u16 {
-        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+        self.listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
+            .map_or(0, |a| a.port())
     }
 
     /// The port `/metrics` is served on.
     pub fn metrics_port(&self) -> u16 {
         self.metrics_listener
-            .local_addr()
-            .map(|a| a.port())
-            .unwrap_or(0)
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
+            .map_or(0, |a| a.port())
     }
 
     /// Runs until `shutdown` completes, then stops taking updates, lets the alert dispatcher
@@ -145,18 +182,22 @@ impl Application {
         let stopped = |mut rx: watch::Receiver<bool>| async move {
             let _ = rx.wait_for(|s| *s).await;
         };
-        let http = tokio::spawn(service::serve(
-            listener,
-            router,
-            limits.clone(),
-            stopped(http_stop_rx.clone()),
-        ));
-        let metrics = tokio::spawn(service::serve(
-            metrics_listener,
-            service::metrics_router(),
-            limits,
-            stopped(http_stop_rx),
-        ));
+        let http = listener.map(|listener| {
+            tokio::spawn(service::serve(
+                listener,
+                router,
+                limits.clone(),
+                stopped(http_stop_rx.clone()),
+            ))
+        });
+        let metrics = metrics_listener.map(|listener| {
+            tokio::spawn(service::serve(
+                listener,
+                service::metrics_router(),
+                limits,
+                stopped(http_stop_rx),
+            ))
+        });
         let mut telegram: Option<Receiving> = telegram.map(|u| u.receive());
         // A receiver that gives up (webhook mode) ends the process with an error, so that its
         // supervisor restarts it: never run deaf.
@@ -178,8 +219,9 @@ impl Application {
         }
         let _ = stop.send(true);
         let _ = http_stop_tx.send(true);
-        let _ = http.await;
-        let _ = metrics.await;
+        for listener in [http, metrics].into_iter().flatten() {
+            let _ = listener.await;
+        }
         for task in background {
             task.abort();
         }
@@ -200,11 +242,11 @@ fn commands(pool: &Pool, config: &BotConfig) -> Arc<Commands> {
             pool.clone(),
             config.public_base_url.clone(),
             CommandLimits {
-                trackers_per_minute: config.trackers_per_minute,
-                commands_per_minute: config.commands_per_minute,
+                trackers_per_minute: config.chat.trackers_per_minute,
+                commands_per_minute: config.chat.commands_per_minute,
             },
         )
-        .with_upload_limits(config.upload_limits()),
+        .with_upload_limits(config.chat.upload_limits()),
     )
 }
 

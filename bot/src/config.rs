@@ -62,6 +62,14 @@ pub struct BotConfig {
     #[command(flatten)]
     pub http: HttpLimits,
     #[command(flatten)]
+    pub chat: ChatConfig,
+}
+
+/// The chat platforms and what the bot allows on them: everything of the bot's settings that
+/// `mailping` (one process) adds to the pixel server's.
+#[derive(Args, Debug, Clone)]
+pub struct ChatConfig {
+    #[command(flatten)]
     pub telegram: TelegramConfig,
     #[command(flatten)]
     pub discord: DiscordConfig,
@@ -81,7 +89,7 @@ pub struct BotConfig {
     pub upload_limit_discord: u64,
 }
 
-impl BotConfig {
+impl ChatConfig {
     pub fn upload_limits(&self) -> UploadLimits {
         UploadLimits {
             telegram: self.upload_limit_telegram,

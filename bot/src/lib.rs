@@ -5,6 +5,7 @@ pub mod app;
 pub mod config;
 pub mod discord;
 pub mod health;
+pub mod one_process;
 pub mod outbox;
 pub mod router;
 pub mod telegram;

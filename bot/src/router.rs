@@ -19,7 +19,21 @@ pub fn router(
     discord: Option<Arc<InteractionsState>>,
     telegram_webhook: Option<Router>,
 ) -> Router {
-    let mut router = service::probes(pool);
+    let router = service::probes(pool).merge(platform_routes(discord, telegram_webhook));
+    let router = router.layer(axum::middleware::from_fn_with_state(
+        health,
+        health::readiness,
+    ));
+    service::with_request_spans(router)
+}
+
+/// The chat platforms' routes alone: Discord's interactions endpoint (when Discord is on) and
+/// the Telegram webhook (in webhook mode), for a listener another service owns (`mailping`).
+pub fn platform_routes(
+    discord: Option<Arc<InteractionsState>>,
+    telegram_webhook: Option<Router>,
+) -> Router {
+    let mut router = Router::new();
     if let Some(state) = discord {
         router = router.route(
             "/discord/interactions",
@@ -29,9 +43,5 @@ pub fn router(
     if let Some(webhook) = telegram_webhook {
         router = router.merge(webhook);
     }
-    let router = router.layer(axum::middleware::from_fn_with_state(
-        health,
-        health::readiness,
-    ));
-    service::with_request_spans(router)
+    router
 }

@@ -5,8 +5,9 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::Router;
 use mailping_shared::db;
-use mailping_shared::service::{self, HttpLimits, StartError};
+use mailping_shared::service::{self, HttpLimits, StartError, Tls};
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
@@ -26,6 +27,20 @@ pub struct Application {
     /// The writer's outcome; the thread dropping it unsent means the writer panicked.
     writer: oneshot::Receiver<Result<(), Lost>>,
     background: Vec<JoinHandle<()>>,
+    extras: Extras,
+}
+
+/// What a process that runs the pixel server with more (`mailping`) adds to it.
+#[derive(Default)]
+pub struct Extras {
+    /// Wraps the pixel server's router, e.g. to add the bot's routes.
+    pub wrap: Option<Box<dyn FnOnce(Router) -> Router + Send>>,
+    /// TLS on the main listener.
+    pub tls: Option<Tls>,
+    /// More listeners, served and stopped with the main one.
+    pub listeners: Vec<(TcpListener, Router)>,
+    /// Tasks aborted on shutdown.
+    pub background: Vec<JoinHandle<()>>,
 }
 
 impl Application {
@@ -97,7 +112,14 @@ impl Application {
             state,
             writer,
             background,
+            extras: Extras::default(),
         })
+    }
+
+    /// Adds what `extras` holds to the built server.
+    pub fn with_extras(mut self, extras: Extras) -> Self {
+        self.extras = extras;
+        self
     }
 
     /// The port the listener is bound to (port 0 picks one in tests).
@@ -126,9 +148,23 @@ impl Application {
             limits,
             state,
             writer,
-            background,
+            mut background,
+            extras,
         } = self;
         let (stop, stopped) = watch::channel(false);
+        let mut more = Vec::new();
+        for (listener, router) in extras.listeners {
+            let mut stopped = stopped.clone();
+            more.push(tokio::spawn(service::serve(
+                listener,
+                router,
+                limits.clone(),
+                async move {
+                    let _ = stopped.wait_for(|s| *s).await;
+                },
+            )));
+        }
+        background.extend(extras.background);
         let metrics = tokio::spawn(service::serve(
             metrics_listener,
             service::metrics_router(),
@@ -138,13 +174,19 @@ impl Application {
                 let _ = stopped.wait_for(|s| *s).await;
             },
         ));
-        let app = routes::router(state);
-        service::serve(listener, app, limits, async move {
+        let mut app = routes::router(state);
+        if let Some(wrap) = extras.wrap {
+            app = wrap(app);
+        }
+        service::serve_with(listener, app, limits, extras.tls, async move {
             shutdown.await;
             let _ = stop.send(true);
         })
         .await;
         let _ = metrics.await;
+        for listener in more {
+            let _ = listener.await;
+        }
         for task in background {
             task.abort();
         }

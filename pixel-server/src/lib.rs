@@ -13,5 +13,5 @@ pub mod routes;
 pub mod spill;
 pub mod tracker_cache;
 
-pub use app::Application;
+pub use app::{Application, Extras};
 pub use config::{Cli, PixelConfig};

@@ -133,13 +133,23 @@ impl FromStr for ProxyHeader {
 /// Loads `.env` (if present), then parses `T` from flags and the environment. A bad setting
 /// stops start-up with one line that names it.
 pub fn load<T: Parser + CommandFactory>() -> T {
+    load_from(T::command())
+}
+
+/// [`load`], with `command` as `T`'s parser, changed as the caller needs (`mailping` makes
+/// `DATABASE_URL` optional).
+pub fn load_from<T: clap::FromArgMatches>(command: clap::Command) -> T {
     // A missing .env is normal; a malformed one is worth a warning but not a crash.
     if let Err(e) = dotenvy::dotenv()
         && !e.not_found()
     {
         eprintln!("warning: ignoring .env: {e}");
     }
-    match T::try_parse() {
+    let name = command.get_name().to_owned();
+    match command
+        .try_get_matches()
+        .and_then(|matches| T::from_arg_matches(&matches))
+    {
         Ok(config) => config,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -160,7 +170,6 @@ pub fn load<T: Parser + CommandFactory>() -> T {
                 .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
                 .collect();
             let message = message.join(" ");
-            let name = T::command().get_name().to_owned();
             eprintln!("{name}: {}", message.trim_start_matches("error: "));
             std::process::exit(2);
         }

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod links;
 pub mod models;
 pub mod net;
+pub mod postgres;
 pub mod schedule;
 pub mod schema;
 pub mod service;

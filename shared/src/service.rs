@@ -324,6 +324,17 @@ impl AsyncWrite for Watched {
     }
 }
 
+/// TLS on a listener: the server configuration for ordinary connections, and the one that
+/// answers an ACME TLS-ALPN-01 validation (a handshake offering only `acme-tls/1`).
+#[derive(Clone)]
+pub struct Tls {
+    pub serve: Arc<rustls::ServerConfig>,
+    pub challenge: Option<Arc<rustls::ServerConfig>>,
+}
+
+/// The ALPN protocol of an ACME TLS-ALPN-01 validation (RFC 8737).
+const ACME_TLS_ALPN: &[u8] = b"acme-tls/1";
+
 /// Serves `router` on `listener` until `shutdown` completes, within `limits`: every request's
 /// head must arrive within the header timeout and fit the header size; a connection that
 /// waits between requests longer than the keep-alive time, or moves no byte for the idle
@@ -335,6 +346,17 @@ pub async fn serve(
     listener: TcpListener,
     router: Router,
     limits: HttpLimits,
+    shutdown: impl Future<Output = ()>,
+) {
+    serve_with(listener, router, limits, None, shutdown).await;
+}
+
+/// [`serve`], over TLS when `tls` is given: the handshake must end within the header timeout.
+pub async fn serve_with(
+    listener: TcpListener,
+    router: Router,
+    limits: HttpLimits,
+    tls: Option<Tls>,
     shutdown: impl Future<Output = ()>,
 ) {
     let connections = Arc::new(Connections {
@@ -401,6 +423,7 @@ pub async fn serve(
             router.clone(),
             http.clone(),
             limits.clone(),
+            tls.clone(),
             stopped.clone(),
             slot,
         ));
@@ -423,7 +446,7 @@ pub async fn serve(
 }
 
 /// Serves one connection until it ends, times out, is asked to make room, or the listener
-/// stops.
+/// stops; over TLS, after the handshake.
 #[allow(clippy::too_many_arguments)]
 async fn connection(
     io: Watched,
@@ -432,10 +455,61 @@ async fn connection(
     router: Router,
     http: Arc<hyper::server::conn::http1::Builder>,
     limits: HttpLimits,
-    mut stopped: watch::Receiver<bool>,
-    _slot: OwnedSemaphorePermit,
+    tls: Option<Tls>,
+    stopped: watch::Receiver<bool>,
+    slot: OwnedSemaphorePermit,
 ) {
     let (conn, connections) = (io.conn.clone(), io.connections.clone());
+    let Some(tls) = tls else {
+        return drive(io, peer, id, router, http, limits, stopped, slot).await;
+    };
+    let handshake = async {
+        let start =
+            tokio_rustls::LazyConfigAcceptor::new(rustls::server::Acceptor::default(), io).await?;
+        let validation = start
+            .client_hello()
+            .alpn()
+            .is_some_and(|mut protocols| protocols.all(|p| p == ACME_TLS_ALPN));
+        match (&tls.challenge, validation) {
+            (Some(challenge), true) => {
+                let mut stream = start.into_stream(challenge.clone()).await?;
+                tokio::io::AsyncWriteExt::shutdown(&mut stream).await?;
+                Ok(None)
+            }
+            _ => start.into_stream(tls.serve.clone()).await.map(Some),
+        }
+    };
+    let timeout = HttpLimits::secs(limits.http_header_timeout_secs);
+    match tokio::time::timeout(timeout, handshake).await {
+        Ok(Ok(Some(stream))) => drive(stream, peer, id, router, http, limits, stopped, slot).await,
+        Ok(Ok(None)) => connections.remove(id),
+        Ok(Err(e)) => {
+            tracing::debug!(error = %e, "TLS handshake failed");
+            connections.remove(id);
+        }
+        Err(_) => {
+            tracing::debug!("TLS handshake timed out");
+            connections.remove(id);
+        }
+    }
+    drop(conn);
+}
+
+/// Serves HTTP on one connection's stream, plain or TLS.
+#[allow(clippy::too_many_arguments)]
+async fn drive<I>(
+    io: I,
+    peer: SocketAddr,
+    id: u64,
+    router: Router,
+    http: Arc<hyper::server::conn::http1::Builder>,
+    limits: HttpLimits,
+    mut stopped: watch::Receiver<bool>,
+    _slot: OwnedSemaphorePermit,
+) where
+    I: Watches + AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let (conn, connections) = io.watched();
     let (in_service, all) = (conn.clone(), connections.clone());
     let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
         request.extensions_mut().insert(ConnectInfo(peer));
@@ -477,6 +551,23 @@ async fn connection(
         }
     }
     connections.remove(id);
+}
+
+/// A connection's stream that knows its [`Conn`]: the socket, or TLS over it.
+trait Watches {
+    fn watched(&self) -> (Arc<Conn>, Arc<Connections>);
+}
+
+impl Watches for Watched {
+    fn watched(&self) -> (Arc<Conn>, Arc<Connections>) {
+        (self.conn.clone(), self.connections.clone())
+    }
+}
+
+impl Watches for tokio_rustls::server::TlsStream<Watched> {
+    fn watched(&self) -> (Arc<Conn>, Arc<Connections>) {
+        self.get_ref().0.watched()
+    }
 }
 
 /// The future a service stops on (SIGINT or SIGTERM in the binaries).

@@ -6,20 +6,16 @@
 //! shell, in a session of its own so that Ctrl-C on the tests does not kill it first, waits for
 //! the test process to be gone, then stops the cluster and deletes the directory.
 //!
-//! `initdb` and `pg_ctl` refuse to run as root; as root they run as the `postgres` system user
-//! (which the PostgreSQL packages create), in a directory that user owns.
+//! Finding the binaries, running them as `postgres` when the tests run as root, and `initdb`
+//! itself are shared with the cluster `mailping` owns (`mailping_shared::postgres`).
 
 use std::net::{TcpListener, TcpStream, ToSocketAddrs};
-use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-pub(crate) const INSTALL: &str = "PostgreSQL is needed for the tests but neither initdb nor pg_ctl was found \
-    on PATH or under /usr/lib/postgresql/*/bin: install it (e.g. `apt-get install postgresql`) \
-    or set TEST_DATABASE_URL";
-/// The unprivileged user the cluster runs as when the tests run as root.
-pub(crate) const SYSTEM_USER: &str = "postgres";
+use mailping_shared::postgres::{self, INSTALL};
+
 /// Attempts at a free port: another process may take the one just found before Postgres binds it.
 const PORT_ATTEMPTS: usize = 5;
 
@@ -34,18 +30,14 @@ pub fn answers(addr: &str) -> bool {
 /// Starts a cluster for this process and returns its admin URL; `Err` is one line saying what
 /// went wrong and what to do.
 pub fn start() -> Result<String, String> {
-    let bin = bin_dir().ok_or(INSTALL)?;
-    let user = running_as_root()?.then_some(SYSTEM_USER);
+    let bin = postgres::bin_dir().ok_or_else(|| {
+        format!("PostgreSQL is needed for the tests but {INSTALL}, or set TEST_DATABASE_URL")
+    })?;
+    let user = postgres::cluster_user()?;
     let dir = make_dir(user)?;
     // Before anything can fail, so that a half-made cluster is removed too.
     watchdog(&bin, &dir, user)?;
-    run(user, &bin.join("initdb"), |c| {
-        c.arg("-D")
-            .arg(dir.join("data"))
-            .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"])
-            .arg("--no-sync");
-    })
-    .map_err(|e| format!("initdb failed: {e}"))?;
+    postgres::initdb(&bin, user, &dir.join("data"), &["--no-sync"])?;
     let mut error = String::new();
     for _ in 0..PORT_ATTEMPTS {
         let port = free_port()?;
@@ -54,7 +46,7 @@ pub fn start() -> Result<String, String> {
              -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
             dir.display()
         );
-        let started = run(user, &bin.join("pg_ctl"), |c| {
+        let started = postgres::run(user, &bin.join("pg_ctl"), |c| {
             c.arg("-D")
                 .arg(dir.join("data"))
                 .arg("-l")
@@ -80,35 +72,6 @@ pub fn start() -> Result<String, String> {
     ))
 }
 
-/// `initdb`'s directory: on PATH, else the newest under /usr/lib/postgresql (Debian, Ubuntu).
-pub(crate) fn bin_dir() -> Option<PathBuf> {
-    let usable = |dir: &Path| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file();
-    if let Some(dir) = std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .find(|dir| usable(dir))
-    {
-        return Some(dir);
-    }
-    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .ok()?
-        .flatten()
-        .filter_map(|e| {
-            let version = e.file_name().to_str()?.parse().ok()?;
-            Some((version, e.path().join("bin")))
-        })
-        .filter(|(_, dir)| usable(dir))
-        .collect();
-    versions.sort();
-    versions.pop().map(|(_, dir)| dir)
-}
-
-pub(crate) fn running_as_root() -> Result<bool, String> {
-    std::fs::metadata("/proc/self")
-        .map(|m| m.uid() == 0)
-        .map_err(|e| format!("cannot tell which user runs the tests (/proc/self: {e})"))
-}
-
 /// A fresh directory, owned by `user` when one is given.
 pub(crate) fn make_dir(user: Option<&str>) -> Result<PathBuf, String> {
     let dir = std::env::temp_dir().join(format!(
@@ -117,58 +80,8 @@ pub(crate) fn make_dir(user: Option<&str>) -> Result<PathBuf, String> {
         rand::random::<u32>()
     ));
     std::fs::create_dir(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-    if let Some(user) = user {
-        let id =
-            |flag: &str| -> Result<u32, String> {
-                let out = Command::new("id")
-                    .args([flag, user])
-                    .output()
-                    .map_err(|e| format!("running id: {e}"))?;
-                String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|_| {
-                format!(
-                    "the tests run as root, and initdb needs the unprivileged `{user}` user, \
-                     which does not exist: install PostgreSQL's server package \
-                     (e.g. `apt-get install postgresql`) or set TEST_DATABASE_URL"
-                )
-            })
-            };
-        std::os::unix::fs::chown(&dir, Some(id("-u")?), Some(id("-g")?))
-            .map_err(|e| format!("handing {} to {user}: {e}", dir.display()))?;
-    }
+    postgres::hand_to(&dir, user)?;
     Ok(dir)
-}
-
-/// Runs `program` (as `user`, if given) and waits; `Err` carries the end of its output.
-pub(crate) fn run(
-    user: Option<&str>,
-    program: &Path,
-    args: impl FnOnce(&mut Command),
-) -> Result<(), String> {
-    let mut command = match user {
-        Some(user) => {
-            let mut c = Command::new("runuser");
-            c.args(["-u", user, "--"]).arg(program);
-            c
-        }
-        None => Command::new(program),
-    };
-    args(&mut command);
-    let out = command
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("running {}: {e}", program.display()))?;
-    if out.status.success() {
-        return Ok(());
-    }
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let last = stderr
-        .lines()
-        .chain(stdout.lines())
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or_default()
-        .to_owned();
-    Err(format!("{} ({last})", out.status))
 }
 
 pub(crate) fn free_port() -> Result<u16, String> {

@@ -13,6 +13,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::local_pg;
+use mailping_shared::postgres;
 
 /// How commits wait for the standby.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl ReplicatedPg {
     /// Makes the primary (node 0) and its standby (node 1), and waits until the standby
     /// streams (and, with `Sync`, is the synchronous one).
     pub fn start(mode: Replication) -> Result<ReplicatedPg, String> {
-        let bin = local_pg::bin_dir().ok_or(local_pg::INSTALL)?;
+        let bin = postgres::bin_dir().ok_or(postgres::INSTALL)?;
         // initdb on PATH may be a lone link (/usr/local/bin/initdb); the tools are beside
         // what it points to.
         let bin = std::fs::canonicalize(bin.join("initdb"))
@@ -73,7 +74,7 @@ impl ReplicatedPg {
                 ));
             }
         }
-        let user = local_pg::running_as_root()?.then_some(local_pg::SYSTEM_USER);
+        let user = postgres::cluster_user()?;
         let mut nodes = Vec::new();
         for _ in 0..2 {
             let dir = local_pg::make_dir(user)?;
@@ -97,7 +98,7 @@ impl ReplicatedPg {
         let (primary, standby) = (&pair.nodes[0], &pair.nodes[1]);
         let source_port = primary.port.to_string();
         let target = standby.data();
-        local_pg::run(user, &pair.bin.join("pg_basebackup"), |c| {
+        postgres::run(user, &pair.bin.join("pg_basebackup"), |c| {
             c.args([
                 "-h",
                 "127.0.0.1",
@@ -139,7 +140,7 @@ impl ReplicatedPg {
 
     fn init_primary(&self) -> Result<(), String> {
         let data = self.nodes[0].data();
-        local_pg::run(self.user, &self.bin.join("initdb"), |c| {
+        postgres::run(self.user, &self.bin.join("initdb"), |c| {
             c.arg("-D")
                 .arg(&data)
                 .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"])
@@ -170,7 +171,7 @@ impl ReplicatedPg {
         }
         let data = node.data();
         let log = node.dir.join("server.log");
-        local_pg::run(self.user, &self.bin.join("pg_ctl"), |c| {
+        postgres::run(self.user, &self.bin.join("pg_ctl"), |c| {
             c.arg("-D")
                 .arg(&data)
                 .arg("-l")
@@ -296,7 +297,7 @@ impl ReplicatedPg {
     /// mid-transaction and nothing is flushed or sent to the standby after that moment.
     pub fn kill_primary(&mut self) -> Result<(), String> {
         let data = self.nodes[self.primary].data();
-        local_pg::run(self.user, &self.bin.join("pg_ctl"), |c| {
+        postgres::run(self.user, &self.bin.join("pg_ctl"), |c| {
             c.arg("-D")
                 .arg(&data)
                 .args(["-m", "immediate", "-w", "stop"]);
@@ -312,7 +313,7 @@ impl ReplicatedPg {
     pub fn promote(&mut self) -> Result<(), String> {
         let standby = 1 - self.primary;
         let data = self.nodes[standby].data();
-        local_pg::run(self.user, &self.bin.join("pg_ctl"), |c| {
+        postgres::run(self.user, &self.bin.join("pg_ctl"), |c| {
             c.arg("-D").arg(&data).args(["-w", "-t", "60", "promote"]);
         })
         .map_err(|e| format!("promoting the standby failed: {e}"))?;
@@ -333,7 +334,7 @@ impl ReplicatedPg {
             self.nodes[self.primary].port
         );
         let data = self.nodes[old].data();
-        local_pg::run(self.user, &self.bin.join("pg_rewind"), |c| {
+        postgres::run(self.user, &self.bin.join("pg_rewind"), |c| {
             c.arg("--target-pgdata")
                 .arg(&data)
                 .arg("--source-server")
@@ -363,7 +364,7 @@ impl Drop for ReplicatedPg {
         for node in &self.nodes {
             if node.running {
                 let data = node.data();
-                let _ = local_pg::run(self.user, &self.bin.join("pg_ctl"), |c| {
+                let _ = postgres::run(self.user, &self.bin.join("pg_ctl"), |c| {
                     c.arg("-D")
                         .arg(&data)
                         .args(["-m", "immediate", "-w", "stop"]);
