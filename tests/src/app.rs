@@ -621,6 +621,12 @@ impl TestApp {
         timestamp: &str,
         signature: &str,
     ) -> (u16, Value) {
+        // Discord learns of the interaction as it sends it, and of its acknowledgement when
+        // the answer arrives; only then does the fake take follow-ups on its token.
+        let interaction = serde_json::from_str::<Value>(body).ok();
+        if let Some(interaction) = &interaction {
+            self.discord().interaction_sent(interaction);
+        }
         let resp = self
             .client
             .post(self.replica_url(replica, "/discord/interactions"))
@@ -633,10 +639,15 @@ impl TestApp {
             .expect("interaction request");
         let status = resp.status().as_u16();
         let text = resp.text().await.unwrap_or_default();
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        )
+        let answer = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        if let Some(interaction) = &interaction {
+            let dc = self.discord();
+            tokio::time::sleep(dc.answer_latency()).await;
+            if let Err(why) = dc.interaction_answered(interaction, status, &answer) {
+                panic!("Discord would refuse the bot's answer: {why}");
+            }
+        }
+        (status, answer)
     }
 }
 
