@@ -528,9 +528,11 @@ impl TestApp {
             PATIENCE,
             Describe(|| {
                 format!(
-                    "reply #{index} in chat {chat}; sent so far: {:#?}; rejected: {:#?}",
+                    "reply #{index} in chat {chat}; sent so far: {:#?}; rejected: {:#?}; \
+                     throttled: {:#?}",
                     tg.sent_to(chat),
-                    tg.rejected()
+                    tg.rejected(),
+                    tg.throttled()
                 )
             }),
             async || tg.sent_to(chat).get(index).cloned(),

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use mailping_tests::eventually;
-use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage, render_html};
+use mailping_tests::fake_telegram::{Failure, FakeTelegram, Limits, SentMessage, render_html};
 use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::prelude::*;
@@ -620,4 +620,49 @@ fn html_entities_and_tags_render() {
     );
     assert!(render_html("x</b>").is_err());
     assert_eq!(render_html("a > b").unwrap().text, "a > b");
+}
+
+/// Past Telegram's documented flood limits the fake answers 429 with `retry_after`, which
+/// teloxide reads as `RequestError::RetryAfter`: a chat gets short bursts only, a group 20
+/// messages a minute, every chat together 30 a second.
+#[tokio::test]
+async fn sends_past_the_flood_limits_get_429_with_retry_after() {
+    let fake = FakeTelegram::start().await;
+    let bot = fake.bot();
+    let send = async |chat: i64| bot.send_message(ChatId(chat), "hi").await.map(drop);
+    let (burst, window) = Limits::default().per_chat;
+    for _ in 0..burst {
+        send(CHAT).await.expect("within the burst");
+    }
+    match send(CHAT).await {
+        Err(RequestError::RetryAfter(after)) => {
+            assert!(after.duration() >= Duration::from_secs(1));
+            assert!(after.duration() <= window);
+        }
+        other => panic!("{other:?}"),
+    }
+    send(CHAT + 1)
+        .await
+        .expect("another chat has its own limit");
+    assert_eq!(fake.throttled().len(), 1, "{:#?}", fake.throttled());
+    assert!(fake.rejected().is_empty(), "a 429 is not a bot bug");
+
+    let group = -1_001_234;
+    for _ in 0..20 {
+        send(group).await.expect("20 a minute in a group");
+    }
+    assert!(matches!(
+        send(group).await,
+        Err(RequestError::RetryAfter(_))
+    ));
+
+    fake.set_limits(Limits {
+        per_chat: (usize::MAX, Duration::ZERO),
+        ..Limits::default()
+    });
+    let mut refused = 0;
+    for chat in 0..40 {
+        refused += usize::from(send(5_000 + chat).await.is_err());
+    }
+    assert!(refused > 0, "past 30 a second overall");
 }
