@@ -325,13 +325,27 @@ async fn a_telegram_chat_and_a_discord_user_never_see_each_others_trackers() {
         content(&reply["data"]).contains("You have no tracker #1"),
         "{reply}"
     );
-    app.interact(&fake_discord::slash_command(
-        "track",
-        &[("label", json!("Discord secret"))],
-        id as u64,
-        None,
-    ))
-    .await;
+    let (status, tracked) = app
+        .interact(&fake_discord::slash_command(
+            "track",
+            &[("label", json!("Discord secret"))],
+            id as u64,
+            None,
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        content(&tracked["data"]).contains("Discord secret"),
+        "{tracked}"
+    );
+    let (_, listed) = app
+        .interact(&fake_discord::slash_command("opens", &[], id as u64, None))
+        .await;
+    assert!(
+        content(&listed["data"]).contains("Discord secret")
+            && !content(&listed["data"]).contains("Telegram secret"),
+        "{listed}"
+    );
     let list = app.send(id, "/opens").await;
     assert!(
         list.text.contains("Telegram secret") && !list.text.contains("Discord secret"),

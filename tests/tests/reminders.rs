@@ -113,6 +113,11 @@ async fn a_read_cancels_the_reminder_and_its_alert_says_so() {
     let created = app.send(CHAT, "/track Invoice 42").await;
     let set = app.send(CHAT, "/remind 1 3d").await;
     assert!(set.text.contains("In 3 days"), "{}", set.text);
+    // A reminder elsewhere that nothing cancels: once it is sent, a sweep has run past the
+    // time the cancelled one was due.
+    let control = CHAT + 1;
+    app.send(control, "/track Control").await;
+    app.send(control, "/remind 1 3d").await;
 
     app.fetch_pixel(&token_in(&created.text), Some(CHROME))
         .await;
@@ -124,10 +129,16 @@ async fn a_read_cancels_the_reminder_and_its_alert_says_so() {
     })
     .await;
     assert!(alert.text.contains("reminder cancelled"), "{}", alert.text);
-    assert!(seed::reminders(&mut conn).await.is_empty());
+
+    assert_eq!(
+        seed::reminders(&mut conn).await.len(),
+        1,
+        "only the control's is left"
+    );
 
     // Nothing is left to fire, however far the clock moves.
     seed::advance_clock(&mut conn, Duration::days(4)).await;
+    wait_reminder(&app, control, 1).await;
     let refused = app.send(CHAT, "/remind 1 2d").await;
     assert!(
         refused.text.contains("already been read"),
