@@ -523,7 +523,7 @@ struct Inner {
 /// `count` messages (sent or edited) in any `window`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// In one private chat: by default 3 in any 3 s, a short burst at one a second.
+    /// In one private chat: by default 5 in any 5 s, a short burst at one a second.
     pub per_chat: (usize, Duration),
     /// In one group (a negative chat id): by default 20 in any minute.
     pub per_group: (usize, Duration),
@@ -534,7 +534,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            per_chat: (3, Duration::from_secs(3)),
+            per_chat: (5, Duration::from_secs(5)),
             per_group: (20, Duration::from_secs(60)),
             overall: (30, Duration::from_secs(1)),
         }
