@@ -255,8 +255,9 @@ async fn a_queued_text_comes_back_from_get_updates() {
         .await
         .expect("getUpdates");
     assert!(again.is_empty(), "confirmed updates are forgotten");
+    // A deadline, not a speed: the poll asked for 30 s and the fake caps it at 1 s.
     assert!(
-        started.elapsed() < Duration::from_secs(3),
+        started.elapsed() < Duration::from_secs(20),
         "long polls are capped at about a second"
     );
     assert_eq!(fake.pending_updates(), 0);
@@ -278,8 +279,9 @@ async fn a_long_poll_returns_as_soon_as_an_update_arrives() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     fake.send_text_from(-100, 7, "hello group");
 
-    let (updates, elapsed) = poll.await.unwrap();
-    assert!(elapsed < Duration::from_millis(800), "{elapsed:?}");
+    // The poll that was waiting gets the update: not left for the next poll after its cap.
+    let (updates, _) = poll.await.unwrap();
+    assert_eq!(updates.len(), 1, "{updates:?}");
     let UpdateKind::Message(message) = &updates[0].kind else {
         panic!("expected a message update");
     };

@@ -97,14 +97,10 @@ async fn the_whole_story_from_start_to_delete() {
         "commands registered with setMyCommands"
     );
 
-    // 2. Gmail's proxy fetches the pixel: the alert arrives within 2 s and names Gmail.
-    let fetched = tokio::time::Instant::now();
+    // 2. Gmail's proxy fetches the pixel: an alert arrives and names Gmail. (How fast is
+    // bench/'s alert-latency benchmark's to say.)
     app.fetch_pixel(&token, Some(GMAIL)).await;
-    let alert = tg
-        .wait_for(Duration::from_secs(2), is_alert)
-        .await
-        .expect("an alert within 2 s");
-    assert!(fetched.elapsed() < Duration::from_secs(2));
+    let alert = tg.wait_for(PATIENCE, is_alert).await.expect("an alert");
     assert!(
         alert.text.starts_with("📬 Opened: Proposal to ACME — "),
         "{}",
@@ -231,7 +227,11 @@ async fn alerts_say_the_chats_timezone_and_count_coalesced_opens() {
     for ua in [GMAIL, THUNDERBIRD, OUTLOOK] {
         app.fetch_pixel(&token, Some(ua)).await;
     }
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut conn = app.conn().await;
+    eventually(PATIENCE, "three reads in one pending alert", async || {
+        (seed::alert_open_counts(&mut conn).await == [3]).then_some(())
+    })
+    .await;
     app.start_bot().await;
     let alerts = wait_alerts(tg, chat, 1).await;
     assert_eq!(alerts.len(), 1);
