@@ -24,7 +24,7 @@ use diesel::sql_types::{BigInt, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use mailping_pixel_server::gif::TRANSPARENT_GIF;
 use mailping_shared::schema::{accounts, alerts, trackers};
-use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage};
+use mailping_tests::fake_telegram::{Failure, FakeTelegram, Limits, SentMessage};
 use mailping_tests::seed;
 use mailping_tests::test_db::TestDb;
 use tokio::process::{Child, Command};
@@ -442,6 +442,8 @@ async fn bot_kill9(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const CHATS: i64 = 30;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let chats: Vec<i64> = (5000..5000 + CHATS).collect();
     let tokens: Vec<String> = chat_trackers(&db, &chats)
         .await
@@ -557,6 +559,8 @@ async fn reminder(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const CHAT: i64 = 9100;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let mut pixel = Service::pixel(ctx, dir, "pixel", &db).await?;
     let mut bot = Service::bot(ctx, dir, "bot", &db, fake.api_url().as_str()).await?;
     let is_reminder = |m: &SentMessage| m.text.starts_with("⏰ No confirmed read");
@@ -613,6 +617,8 @@ async fn chat_api_trouble(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const RETRY_AFTER: u32 = 2;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let flooded: Vec<i64> = (6000..6000 + FLOODED).collect();
     let (blocked, failing, behind) = (6100, 6200, 6201);
     let mut all_chats = flooded.clone();
@@ -801,6 +807,8 @@ async fn replicas(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const TWINS: i64 = 10;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let chats: Vec<i64> = (7000..7000 + CHATS).collect();
     let gmail_tokens: Vec<String> = chat_trackers(&db, &chats)
         .await
@@ -1426,6 +1434,8 @@ async fn slow_clients(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const STOP_BOUND: Duration = Duration::from_secs(8);
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let tokens = load_trackers(&db).await;
     let mut pixel = Service::pixel_with(
         ctx,
