@@ -33,8 +33,10 @@ use crate::fake_telegram::{FakeTelegram, SentMessage};
 use crate::test_db::TestDb;
 use crate::{Describe, eventually, seed};
 
-/// How long a test waits for a reply or an alert before failing.
-pub const PATIENCE: Duration = Duration::from_secs(5);
+/// How long a test waits for a reply or an alert before failing: generous, since a reply past
+/// the fake Telegram's flood limit comes only after its `retry_after` (up to 5 s), and the
+/// machine may be loaded.
+pub const PATIENCE: Duration = Duration::from_secs(15);
 
 /// The guild [`TestApp::command`] and [`TestApp::click`] act in.
 pub const DISCORD_GUILD: u64 = 1_100_000_000_000_000_001;
