@@ -220,12 +220,17 @@ fn spawn_writer(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
+    // The writer logs where its starter logs: a thread-local subscriber (a test's capture)
+    // would otherwise not see the code that handles networks and tokens.
+    let logs = tracing::dispatcher::get_default(Clone::clone);
     std::thread::Builder::new()
         .name("open-writer".into())
         .spawn(move || {
-            let pool = db::pool(&url, WRITER_CONNECTIONS);
-            let result = runtime.block_on(recorder::run_writer(pool, queue, settings, spill));
-            let _ = done.send(result);
+            tracing::dispatcher::with_default(&logs, || {
+                let pool = db::pool(&url, WRITER_CONNECTIONS);
+                let result = runtime.block_on(recorder::run_writer(pool, queue, settings, spill));
+                let _ = done.send(result);
+            });
         })?;
     Ok(outcome)
 }

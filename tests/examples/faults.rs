@@ -24,7 +24,7 @@ use diesel::sql_types::{BigInt, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use mailping_pixel_server::gif::TRANSPARENT_GIF;
 use mailping_shared::schema::{accounts, alerts, trackers};
-use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage};
+use mailping_tests::fake_telegram::{Failure, FakeTelegram, Limits, SentMessage};
 use mailping_tests::replicated_pg::{ReplicatedPg, Replication};
 use mailping_tests::seed;
 use mailping_tests::test_db::TestDb;
@@ -448,6 +448,8 @@ async fn bot_kill9(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const CHATS: i64 = 30;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let chats: Vec<i64> = (5000..5000 + CHATS).collect();
     let tokens: Vec<String> = chat_trackers(&db, &chats)
         .await
@@ -563,6 +565,8 @@ async fn reminder(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const CHAT: i64 = 9100;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let mut pixel = Service::pixel(ctx, dir, "pixel", &db).await?;
     let mut bot = Service::bot(ctx, dir, "bot", &db, fake.api_url().as_str()).await?;
     let is_reminder = |m: &SentMessage| m.text.starts_with("⏰ No confirmed read");
@@ -619,6 +623,8 @@ async fn chat_api_trouble(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const RETRY_AFTER: u32 = 2;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let flooded: Vec<i64> = (6000..6000 + FLOODED).collect();
     let (blocked, failing, behind) = (6100, 6200, 6201);
     let mut all_chats = flooded.clone();
@@ -807,6 +813,8 @@ async fn replicas(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const TWINS: i64 = 10;
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let chats: Vec<i64> = (7000..7000 + CHATS).collect();
     let gmail_tokens: Vec<String> = chat_trackers(&db, &chats)
         .await
@@ -1443,6 +1451,8 @@ async fn slow_clients(ctx: &Ctx, dir: &Path) -> Result<Numbers> {
     const STOP_BOUND: Duration = Duration::from_secs(8);
     let db = TestDb::new().await;
     let fake = FakeTelegram::start().await;
+    // The drills predate the fake's flood limits and inject their own 429s.
+    fake.set_limits(Limits::none());
     let tokens = load_trackers(&db).await;
     let mut pixel = Service::pixel_with(
         ctx,
@@ -1597,6 +1607,8 @@ async fn failover_with(ctx: &Ctx, dir: &Path, mode: Replication) -> Result<Numbe
         )
     };
     let fake = FakeTelegram::start().await;
+    // The drill counts alerts through a failover, not Telegram's flood limits.
+    fake.set_limits(Limits::none());
     let name = |what: &str| format!("{what}-{}", mode.as_str());
     let mut pixel =
         Service::pixel_with(ctx, dir, &name("pixel"), &url, &name("pixel"), vec![]).await?;

@@ -16,6 +16,7 @@ use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Timestamptz};
 use diesel_async::RunQueryDsl;
 use mailping_tests::app::TestApp;
+use mailping_tests::fake_telegram::Limits;
 
 #[derive(QueryableByName)]
 struct Due {
@@ -32,6 +33,8 @@ async fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let app = TestApp::spawn().with_telegram().await;
+    // The sweep's throughput, not Telegram's flood limits.
+    app.telegram().set_limits(Limits::none());
     let mut conn = app.conn().await;
     let seeding = Instant::now();
     let due: Vec<Due> = diesel::sql_query(

@@ -33,8 +33,10 @@ use crate::fake_telegram::{FakeTelegram, SentMessage};
 use crate::test_db::TestDb;
 use crate::{Describe, eventually, seed};
 
-/// How long a test waits for a reply or an alert before failing.
-pub const PATIENCE: Duration = Duration::from_secs(5);
+/// How long a test waits for a reply or an alert before failing: generous, since a reply past
+/// the fake Telegram's flood limit comes only after its `retry_after` (up to 5 s), and the
+/// machine may be loaded.
+pub const PATIENCE: Duration = Duration::from_secs(15);
 
 /// The guild [`TestApp::command`] and [`TestApp::click`] act in.
 pub const DISCORD_GUILD: u64 = 1_100_000_000_000_000_001;
@@ -528,9 +530,11 @@ impl TestApp {
             PATIENCE,
             Describe(|| {
                 format!(
-                    "reply #{index} in chat {chat}; sent so far: {:#?}; rejected: {:#?}",
+                    "reply #{index} in chat {chat}; sent so far: {:#?}; rejected: {:#?}; \
+                     throttled: {:#?}",
                     tg.sent_to(chat),
-                    tg.rejected()
+                    tg.rejected(),
+                    tg.throttled()
                 )
             }),
             async || tg.sent_to(chat).get(index).cloned(),
@@ -621,6 +625,12 @@ impl TestApp {
         timestamp: &str,
         signature: &str,
     ) -> (u16, Value) {
+        // Discord learns of the interaction as it sends it, and of its acknowledgement when
+        // the answer arrives; only then does the fake take follow-ups on its token.
+        let interaction = serde_json::from_str::<Value>(body).ok();
+        if let Some(interaction) = &interaction {
+            self.discord().interaction_sent(interaction);
+        }
         let resp = self
             .client
             .post(self.replica_url(replica, "/discord/interactions"))
@@ -633,10 +643,15 @@ impl TestApp {
             .expect("interaction request");
         let status = resp.status().as_u16();
         let text = resp.text().await.unwrap_or_default();
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        )
+        let answer = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        if let Some(interaction) = &interaction {
+            let dc = self.discord();
+            tokio::time::sleep(dc.answer_latency()).await;
+            if let Err(why) = dc.interaction_answered(interaction, status, &answer) {
+                panic!("Discord would refuse the bot's answer: {why}");
+            }
+        }
+        (status, answer)
     }
 }
 

@@ -12,6 +12,12 @@
 //!     .build();
 //! ```
 //!
+//! Interactions are as strict as Discord: the harness tells the fake when it sends one
+//! ([`FakeDiscord::interaction_sent`]) and when the bot's answer arrives
+//! ([`FakeDiscord::interaction_answered`], which checks the answer by type). A follow-up on a
+//! token before its answer arrived, or on an unknown token, is 404 Unknown Webhook (10015); after
+//! the token's 15 minutes, 401 Invalid Webhook Token (50027).
+//!
 //! serenity 0.12.5 builds every URL as `https://discord.com/api/v10/...` and, with a proxy set,
 //! replaces `https://discord.com` by the proxy URL, so requests arrive here as `/api/v10/...`.
 //! Its ratelimiter ignores the proxy (it always talks to discord.com), so the proxy only works
@@ -83,10 +89,13 @@ pub mod route {
 
 const API_PREFIX: &str = "/api/v10";
 const SUPPRESS_EMBEDS: u64 = 1 << 2;
+const EPHEMERAL: u64 = 1 << 6;
 /// Set in every DM channel id, so the fake can tell a DM channel (and its user) from its id and
 /// a user id passed where a channel id belongs is an unknown channel, as on Discord.
 const DM_CHANNEL_BIT: u64 = 1 << 62;
 const FIRST_SNOWFLAKE: u64 = 1_300_000_000_000_000_000;
+/// How long an interaction token can send follow-ups.
+pub const INTERACTION_TOKEN_LIFETIME: Duration = Duration::from_secs(15 * 60);
 
 /// A message the bot sent.
 #[derive(Debug, Clone)]
@@ -179,6 +188,21 @@ struct FakeState {
     last_overwrite: Option<Option<u64>>,
     calls: HashMap<&'static str, usize>,
     requests: Vec<String>,
+    /// Interactions Discord sent the bot, by token.
+    interactions: HashMap<String, Issued>,
+    /// Why Discord refused requests that a bot bug could cause, for the test to see.
+    refused: Vec<String>,
+    /// How long the bot's answer to an interaction takes to reach Discord.
+    answer_latency: Duration,
+}
+
+/// An interaction sent to the bot. Its token is a webhook for follow-ups only once the bot's
+/// answer reached Discord, and for 15 minutes from the interaction.
+#[derive(Debug, Clone, Copy)]
+struct Issued {
+    kind: u64,
+    at: SystemTime,
+    acknowledged: bool,
 }
 
 impl FakeState {
@@ -351,6 +375,87 @@ impl FakeDiscord {
     pub fn requests(&self) -> Vec<String> {
         self.shared.lock().requests.clone()
     }
+
+    /// Requests Discord refused that a bot bug could cause (a follow-up before the
+    /// acknowledgement or after the token expired, an invalid interaction response), with why.
+    pub fn refused(&self) -> Vec<String> {
+        self.shared.lock().refused.clone()
+    }
+
+    /// Discord sends `interaction` to the bot's endpoint now: its token becomes known, but
+    /// takes follow-ups only once [`Self::interaction_answered`] says the answer arrived.
+    pub fn interaction_sent(&self, interaction: &Value) {
+        let (Some(token), Some(kind)) = (
+            interaction.get("token").and_then(Value::as_str),
+            interaction.get("type").and_then(Value::as_u64),
+        ) else {
+            return;
+        };
+        let issued = Issued {
+            kind,
+            at: SystemTime::now(),
+            acknowledged: false,
+        };
+        self.shared
+            .lock()
+            .interactions
+            .insert(token.to_owned(), issued);
+    }
+
+    /// The bot's HTTP answer to `interaction` reached Discord: checks it as Discord checks an
+    /// interaction response (by its type), and if it is valid the interaction is acknowledged.
+    /// Err says why Discord would refuse it (the user would see "This interaction failed").
+    pub fn interaction_answered(
+        &self,
+        interaction: &Value,
+        status: u16,
+        response: &Value,
+    ) -> Result<(), String> {
+        let Some(token) = interaction.get("token").and_then(Value::as_str) else {
+            return Ok(());
+        };
+        let mut state = self.shared.lock();
+        let Some(issued) = state.interactions.get(token).copied() else {
+            return Ok(());
+        };
+        if status != 200 {
+            // Not an answer: Discord tells the user the interaction failed.
+            return Ok(());
+        }
+        match validate_interaction_response(issued.kind, response) {
+            Ok(()) => {
+                if let Some(issued) = state.interactions.get_mut(token) {
+                    issued.acknowledged = true;
+                }
+                drop(state);
+                self.shared.notify();
+                Ok(())
+            }
+            Err(why) => {
+                let why = format!("interaction response refused: {why}: {response}");
+                state.refused.push(why.clone());
+                Err(why)
+            }
+        }
+    }
+
+    /// From now on, the bot's answers to interactions reach Discord `latency` after the bot
+    /// sent them (the network between them), so a follow-up sent meanwhile is refused.
+    pub fn delay_answers(&self, latency: Duration) {
+        self.shared.lock().answer_latency = latency;
+    }
+
+    /// How long an interaction answer takes to reach Discord; see [`Self::delay_answers`].
+    pub fn answer_latency(&self) -> Duration {
+        self.shared.lock().answer_latency
+    }
+
+    /// Moves an interaction's creation `by` into the past, e.g. past the token's 15 minutes.
+    pub fn age_interaction(&self, token: &str, by: Duration) {
+        if let Some(issued) = self.shared.lock().interactions.get_mut(token) {
+            issued.at -= by;
+        }
+    }
 }
 
 impl Drop for FakeDiscord {
@@ -389,6 +494,44 @@ impl Shared {
             return Err(error(StatusCode::UNAUTHORIZED, 0, "401: Unauthorized"));
         }
         Ok(())
+    }
+
+    /// Discord answers a follow-up on a token it never sent, or on an interaction the bot has
+    /// not answered yet, with 404 Unknown Webhook (10015); after the token's 15 minutes with
+    /// 401 Invalid Webhook Token (50027).
+    fn check_followup_token(&self, token: &str) -> Result<(), ApiError> {
+        let mut state = self.lock();
+        let refusal = match state.interactions.get(token) {
+            None => Some((
+                "no interaction has this token",
+                404,
+                10015,
+                "Unknown Webhook",
+            )),
+            Some(issued) if !issued.acknowledged => Some((
+                "follow-up before the interaction was acknowledged",
+                404,
+                10015,
+                "Unknown Webhook",
+            )),
+            Some(issued)
+                if issued.at.elapsed().unwrap_or_default() >= INTERACTION_TOKEN_LIFETIME =>
+            {
+                Some((
+                    "follow-up after the token's 15 minutes",
+                    401,
+                    50027,
+                    "Invalid Webhook Token",
+                ))
+            }
+            Some(_) => None,
+        };
+        let Some((why, status, code, message)) = refusal else {
+            return Ok(());
+        };
+        state.refused.push(format!("follow-up refused: {why}"));
+        let status = StatusCode::from_u16(status).expect("a status code");
+        Err(error(status, code, message))
     }
 
     fn take_failure(&self) -> Result<(), ApiError> {
@@ -513,6 +656,7 @@ async fn create_followup(
 ) -> Reply {
     shared.enter(route::CREATE_FOLLOWUP, &uri, &headers, false)?;
     check_application(application_id)?;
+    shared.check_followup_token(&token)?;
     shared.take_failure()?;
     // The fake's interaction tokens carry their channel: "<prefix>.<channel id>.<interaction id>".
     let channel_id = token
@@ -793,6 +937,19 @@ fn validate_message(payload: &Value) -> Result<(), ApiError> {
             "Cannot send an empty message",
         ));
     }
+    validate_message_limits(payload)
+}
+
+/// The limits on a message's fields, which an edit (only the fields it changes) must meet too.
+fn validate_message_limits(payload: &Value) -> Result<(), ApiError> {
+    let text = |key: &str| payload.get(key).and_then(Value::as_str).unwrap_or_default();
+    if text("content").chars().count() > 2000 {
+        return Err(invalid_form(
+            "content",
+            "BASE_TYPE_MAX_LENGTH",
+            "Must be 2000 or fewer in length.",
+        ));
+    }
     let rows = payload.get("components").and_then(Value::as_array);
     if rows.is_some_and(|rows| rows.len() > 5) {
         return Err(invalid_form(
@@ -825,6 +982,63 @@ fn validate_message(payload: &Value) -> Result<(), ApiError> {
         }
     }
     Ok(())
+}
+
+/// Discord's checks on an interaction response, by the response's type and the interaction's
+/// (1 ping, 2 application command, 3 message component, 4 autocomplete, 5 modal submit).
+fn validate_interaction_response(interaction: u64, response: &Value) -> Result<(), String> {
+    let kind = response
+        .get("type")
+        .and_then(Value::as_u64)
+        .ok_or("no type")?;
+    let data = response.get("data").filter(|d| !d.is_null());
+    let allowed: &[u64] = match kind {
+        1 => &[1],
+        4 | 5 => &[2, 3, 5],
+        6 | 7 => &[3, 5],
+        8 => &[4],
+        9 => &[2, 3],
+        _ => return Err(format!("unknown response type {kind}")),
+    };
+    if !allowed.contains(&interaction) {
+        return Err(format!(
+            "response type {kind} does not answer interaction type {interaction}"
+        ));
+    }
+    let message_error = |e: ApiError| format!("{}", e.body);
+    match (kind, data) {
+        (1 | 6, Some(_)) => Err(format!("response type {kind} takes no data")),
+        (4, None) => Err("a message response needs data".into()),
+        (4, Some(data)) => validate_message(data).map_err(message_error),
+        (5, Some(data)) => {
+            let extra: Vec<_> = data
+                .as_object()
+                .into_iter()
+                .flatten()
+                // serenity also sends an empty `attachments`, which Discord takes.
+                .filter(|(k, v)| match k.as_str() {
+                    "flags" => false,
+                    "attachments" => v.as_array().is_none_or(|a| !a.is_empty()),
+                    _ => true,
+                })
+                .map(|(k, _)| k.clone())
+                .collect();
+            let flags = data.get("flags").and_then(Value::as_u64).unwrap_or(0);
+            if !extra.is_empty() {
+                Err(format!(
+                    "a deferred response takes only flags, not {extra:?}"
+                ))
+            } else if flags & !EPHEMERAL != 0 {
+                Err(format!(
+                    "a deferred response may only set EPHEMERAL, not {flags}"
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        (7, Some(data)) => validate_message_limits(data).map_err(message_error),
+        _ => Ok(()),
+    }
 }
 
 /// Discord's checks on application commands that a bot bug could trip.

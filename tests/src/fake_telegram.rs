@@ -6,7 +6,8 @@
 //! fails a test here instead of an alert in production.
 //!
 //! Where Telegram is lenient but its documentation is strict (a bare `&` in HTML), the fake
-//! follows the documentation.
+//! follows the documentation. It enforces Telegram's documented flood limits too ([`Limits`]):
+//! past them a send answers 429 with `retry_after`, as Telegram does.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::net::SocketAddr;
@@ -328,6 +329,16 @@ impl FakeTelegram {
         self.shared.lock().rejected.clone()
     }
 
+    /// Sets the flood limits the fake enforces (by default Telegram's, see [`Limits`]).
+    pub fn set_limits(&self, limits: Limits) {
+        self.shared.lock().limits = limits;
+    }
+
+    /// `"{method} to {chat}: retry after {n}"` for each call the flood limits answered with 429.
+    pub fn throttled(&self) -> Vec<String> {
+        self.shared.lock().throttled.clone()
+    }
+
     /// `(command, description)` pairs from the latest `setMyCommands`.
     pub fn commands(&self) -> Vec<(String, String)> {
         self.shared.lock().commands.clone()
@@ -497,6 +508,82 @@ struct Inner {
     callback_answers: Vec<CallbackAnswer>,
     calls: HashMap<String, usize>,
     webhook_url: Option<String>,
+    limits: Limits,
+    /// When each accepted message went out, per chat and overall, for the rate limits.
+    sends_per_chat: HashMap<i64, VecDeque<Instant>>,
+    sends: VecDeque<Instant>,
+    /// `"{method} to {chat}: retry after {n}"` for each 429 the rate limits answered.
+    throttled: Vec<String>,
+}
+
+/// Telegram's documented flood limits, which the fake enforces with 429 and
+/// `parameters.retry_after` (whole seconds, at least 1): "avoid sending more than one message
+/// per second" in a chat ("we may allow short bursts"), "no more than 30 messages per second"
+/// overall, and "no more than 20 messages per minute to the same group". Each limit is at most
+/// `count` messages (sent or edited) in any `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// In one private chat: by default 5 in any 5 s, a short burst at one a second.
+    pub per_chat: (usize, Duration),
+    /// In one group (a negative chat id): by default 20 in any minute.
+    pub per_group: (usize, Duration),
+    /// Over every chat: by default 30 in any second.
+    pub overall: (usize, Duration),
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            per_chat: (5, Duration::from_secs(5)),
+            per_group: (20, Duration::from_secs(60)),
+            overall: (30, Duration::from_secs(1)),
+        }
+    }
+}
+
+impl Limits {
+    /// No limit at all, for a test about something else that sends a lot.
+    pub fn none() -> Self {
+        let unlimited = (usize::MAX, Duration::ZERO);
+        Limits {
+            per_chat: unlimited,
+            per_group: unlimited,
+            overall: unlimited,
+        }
+    }
+}
+
+/// The methods that send or edit a message, which Telegram's flood limits count.
+const LIMITED_METHODS: [&str; 4] = [
+    "sendmessage",
+    "sendphoto",
+    "senddocument",
+    "editmessagetext",
+];
+
+/// Whole seconds until a window with `count` sends at most in `window` takes one more, if it
+/// is full now (dropping the sends older than the window).
+fn wait_for_room(
+    sends: &mut VecDeque<Instant>,
+    (count, window): (usize, Duration),
+    now: Instant,
+) -> Option<u32> {
+    while sends
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= window)
+    {
+        sends.pop_front();
+    }
+    if sends.len() < count {
+        return None;
+    }
+    let oldest = *sends.front()?;
+    let wait = window.saturating_sub(now.duration_since(oldest));
+    Some(
+        u32::try_from(wait.as_millis().div_ceil(1000))
+            .unwrap_or(u32::MAX)
+            .max(1),
+    )
 }
 
 struct QueuedUpdate {
@@ -643,6 +730,31 @@ impl Inner {
                 update
             })
             .collect()
+    }
+
+    /// The `retry_after` for one more message to `chat_id`, if the flood limits are reached.
+    fn check_limits(&mut self, chat_id: i64) -> Option<u32> {
+        let now = Instant::now();
+        let chat_limit = if chat_id < 0 {
+            self.limits.per_group
+        } else {
+            self.limits.per_chat
+        };
+        let chat = self.sends_per_chat.entry(chat_id).or_default();
+        wait_for_room(chat, chat_limit, now)
+            .into_iter()
+            .chain(wait_for_room(&mut self.sends, self.limits.overall, now))
+            .max()
+    }
+
+    /// Counts a message Telegram accepted against the flood limits.
+    fn count_send(&mut self, chat_id: i64) {
+        let now = Instant::now();
+        self.sends_per_chat
+            .entry(chat_id)
+            .or_default()
+            .push_back(now);
+        self.sends.push_back(now);
     }
 
     fn take_failure(&mut self, method: &str, chat_id: Option<i64>) -> Option<Failure> {
@@ -1084,6 +1196,15 @@ async fn call(
         if chat_id.is_some_and(|id| inner.blocked.contains(&id)) {
             return Err(Failure::Forbidden.refusal());
         }
+        if let Some(chat_id) = chat_id.filter(|_| LIMITED_METHODS.contains(&key.as_str()))
+            && let Some(retry_after) = inner.check_limits(chat_id)
+        {
+            let method = canonical_method_name(method);
+            inner
+                .throttled
+                .push(format!("{method} to {chat_id}: retry after {retry_after}"));
+            return Err(Failure::TooManyRequests { retry_after }.refusal());
+        }
     }
     if key == "getupdates" {
         return get_updates(shared, &params).await;
@@ -1092,6 +1213,11 @@ async fn call(
         let mut inner = shared.lock();
         let sent_before = inner.sent.len();
         let result = inner.handle(&key, &params);
+        if let Some(chat_id) =
+            chat_id.filter(|_| result.is_ok() && LIMITED_METHODS.contains(&key.as_str()))
+        {
+            inner.count_send(chat_id);
+        }
         (result, inner.sent.len() != sent_before)
     };
     if sent_grew {

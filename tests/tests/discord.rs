@@ -325,13 +325,27 @@ async fn a_telegram_chat_and_a_discord_user_never_see_each_others_trackers() {
         content(&reply["data"]).contains("You have no tracker #1"),
         "{reply}"
     );
-    app.interact(&fake_discord::slash_command(
-        "track",
-        &[("label", json!("Discord secret"))],
-        id as u64,
-        None,
-    ))
-    .await;
+    let (status, tracked) = app
+        .interact(&fake_discord::slash_command(
+            "track",
+            &[("label", json!("Discord secret"))],
+            id as u64,
+            None,
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        content(&tracked["data"]).contains("Discord secret"),
+        "{tracked}"
+    );
+    let (_, listed) = app
+        .interact(&fake_discord::slash_command("opens", &[], id as u64, None))
+        .await;
+    assert!(
+        content(&listed["data"]).contains("Discord secret")
+            && !content(&listed["data"]).contains("Telegram secret"),
+        "{listed}"
+    );
     let list = app.send(id, "/opens").await;
     assert!(
         list.text.contains("Telegram secret") && !list.text.contains("Discord secret"),
@@ -475,4 +489,75 @@ async fn wrong_on_a_dm_alert_is_recorded_and_the_timeline_shows_it() {
     app.click(user, "fy:0").await;
     assert_eq!(seed::open_count(&mut conn).await, 0);
     assert_eq!(reports(&mut conn).await, 0);
+}
+
+/// Discord takes follow-ups on an interaction only once the bot's answer to it has arrived; a
+/// follow-up sent before (a quick `/stats 99`) is refused with 404 Unknown Webhook, and the user
+/// would wait on "thinking…" forever. The answer here takes 400 ms to reach Discord.
+#[tokio::test]
+async fn a_quick_follow_up_waits_until_discord_has_the_acknowledgement() {
+    let app = TestApp::spawn().with_discord().await;
+    let dc = app.discord();
+    dc.delay_answers(Duration::from_millis(400));
+    let user = 1_500_000_000_000_000_051;
+    for (name, number) in [("stats", 99), ("export", 98)] {
+        let interaction = fake_discord::slash_command(
+            name,
+            &[("number", json!(number))],
+            user,
+            Some(DISCORD_GUILD),
+        );
+        let token = interaction["token"].as_str().expect("a token").to_owned();
+        let (status, body) = app.interact(&interaction).await;
+        assert_eq!((status, body["type"].as_u64()), (200, Some(5)), "{body}");
+        let followup = dc
+            .wait_for(mailping_tests::app::PATIENCE, |m| {
+                m.interaction_token.as_deref() == Some(&token)
+            })
+            .await
+            .unwrap_or_else(|| panic!("no follow-up to /{name}; refused: {:#?}", dc.refused()));
+        assert!(
+            followup
+                .content
+                .contains(&format!("no tracker \\#{number}")),
+            "{}",
+            followup.content
+        );
+        assert_eq!(dc.followups(&token).len(), 1, "exactly one answer");
+    }
+}
+
+/// A follow-up on a token older than Discord's 15 minutes is refused with 401 Invalid Webhook
+/// Token (50027), as on Discord; and one on a token no interaction carried with 404 (10015).
+#[tokio::test]
+async fn the_fake_refuses_follow_ups_on_expired_or_unknown_tokens() {
+    let app = TestApp::spawn().with_discord().await;
+    let dc = app.discord();
+    let user = 1_500_000_000_000_000_052;
+    let interaction =
+        fake_discord::slash_command("stats", &[("number", json!(3))], user, Some(DISCORD_GUILD));
+    let token = interaction["token"].as_str().expect("a token").to_owned();
+    let (status, _) = app.interact(&interaction).await;
+    assert_eq!(status, 200);
+    dc.wait_for(mailping_tests::app::PATIENCE, |m| {
+        m.interaction_token.as_deref() == Some(&token)
+    })
+    .await
+    .expect("the follow-up within the token's lifetime");
+
+    let http = dc.http();
+    let send = async |token: &str| {
+        let builder = serenity::all::CreateInteractionResponseFollowup::new().content("late");
+        match serenity::builder::Builder::execute(builder, &http, (None, token)).await {
+            Ok(_) => None,
+            Err(serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(r))) => {
+                Some((r.status_code.as_u16(), r.error.code))
+            }
+            Err(other) => panic!("{other}"),
+        }
+    };
+    assert_eq!(send(&token).await, None, "still valid");
+    dc.age_interaction(&token, fake_discord::INTERACTION_TOKEN_LIFETIME);
+    assert_eq!(send(&token).await, Some((401, 50027)));
+    assert_eq!(send("aW50ZXJhY3Rpb24.1.2").await, Some((404, 10015)));
 }

@@ -13,7 +13,7 @@ use mailping_shared::domain::OpenKind;
 use mailping_shared::models::open::{self, NewOpen};
 use mailping_tests::app::{DISCORD_GUILD, PATIENCE, TestApp};
 use mailping_tests::fake_discord;
-use mailping_tests::fake_telegram::SentMessage;
+use mailping_tests::fake_telegram::{Limits, SentMessage};
 use serde_json::json;
 
 const BERLIN: &str = "Europe/Berlin";
@@ -588,4 +588,40 @@ async fn an_export_over_the_discord_limit_comes_in_follow_ups_that_each_fit() {
     assert_opens_match(&joined, &db_opens(&app, &chat, None).await, chrono_tz::UTC);
     let joined = join_parts("mailping-trackers", &files[opens..], limit);
     assert_trackers_match(&joined, &db_trackers(&app, &chat).await);
+}
+
+/// Telegram takes about a message a second in a chat; the parts of an export go back to back,
+/// so past the limit each is sent again after its 429's `retry_after`, all of them in order.
+#[tokio::test]
+async fn an_export_in_parts_past_the_flood_limit_arrives_whole_and_in_order() {
+    let limit = 4_000;
+    let app = TestApp::spawn()
+        .with_telegram()
+        .bot_setting("--upload-limit-telegram", limit)
+        .await;
+    let chat = 3006;
+    app.send(chat, "/track Proposal\nAlice\nBob").await;
+    many_fetches(&app, "3006", &[1], 300).await;
+    let tg = app.telegram();
+    tg.set_limits(Limits {
+        per_chat: (1, std::time::Duration::from_secs(1)),
+        ..Limits::default()
+    });
+
+    let before = tg.sent_to(chat).len();
+    let first = app.send(chat, "/export").await;
+    let (opens, trackers) = (
+        announced_parts(&first.text, "fetches"),
+        announced_parts(&first.text, "trackers"),
+    );
+    assert!(opens >= 2, "{}", first.text);
+    let mut files = Vec::new();
+    for i in 0..opens + trackers {
+        files.push(document(&app.next_message(chat, before + i).await));
+    }
+    assert!(!tg.throttled().is_empty(), "the limit was reached");
+    let joined = join_parts("mailping-opens", &files[..opens], limit);
+    assert_opens_match(&joined, &db_opens(&app, "3006", None).await, chrono_tz::UTC);
+    let joined = join_parts("mailping-trackers", &files[opens..], limit);
+    assert_trackers_match(&joined, &db_trackers(&app, "3006").await);
 }

@@ -387,3 +387,68 @@ fn button_press_and_ping_deserialize() {
     let ping = serde_json::from_value(ping()).unwrap();
     assert!(matches!(ping, Interaction::Ping(_)));
 }
+
+/// Interaction responses are checked by type, as Discord does: a type must answer the kind of
+/// interaction it is sent for, a message needs valid data, a deferral carries only flags.
+#[tokio::test]
+async fn interaction_responses_are_checked_by_type() {
+    let fake = FakeDiscord::start().await;
+    let command = slash_command("opens", &[], ALICE, Some(GUILD));
+    let button = button_press("opens:1", ALICE, Some(GUILD));
+    let message = json!({ "type": 4, "data": { "content": "hello" } });
+    let cases = [
+        (&command, message.clone(), true),
+        (
+            &command,
+            json!({ "type": 5, "data": { "flags": 64 } }),
+            true,
+        ),
+        (&command, json!({ "type": 5 }), true),
+        (
+            &button,
+            json!({ "type": 7, "data": { "content": "page 2" } }),
+            true,
+        ),
+        (&button, json!({ "type": 6 }), true),
+        (
+            &command,
+            json!({ "type": 7, "data": { "content": "x" } }),
+            false,
+        ),
+        (&command, json!({ "type": 1 }), false),
+        (&command, json!({ "type": 4 }), false),
+        (
+            &command,
+            json!({ "type": 4, "data": { "content": "" } }),
+            false,
+        ),
+        (
+            &command,
+            json!({ "type": 4, "data": { "content": "x".repeat(2001) } }),
+            false,
+        ),
+        (
+            &command,
+            json!({ "type": 5, "data": { "content": "x" } }),
+            false,
+        ),
+        (&command, json!({ "type": 42 }), false),
+        (
+            &button,
+            json!({ "type": 7, "data": { "content": "x".repeat(2001) } }),
+            false,
+        ),
+    ];
+    for (interaction, response, valid) in cases {
+        fake.interaction_sent(interaction);
+        let outcome = fake.interaction_answered(interaction, 200, &response);
+        assert_eq!(outcome.is_ok(), valid, "{response}: {outcome:?}");
+    }
+    let ping = ping();
+    fake.interaction_sent(&ping);
+    assert!(
+        fake.interaction_answered(&ping, 200, &json!({ "type": 1 }))
+            .is_ok()
+    );
+    assert!(fake.interaction_answered(&ping, 200, &message).is_err());
+}

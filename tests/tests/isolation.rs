@@ -15,6 +15,12 @@ fn owners() -> Vec<Chat> {
     ]
 }
 
+/// A label only `owner` has: two Telegram chats (or a Telegram chat and a Discord user with
+/// the same id) never share one, so a leak between any two owners shows.
+fn secret(owner: &Chat, i: i32) -> String {
+    format!("{} {} secret {i}", owner.platform.as_str(), owner.chat_id)
+}
+
 #[tokio::test]
 async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
     let app = TestApp::spawn().await;
@@ -27,12 +33,7 @@ async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
     // numbers exist only in the other owners' accounts.
     for owner in &owners {
         for i in 1..=3 {
-            commands
-                .run(
-                    owner,
-                    Command::Track(format!("{} secret {i}", owner.platform.as_str())),
-                )
-                .await;
+            commands.run(owner, Command::Track(secret(owner, i))).await;
         }
     }
     let mut conn = app.conn().await;
@@ -54,9 +55,10 @@ async fn no_owner_can_list_view_mute_or_delete_anothers_trackers() {
             .run(actor, Command::Opens(String::new()))
             .await
             .plain_text();
+        assert!(listing.contains(&secret(actor, 1)), "{actor:?}: {listing}");
         for other in owners.iter().filter(|o| *o != actor) {
-            let theirs = format!("{} secret", other.platform.as_str());
-            if other.platform != actor.platform && listing.contains(&theirs) {
+            let theirs = secret(other, 1);
+            if listing.contains(&theirs) {
                 failures.push(format!("{actor:?} lists {other:?}'s trackers: {listing}"));
             }
         }

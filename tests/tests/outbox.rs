@@ -176,7 +176,8 @@ async fn a_rate_limited_chat_waits_alone_and_every_replica_honours_it() {
     let db = TestDb::new().await;
     let mut conn = db.conn().await;
     let limited = queue_alert(&mut conn, 501, "Proposal").await;
-    let pause = Duration::from_secs(3);
+    // Long enough that no loaded machine runs the checks below past it.
+    let pause = Duration::from_secs(60);
     let telegram = MemorySender::answering_chat("501", [SendError::RetryAfter(pause)]);
     let (first, second) = (dispatcher(&db, &telegram), dispatcher(&db, &telegram));
 
@@ -204,12 +205,30 @@ async fn a_rate_limited_chat_waits_alone_and_every_replica_honours_it() {
     let state = alert_state(&mut conn, limited).await;
     assert_eq!(state.outcome, None, "{state:?}");
     assert_eq!(state.last_error.as_deref(), Some("rate limited"));
+    // The 429 came after `started`, so the alert is due `pause` after a moment in between.
+    let (latest, earliest) = (
+        pause.as_secs_f64() + 0.1,
+        pause.as_secs_f64() - started.elapsed().as_secs_f64() - 0.1,
+    );
     assert!(
-        (state.due_in - (pause.as_secs_f64() - started.elapsed().as_secs_f64())).abs() < 0.5,
-        "due again when Telegram said: {state:?}"
+        (earliest..=latest).contains(&state.due_in),
+        "due again when Telegram said ({earliest:.1}..{latest:.1} s from now): {state:?}"
+    );
+    for replica in [&first, &second] {
+        replica.drain().await.expect("drain");
+    }
+    assert_eq!(
+        telegram.attempts().len(),
+        2,
+        "no replica tries before it is due"
     );
 
-    tokio::time::sleep(pause.saturating_sub(started.elapsed()) + Duration::from_millis(200)).await;
+    // Telegram's time passes: the chat's pause and the alert's wait both end.
+    diesel::sql_query("UPDATE accounts SET send_not_before = now()")
+        .execute(&mut conn)
+        .await
+        .expect("the chat's pause ended");
+    make_due(&mut conn, limited).await;
     second.drain().await.expect("drain");
     assert_eq!(
         alert_state(&mut conn, limited).await.outcome.as_deref(),
@@ -251,13 +270,16 @@ async fn a_failing_platform_is_retried_with_growing_backoff_until_it_takes_the_a
         (1, 1.0, "502 Bad Gateway"),
         (2, 2.0, "503 Service Unavailable"),
     ] {
+        let started = Instant::now();
         dispatcher.drain().await.expect("drain");
         let state = alert_state(&mut conn, alert).await;
+        // Scheduled `backoff` after a moment since `started`, however slow the machine.
+        let earliest = backoff - started.elapsed().as_secs_f64() - 0.1;
         assert_eq!(state.outcome, None, "attempt {attempt}: {state:?}");
         assert_eq!(state.attempts, attempt);
         assert_eq!(state.last_error.as_deref(), Some(error));
         assert!(
-            (state.due_in - backoff).abs() < 0.5,
+            (earliest..=backoff + 0.1).contains(&state.due_in),
             "attempt {attempt}: due in {}s, expected {backoff}s",
             state.due_in
         );

@@ -33,7 +33,8 @@ async fn raw_addresses_reach_neither_the_database_nor_the_logs() {
     let logs = Captured::default();
     let sink = logs.clone();
     // This test's runtime is single-threaded, so a thread-local subscriber sees every task
-    // it spawns, whatever another test in this binary installed globally.
+    // it spawns, whatever another test in this binary installed globally; the open writer's
+    // thread takes its starter's subscriber.
     let _logs = tracing::subscriber::set_default(
         tracing_subscriber::fmt()
             .with_env_filter("trace")
@@ -86,6 +87,10 @@ async fn raw_addresses_reach_neither_the_database_nor_the_logs() {
         "truncated networks are kept: {dump}"
     );
     assert!(!logs.is_empty(), "the capture works");
+    assert!(
+        logs.contains("open writer drained its queue"),
+        "the capture sees the writer's thread: {logs}"
+    );
     for ip in raw {
         assert!(!dump.contains(ip), "{ip} stored in the database");
         assert!(!logs.contains(ip), "{ip} in the logs");

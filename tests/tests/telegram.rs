@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use mailping_tests::app::{PATIENCE, TestApp, token_in};
 use mailping_tests::eventually;
-use mailping_tests::fake_telegram::{Failure, FakeTelegram, SentMessage};
+use mailping_tests::fake_telegram::{Failure, FakeTelegram, Limits, SentMessage};
 use mailping_tests::seed;
 
 const GMAIL: &str =
@@ -97,14 +97,10 @@ async fn the_whole_story_from_start_to_delete() {
         "commands registered with setMyCommands"
     );
 
-    // 2. Gmail's proxy fetches the pixel: the alert arrives within 2 s and names Gmail.
-    let fetched = tokio::time::Instant::now();
+    // 2. Gmail's proxy fetches the pixel: an alert arrives and names Gmail. (How fast is
+    // bench/'s alert-latency benchmark's to say.)
     app.fetch_pixel(&token, Some(GMAIL)).await;
-    let alert = tg
-        .wait_for(Duration::from_secs(2), is_alert)
-        .await
-        .expect("an alert within 2 s");
-    assert!(fetched.elapsed() < Duration::from_secs(2));
+    let alert = tg.wait_for(PATIENCE, is_alert).await.expect("an alert");
     assert!(
         alert.text.starts_with("📬 Opened: Proposal to ACME — "),
         "{}",
@@ -233,7 +229,11 @@ async fn alerts_say_the_chats_timezone_and_count_coalesced_opens() {
     for ua in [GMAIL, THUNDERBIRD, OUTLOOK] {
         app.fetch_pixel(&token, Some(ua)).await;
     }
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut conn = app.conn().await;
+    eventually(PATIENCE, "three reads in one pending alert", async || {
+        (seed::alert_open_counts(&mut conn).await == [3]).then_some(())
+    })
+    .await;
     app.start_bot().await;
     let alerts = wait_alerts(tg, chat, 1).await;
     assert_eq!(alerts.len(), 1);
@@ -440,11 +440,14 @@ async fn two_bot_replicas_on_one_database_deliver_every_alert_exactly_once() {
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
     app.stop_bot().await;
-    assert_eq!(
-        tg.call_count("sendMessage"),
-        chats.len(),
-        "every alert exactly once"
-    );
+    // Counted as Telegram took them: 40 alerts at once pass its 30 a second, and the 429s
+    // are tried again.
+    let sent = tg
+        .sent()
+        .iter()
+        .filter(|m| m.method == "sendMessage")
+        .count();
+    assert_eq!(sent, chats.len(), "every alert exactly once");
 }
 
 #[tokio::test]
@@ -801,4 +804,41 @@ async fn wrong_on_an_alert_is_recorded_and_shown_and_the_timeline_says_why_scans
     let ask = app.send(chat, "/delete 1").await;
     app.press(chat, ask.message_id, &button(&ask, "Yes")).await;
     assert_eq!(verdict_reports(&app).await, 0);
+}
+
+/// Telegram answers a chat that gets more than about a message a second with 429 and
+/// `retry_after`; the bot sends each answer again after it, in order, instead of dropping it.
+#[tokio::test]
+async fn answers_past_the_flood_limit_arrive_after_retry_after_in_order() {
+    let app = TestApp::spawn().with_telegram().await;
+    let tg = app.telegram();
+    tg.set_limits(Limits {
+        per_chat: (1, Duration::from_secs(1)),
+        ..Limits::default()
+    });
+    let chat = 1077;
+    let labels = ["First proposal", "Second proposal", "Third proposal"];
+    for label in labels {
+        tg.send_text(chat, &format!("/track {label}"));
+    }
+    let answers = eventually(
+        PATIENCE * 2,
+        mailping_tests::Describe(|| {
+            format!(
+                "three answers; sent {:#?}, throttled {:#?}",
+                tg.sent_to(chat),
+                tg.throttled()
+            )
+        }),
+        async || {
+            let sent = tg.sent_to(chat);
+            (sent.len() >= labels.len()).then_some(sent)
+        },
+    )
+    .await;
+    for (answer, label) in answers.iter().zip(labels) {
+        assert!(answer.text.contains(label), "{label}: {}", answer.text);
+    }
+    assert!(!tg.throttled().is_empty(), "the limit was reached");
+    assert!(tg.rejected().is_empty(), "{:#?}", tg.rejected());
 }

@@ -2,15 +2,19 @@
 //! response itself. Commands that answer with a file (`/stats`, `/export`) are acknowledged
 //! at once with a deferred ephemeral response, and the file follows as a follow-up message
 //! through the webhook API: the interaction's HTTP answer must come within 3 s and cannot
-//! carry files, and a chart or an export may take longer than that.
+//! carry files, and a chart or an export may take longer than that. Discord refuses a
+//! follow-up until it has the deferred answer, so the follow-up waits until the answer is
+//! written out, and tries again for a few seconds while Discord says Unknown Webhook.
 
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use mailping_shared::commands::{Action, Chat, Command, Commands, Reply, files_budget};
 use mailping_shared::db::Pool;
 use mailping_shared::errors::DbError;
@@ -19,7 +23,9 @@ use serenity::all::{
     CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, Http, Interaction,
 };
+use serenity::http::HttpError;
 use serenity::interactions_endpoint::Verifier;
+use tokio::sync::oneshot;
 
 use super::render::{attachment_groups, followup, followup_files, followup_text, message};
 
@@ -81,9 +87,10 @@ pub async fn interactions(
             return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
         }
     }
+    let mut answered = None;
     let response = match interaction {
         Interaction::Ping(_) => CreateInteractionResponse::Pong,
-        Interaction::Command(c) => on_command(&state, &c).await,
+        Interaction::Command(c) => on_command(&state, &c, &mut answered).await,
         Interaction::Component(c) => on_component(&state.commands, &c).await,
         other => {
             tracing::debug!(kind = ?other.kind(), "ignoring interaction");
@@ -92,7 +99,42 @@ pub async fn interactions(
             ))
         }
     };
-    axum::Json(response).into_response()
+    match answered {
+        Some(answered) => answer_then_signal(&response, answered),
+        None => axum::Json(response).into_response(),
+    }
+}
+
+/// Fires when the interaction's answer has been written out (or dropped): the follow-ups wait
+/// for it, since Discord refuses a follow-up on an interaction it has no answer to yet.
+struct Answered(Option<oneshot::Sender<()>>);
+
+impl Drop for Answered {
+    fn drop(&mut self) {
+        if let Some(tx) = self.0.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// The JSON answer as a body that fires `answered` once hyper is done with it.
+fn answer_then_signal(response: &CreateInteractionResponse, answered: Answered) -> Response {
+    let json = match serde_json::to_vec(response) {
+        Ok(json) => Bytes::from(json),
+        Err(e) => {
+            tracing::error!(error = %e, "could not serialise a Discord interaction answer");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let body = futures_util::stream::iter([Ok::<_, Infallible>(json)]).map(move |chunk| {
+        let _held_until_the_body_is_dropped = &answered;
+        chunk
+    });
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from_stream(body),
+    )
+        .into_response()
 }
 
 /// Checks a signed timestamp: whole seconds since the epoch, within [`FRESHNESS`] of `now`.
@@ -143,6 +185,7 @@ pub async fn forget_old_interactions(pool: Pool) {
 async fn on_command(
     state: &Arc<InteractionsState>,
     c: &CommandInteraction,
+    answered: &mut Option<Answered>,
 ) -> CreateInteractionResponse {
     let options: Vec<(&str, String)> = c
         .data
@@ -164,8 +207,12 @@ async fn on_command(
     if command.sends_a_file() {
         let state = Arc::clone(state);
         let token = c.token.clone();
+        let (tx, sent) = oneshot::channel();
+        *answered = Some(Answered(Some(tx)));
         tokio::spawn(async move {
             let reply = state.commands.run(&chat, command).await;
+            // Either way the answer is gone: sent, or dropped with its connection.
+            let _ = sent.await;
             let budget = files_budget(state.commands.upload_limit(Platform::Discord));
             send_followup(&state.http, &token, &reply, budget).await;
         });
@@ -232,16 +279,37 @@ async fn send_followup(http: &Http, token: &str, reply: &Reply, budget: u64) {
     }
 }
 
-/// Sends one follow-up; false if Discord refused it.
+/// How long a follow-up refused as Unknown Webhook is tried again: our answer was written but
+/// may not have reached Discord yet. Discord fails an interaction not answered within 3 s.
+const ACKNOWLEDGEMENT_WAIT: Duration = Duration::from_secs(5);
+
+/// Sends one follow-up; false if Discord refused it. Unknown Webhook (10015) means Discord has
+/// not seen our answer to the interaction yet: tried again, waiting longer each time.
 async fn execute(http: &Http, token: &str, builder: CreateInteractionResponseFollowup) -> bool {
-    match serenity::builder::Builder::execute(builder, http, (None, token)).await {
-        Ok(_) => true,
-        Err(e) => {
-            tracing::warn!(error = %e, "could not send a Discord follow-up");
-            false
+    let deadline = tokio::time::Instant::now() + ACKNOWLEDGEMENT_WAIT;
+    let mut delay = Duration::from_millis(50);
+    loop {
+        let sent = serenity::builder::Builder::execute(builder.clone(), http, (None, token)).await;
+        match sent {
+            Ok(_) => return true,
+            Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r)))
+                if r.error.code == UNKNOWN_WEBHOOK
+                    && tokio::time::Instant::now() + delay < deadline =>
+            {
+                tracing::debug!(retry_in = ?delay, "Discord has not seen our answer yet");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(1));
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "could not send a Discord follow-up; the user saw no answer");
+                return false;
+            }
         }
     }
 }
+
+/// Discord's error code for a webhook (or an interaction token) it does not know.
+const UNKNOWN_WEBHOOK: isize = 10015;
 
 async fn on_component(commands: &Commands, c: &ComponentInteraction) -> CreateInteractionResponse {
     let Some(action) = Action::decode(&c.data.custom_id) else {

@@ -65,8 +65,8 @@ async fn on_message(
     let command = msg.text().map_or(Command::NotACommand, Command::parse_text);
     let chat = Chat::new(Platform::Telegram, msg.chat.id.0);
     let reply = commands.run(&chat, command).await;
-    if let Err(e) = render::send(&bot, msg.chat.id, &reply).await {
-        tracing::warn!(error = %e, "could not answer a Telegram command");
+    if let Err(e) = render::answer(&bot, msg.chat.id, &reply).await {
+        tracing::error!(error = %e, "could not answer a Telegram command; the user got no answer");
     }
     Ok(())
 }
@@ -93,10 +93,10 @@ async fn on_callback(
     let reply = commands.press(&chat, action).await;
     let result = match message_id {
         Some(id) if action.replaces_message() => render::edit(&bot, chat_id, id, &reply).await,
-        _ => render::send(&bot, chat_id, &reply).await,
+        _ => render::answer(&bot, chat_id, &reply).await,
     };
     if let Err(e) = result {
-        tracing::warn!(error = %e, "could not answer a Telegram button");
+        tracing::error!(error = %e, "could not answer a Telegram button; the user got no answer");
     }
     Ok(())
 }

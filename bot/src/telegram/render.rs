@@ -1,10 +1,13 @@
 //! Replies rendered in Telegram's HTML parse mode, sent or edited in place.
 
 use mailping_shared::commands::{Attachment, AttachmentKind, Content, Reply, Span};
+use std::time::Duration;
 use teloxide::payloads::{
     EditMessageTextSetters, SendDocumentSetters, SendMessageSetters, SendPhotoSetters,
 };
+
 use teloxide::prelude::*;
+use teloxide::requests::Output;
 use teloxide::types::{
     InlineKeyboardButton, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, MessageId, ParseMode,
 };
@@ -77,11 +80,51 @@ fn no_preview() -> LinkPreviewOptions {
     }
 }
 
+/// How long one answer to a user may wait in all for Telegram's `retry_after`s: past it the
+/// answer is given up, and the log says so.
+pub const ANSWER_PATIENCE: Duration = Duration::from_secs(120);
+
+/// Sends `request`, and again after each `retry_after` Telegram answers a 429 with, as long
+/// as `patience` lasts (spent by each wait). Every part of an answer waits its turn, so the
+/// parts arrive in order.
+async fn patiently<R>(request: R, patience: &mut Duration) -> Result<Output<R>, RequestError>
+where
+    R: Request<Err = RequestError>,
+{
+    loop {
+        match request.send_ref().await {
+            Err(RequestError::RetryAfter(after)) if after.duration() <= *patience => {
+                let wait = after.duration();
+                *patience -= wait;
+                tracing::info!(retry_after = ?wait, "Telegram asked to slow down; sending again after retry_after");
+                tokio::time::sleep(wait).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Sends a reply as a new message once: a 429 is the caller's to schedule (the outbox does).
+pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
+    send_within(bot, chat_id, reply, Duration::ZERO).await
+}
+
+/// Sends the answer to a user's command, waiting out Telegram's 429s (up to
+/// [`ANSWER_PATIENCE`]), so an answer or a part of an export is not lost to a flood limit.
+pub async fn answer(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
+    send_within(bot, chat_id, reply, ANSWER_PATIENCE).await
+}
+
 /// Sends a reply as a new message; a reply with attachments goes as `sendPhoto` or
 /// `sendDocument`, one per file, the text being the first one's caption.
-pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
+async fn send_within(
+    bot: &Bot,
+    chat_id: ChatId,
+    reply: &Reply,
+    mut patience: Duration,
+) -> Result<(), RequestError> {
     if !reply.attachments.is_empty() {
-        return send_files(bot, chat_id, reply).await;
+        return send_files(bot, chat_id, reply, &mut patience).await;
     }
     let mut request = bot
         .send_message(chat_id, render(reply))
@@ -90,10 +133,15 @@ pub async fn send(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), Reque
     if let Some(kb) = keyboard(reply) {
         request = request.reply_markup(kb);
     }
-    request.await.map(drop)
+    patiently(request, &mut patience).await.map(drop)
 }
 
-async fn send_files(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), RequestError> {
+async fn send_files(
+    bot: &Bot,
+    chat_id: ChatId,
+    reply: &Reply,
+    patience: &mut Duration,
+) -> Result<(), RequestError> {
     for (i, attachment) in reply.attachments.iter().enumerate() {
         let caption = (i == 0)
             .then(|| render_caption(reply))
@@ -105,14 +153,14 @@ async fn send_files(bot: &Bot, chat_id: ChatId, reply: &Reply) -> Result<(), Req
                 if let Some(caption) = caption {
                     request = request.caption(caption).parse_mode(ParseMode::Html);
                 }
-                request.await?;
+                patiently(request, patience).await?;
             }
             AttachmentKind::Document => {
                 let mut request = bot.send_document(chat_id, file);
                 if let Some(caption) = caption {
                     request = request.caption(caption).parse_mode(ParseMode::Html);
                 }
-                request.await?;
+                patiently(request, patience).await?;
             }
         }
     }
@@ -128,7 +176,7 @@ fn input_file(attachment: &Attachment) -> InputFile {
     file.file_name(attachment.filename.clone())
 }
 
-/// Replaces a message's text and buttons with a reply.
+/// Replaces a message's text and buttons with a reply, waiting out Telegram's 429s.
 pub async fn edit(
     bot: &Bot,
     chat_id: ChatId,
@@ -142,7 +190,8 @@ pub async fn edit(
     if let Some(kb) = keyboard(reply) {
         request = request.reply_markup(kb);
     }
-    match request.await {
+    let mut patience = ANSWER_PATIENCE;
+    match patiently(request, &mut patience).await {
         // Pressing ◀ twice quickly asks for the same text: nothing to do.
         Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
         other => other.map(drop),
