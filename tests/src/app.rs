@@ -750,3 +750,31 @@ impl fmt::Debug for TestApp {
             .finish_non_exhaustive()
     }
 }
+
+/// Whether a Telegram message is an alert: a read (📬) or Apple's delivery (📭).
+pub fn is_alert(m: &SentMessage) -> bool {
+    m.text.starts_with("📬") || m.text.starts_with("📭")
+}
+
+/// The alerts sent to `chat` so far.
+pub fn alerts_in(tg: &FakeTelegram, chat: i64) -> Vec<SentMessage> {
+    tg.sent_to(chat).into_iter().filter(is_alert).collect()
+}
+
+/// Waits until `chat` has at least `n` alerts, and returns them all.
+pub async fn wait_alerts(tg: &FakeTelegram, chat: i64, n: usize) -> Vec<SentMessage> {
+    eventually(PATIENCE, format!("{n} alerts in chat {chat}"), async || {
+        let alerts = alerts_in(tg, chat);
+        (alerts.len() >= n).then_some(alerts)
+    })
+    .await
+}
+
+/// The callback data of the message's button whose label contains `label_part`.
+pub fn button(m: &SentMessage, label_part: &str) -> String {
+    m.buttons()
+        .into_iter()
+        .find(|b| b.text.contains(label_part))
+        .and_then(|b| b.callback_data)
+        .unwrap_or_else(|| panic!("no {label_part:?} button on {m:#?}"))
+}

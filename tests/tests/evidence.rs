@@ -3,9 +3,8 @@
 //! a tracker only machines fetched is delivered, not yet read; a read from a new client or
 //! network says so; and "Wrong?" teaches MailPing the owner's network or a machine.
 
-use mailping_tests::app::{PATIENCE, TestApp, token_in};
+use mailping_tests::app::{PATIENCE, TestApp, alerts_in, button, token_in, wait_alerts};
 use mailping_tests::eventually;
-use mailping_tests::fake_telegram::{FakeTelegram, SentMessage};
 use mailping_tests::seed;
 
 const GMAIL: &str =
@@ -15,30 +14,6 @@ const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.
 const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 /// An agent no rule names and no browser sends.
 const UNKNOWN: &str = "AcmeLinkGuard/3.1";
-
-fn is_alert(m: &SentMessage) -> bool {
-    m.text.starts_with("📬") || m.text.starts_with("📭")
-}
-
-fn alerts_in(tg: &FakeTelegram, chat: i64) -> Vec<SentMessage> {
-    tg.sent_to(chat).into_iter().filter(is_alert).collect()
-}
-
-async fn wait_alerts(tg: &FakeTelegram, chat: i64, n: usize) -> Vec<SentMessage> {
-    eventually(PATIENCE, format!("{n} alerts in chat {chat}"), async || {
-        let alerts = alerts_in(tg, chat);
-        (alerts.len() >= n).then_some(alerts)
-    })
-    .await
-}
-
-fn button(m: &SentMessage, label_part: &str) -> String {
-    m.buttons()
-        .into_iter()
-        .find(|b| b.text.contains(label_part))
-        .and_then(|b| b.callback_data)
-        .unwrap_or_else(|| panic!("no {label_part:?} button on {m:#?}"))
-}
 
 async fn spawn() -> TestApp {
     TestApp::spawn()

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use mailping_tests::app::{PATIENCE, TestApp, token_in};
+use mailping_tests::app::{PATIENCE, TestApp, alerts_in, button, is_alert, token_in, wait_alerts};
 use mailping_tests::eventually;
 use mailping_tests::fake_telegram::{Failure, FakeTelegram, Limits, SentMessage};
 use mailping_tests::seed;
@@ -14,31 +14,6 @@ const THUNDERBIRD: &str =
     "Mozilla/5.0 (X11; Linux x86_64; rv:24.0) Gecko/20100101 Thunderbird/24.4.0 Lightning/2.6.4";
 const OUTLOOK: &str = "Outlook-iOS/709.2042344.prod.iphone (3.21.0)";
 const HOSTILE: &str = "*_[]()~`>#+-=|{}.!<b>&";
-
-fn is_alert(m: &SentMessage) -> bool {
-    m.text.starts_with("📬") || m.text.starts_with("📭")
-}
-
-fn alerts_in(tg: &FakeTelegram, chat: i64) -> Vec<SentMessage> {
-    tg.sent_to(chat).into_iter().filter(is_alert).collect()
-}
-
-/// Waits until `chat` has at least `n` alerts, and returns them all.
-async fn wait_alerts(tg: &FakeTelegram, chat: i64, n: usize) -> Vec<SentMessage> {
-    eventually(PATIENCE, format!("{n} alerts in chat {chat}"), async || {
-        let alerts = alerts_in(tg, chat);
-        (alerts.len() >= n).then_some(alerts)
-    })
-    .await
-}
-
-fn button(m: &SentMessage, label_part: &str) -> String {
-    m.buttons()
-        .into_iter()
-        .find(|b| b.text.contains(label_part))
-        .and_then(|b| b.callback_data)
-        .unwrap_or_else(|| panic!("no {label_part:?} button on {m:#?}"))
-}
 
 #[tokio::test]
 async fn the_whole_story_from_start_to_delete() {
