@@ -257,16 +257,8 @@ async fn wait_until_ready(client: &reqwest::Client, setup: &Setup, log: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn from_nothing_to_an_alert_over_its_own_https_and_its_own_database() {
     mailping_tests::init_logs();
-    let dir = tempfile::Builder::new()
-        .prefix("mp-")
-        .tempdir_in("/tmp")
-        .unwrap();
     // The cluster runs as `postgres` when the tests run as root: it must reach the directory.
-    std::fs::set_permissions(
-        dir.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
+    let dir = scratch_dir(0o755);
     let telegram = FakeTelegram::start().await;
     let (https_port, http_port) = (free_port(), free_port());
     let pebble = Pebble::start(dir.path(), http_port, https_port).await;
@@ -507,15 +499,7 @@ fn a_bad_set_up_gets_one_clear_line() {
 #[test]
 fn a_data_directory_of_another_user_is_refused_in_one_line() {
     // Only a user other than root can be refused a directory: as root, run as `nobody`.
-    let dir = tempfile::Builder::new()
-        .prefix("mp-")
-        .tempdir_in("/tmp")
-        .unwrap();
-    std::fs::set_permissions(
-        dir.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o777),
-    )
-    .unwrap();
+    let dir = scratch_dir(0o777);
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     let root = mailping_shared::postgres::current_uid().unwrap() == 0;
@@ -549,15 +533,7 @@ fn a_data_directory_of_another_user_is_refused_in_one_line() {
 #[tokio::test]
 async fn until_it_has_a_certificate_readyz_on_port_80_says_so() {
     // A CA that does not answer, and a Telegram that is not there.
-    let dir = tempfile::Builder::new()
-        .prefix("mp-")
-        .tempdir_in("/tmp")
-        .unwrap();
-    std::fs::set_permissions(
-        dir.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
+    let dir = scratch_dir(0o755);
     let (https_port, http_port, nobody) = (free_port(), free_port(), free_port());
     let setup = Setup {
         data_dir: dir.path().join("data"),
@@ -601,4 +577,19 @@ async fn until_it_has_a_certificate_readyz_on_port_80_says_so() {
         "https://px.example.com/i/abc.gif"
     );
     assert!(terminate(running).success());
+}
+
+/// A fresh directory under /tmp with these permissions. The cluster runs as `postgres` when
+/// the tests run as root, so the directory must be reachable by that user.
+fn scratch_dir(mode: u32) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("mp-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    std::fs::set_permissions(
+        dir.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(mode),
+    )
+    .unwrap();
+    dir
 }

@@ -366,6 +366,29 @@ impl TestApp {
         req.send().await.expect("pixel request")
     }
 
+    /// Fetches a new tracker's pixel (number `number` of chat `number`) from `client` (through
+    /// `X-Forwarded-For`, so the pixel server must trust the test's address) and waits for the
+    /// open: its kind and reason as stored.
+    pub async fn stored_open(
+        &self,
+        number: i64,
+        user_agent: &str,
+        client: &str,
+    ) -> (String, String) {
+        let mut conn = self.conn().await;
+        let t = seed::tracker(&mut conn, number, "Proposal").await;
+        let resp = self
+            .fetch_pixel_with(&t.token, Some(user_agent), &[("x-forwarded-for", client)])
+            .await;
+        assert_eq!(resp.status(), 200);
+        eventually(PATIENCE, "the open to be written", async || {
+            let kinds = seed::kinds(&mut conn, t.id).await;
+            let reasons = seed::reasons(&mut conn, t.id).await;
+            (kinds.len() == 1).then(|| (kinds[0].clone(), reasons[0].clone()))
+        })
+        .await
+    }
+
     /// Starts the pixel server (again) with the current settings.
     pub async fn start_pixel(&mut self) {
         assert!(self.pixel.is_none(), "the pixel server is already running");

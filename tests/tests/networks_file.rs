@@ -3,8 +3,7 @@
 
 use clap::Parser;
 use mailping_pixel_server::{Application, Cli};
-use mailping_tests::app::{PATIENCE, TestApp};
-use mailping_tests::seed;
+use mailping_tests::app::TestApp;
 
 const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
 
@@ -13,22 +12,6 @@ fn file(name: &str, text: &str) -> std::path::PathBuf {
     let path = std::env::temp_dir().join(format!("mailping-{}-{name}", std::process::id()));
     std::fs::write(&path, text).expect("temp file");
     path
-}
-
-/// What the pixel server stored for one fetch of a new tracker's pixel from `client`.
-async fn stored(app: &TestApp, number: i64, user_agent: &str, client: &str) -> (String, String) {
-    let mut conn = app.conn().await;
-    let t = seed::tracker(&mut conn, number, "Proposal").await;
-    let resp = app
-        .fetch_pixel_with(&t.token, Some(user_agent), &[("x-forwarded-for", client)])
-        .await;
-    assert_eq!(resp.status(), 200);
-    mailping_tests::eventually(PATIENCE, "the open to be written", async || {
-        let kinds = seed::kinds(&mut conn, t.id).await;
-        let reasons = seed::reasons(&mut conn, t.id).await;
-        (kinds.len() == 1).then(|| (kinds[0].clone(), reasons[0].clone()))
-    })
-    .await
 }
 
 #[tokio::test]
@@ -42,16 +25,16 @@ async fn an_operators_own_scanner_network_makes_a_browser_fetch_a_scan() {
         .pixel_setting("--networks-file", path.display())
         .await;
     assert_eq!(
-        stored(&app, 1, CHROME, "198.51.100.7").await,
+        app.stored_open(1, CHROME, "198.51.100.7").await,
         ("scanner".into(), "network:scan".into())
     );
     // The built-in list still applies, and an ordinary address is a person.
     assert_eq!(
-        stored(&app, 2, CHROME, "40.94.89.17").await,
+        app.stored_open(2, CHROME, "40.94.89.17").await,
         ("scanner".into(), "network:scan".into())
     );
     assert_eq!(
-        stored(&app, 3, CHROME, "203.0.113.9").await,
+        app.stored_open(3, CHROME, "203.0.113.9").await,
         ("direct".into(), "ua".into())
     );
 }
@@ -69,11 +52,11 @@ async fn apples_egress_list_marks_relayed_fetches_and_keeps_their_kind() {
     // Mail Privacy Protection's prefetch and a person behind Private Relay share these
     // addresses: the agent decides, and the reason says the location is hidden.
     assert_eq!(
-        stored(&app, 1, "Mozilla/5.0", "104.28.36.9").await,
+        app.stored_open(1, "Mozilla/5.0", "104.28.36.9").await,
         ("apple_mpp".into(), "network:relay".into())
     );
     assert_eq!(
-        stored(&app, 2, CHROME, "2a02:26f7:c8c0::1").await,
+        app.stored_open(2, CHROME, "2a02:26f7:c8c0::1").await,
         ("direct".into(), "network:relay".into())
     );
 }

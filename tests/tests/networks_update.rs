@@ -14,7 +14,6 @@ use axum::routing::get;
 use mailping_pixel_server::networks_update::{Fared, SOURCES, UpdateArgs, update};
 use mailping_shared::classifier::{Meaning, Network, Networks};
 use mailping_tests::app::{PATIENCE, TestApp};
-use mailping_tests::seed;
 
 const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
 
@@ -316,21 +315,10 @@ async fn a_running_pixel_server_picks_up_the_updated_file() {
         .pixel_setting("--trusted-proxies", "127.0.0.0/8,::1")
         .pixel_setting("--networks-file", file.display())
         .await;
-    let mut conn = app.conn().await;
     let mut chat = 0;
     let mut fetch_from = async |client: &str| {
         chat += 1;
-        let t = seed::tracker(&mut conn, chat, "Proposal").await;
-        let resp = app
-            .fetch_pixel_with(&t.token, Some(CHROME), &[("x-forwarded-for", client)])
-            .await;
-        assert_eq!(resp.status(), 200);
-        mailping_tests::eventually(PATIENCE, "the open to be written", async || {
-            let kinds = seed::kinds(&mut conn, t.id).await;
-            let reasons = seed::reasons(&mut conn, t.id).await;
-            (kinds.len() == 1).then(|| (kinds[0].clone(), reasons[0].clone()))
-        })
-        .await
+        app.stored_open(chat, CHROME, client).await
     };
     // 198.51.100.0/24 is on no list yet: a Chrome agent from there is a person.
     assert_eq!(
