@@ -37,7 +37,7 @@ pub type PooledConn = deadpool::Object<AsyncPgConnection>;
 /// standby) is refused, and a pooled one whose server has become read-only is dropped when it
 /// is next taken, in the same round trip as the check deadpool made anyway (`SELECT 1`). After
 /// a failover every user of the pool thus finds the new primary, and none keeps retrying a
-/// standby; `target_session_attrs=read-write` in a URL of several hosts (see the README)
+/// standby; `target_session_attrs=read-write` in a URL of several hosts (see docs/operations.md)
 /// makes the new connection skip the standby itself.
 pub fn pool(url: &str, size: usize) -> Pool {
     let mut config = ManagerConfig::<AsyncPgConnection>::default();

@@ -296,7 +296,7 @@ impl OpenKind {
 
 text_enum! {
     /// Why an open got its kind (`opens.reason`): the evidence that decided. The strings are
-    /// a public interface like the kinds; the README's reasons table lists each with its words.
+    /// a public interface like the kinds; the reasons table of docs/classification.md lists each with its words.
     pub enum Reason {
         /// A rule of `shared/data/user-agents.tsv` names the client.
         Agent = "ua",

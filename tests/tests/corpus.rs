@@ -122,7 +122,7 @@ async fn every_corpus_row_is_stored_as_its_expected_kind_from_its_own_address() 
     for (row, id) in rows.iter().zip(trackers) {
         let kinds = seed::kinds(&mut conn, id).await;
         let reasons = seed::reasons(&mut conn, id).await;
-        // Every stored open says why, with a code of this version (README "Reasons").
+        // Every stored open says why, with a code of this version (docs/classification.md, "Why: `opens.reason`").
         let explained = reasons.iter().all(|r| {
             r.parse::<Reason>()
                 .is_ok_and(|reason| reason != Reason::Legacy)

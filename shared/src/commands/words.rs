@@ -511,7 +511,7 @@ fn timeline_verdict(e: &TimelineEntry) -> String {
 }
 
 /// Why an open did not count, in plain words: "Microsoft 365 link scan", "your own view".
-/// README "Reasons" lists these words next to each code.
+/// docs/classification.md ("Why: `opens.reason`") lists these words next to each code.
 pub fn not_counted(kind: OpenKind, reason: Reason, client: &str) -> String {
     match reason {
         Reason::Grace => "your own view (just after you created the tracker)".to_owned(),
