@@ -17,3 +17,4 @@ pub mod schema;
 pub mod service;
 pub mod shutdown;
 pub mod telemetry;
+pub mod text;

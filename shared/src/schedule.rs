@@ -38,7 +38,7 @@ impl ReminderDelay {
     /// Parses what a user typed: `2d`, `36h`, `1w`, `90min`, `3 days`, `1 week 2 days`.
     pub fn parse(raw: &str) -> Result<Self, DelayError> {
         let raw = raw.trim();
-        let unknown = || DelayError::Unknown(crate::commands::truncate_chars(raw, 40));
+        let unknown = || DelayError::Unknown(crate::text::truncate_chars(raw, 40));
         if raw.is_empty() || raw.starts_with('-') {
             return Err(unknown());
         }

@@ -688,14 +688,7 @@ pub fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
-/// `s` cut to `max` characters, with an ellipsis when cut.
-pub fn truncate_chars(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        s.chars().take(max).chain(std::iter::once('…')).collect()
-    }
-}
+pub use crate::text::truncate_chars;
 
 #[cfg(test)]
 mod tests {
