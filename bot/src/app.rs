@@ -9,8 +9,7 @@ use axum::Router;
 use mailping_shared::commands::{CommandLimits, Commands};
 use mailping_shared::db::{self, Pool};
 use mailping_shared::models::Platform;
-use mailping_shared::service::{self, HttpLimits, StartError};
-use tokio::net::TcpListener;
+use mailping_shared::service::{self, HttpLimits, Listeners, StartError};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -23,8 +22,7 @@ use crate::{discord, router};
 /// The bot, built and bound, ready to run.
 pub struct Application {
     /// None when another service serves the bot's routes (`mailping`).
-    listener: Option<TcpListener>,
-    metrics_listener: Option<TcpListener>,
+    listeners: Option<Listeners>,
     limits: HttpLimits,
     router: Router,
     /// The alert dispatcher, which finishes what it is sending on shutdown.
@@ -38,9 +36,9 @@ pub struct Application {
 impl Application {
     /// Binds the listener, sets up each configured platform and starts the dispatcher.
     pub async fn build(config: BotConfig) -> Result<Self, StartError> {
-        let listener = service::bind(config.listen_addr).await?;
-        let metrics_listener = service::bind(config.metrics_listen_addr).await?;
-        let (app, _) = Self::build_with(config, Some((listener, metrics_listener)), None).await?;
+        let metrics = config.service.metrics_addr(service::BOT_METRICS_ADDR);
+        let listeners = Listeners::bind("bot", config.listen_addr, metrics).await?;
+        let (app, _) = Self::build_with(config, Some(listeners), None).await?;
         Ok(app)
     }
 
@@ -57,10 +55,11 @@ impl Application {
 
     async fn build_with(
         config: BotConfig,
-        listeners: Option<(TcpListener, TcpListener)>,
+        listeners: Option<Listeners>,
         embedded: Option<Health>,
     ) -> Result<(Self, Option<Router>), StartError> {
-        let pool = db::pool(config.database.url(), config.database.pool_size);
+        let database = &config.service.database;
+        let pool = db::pool(database.url(), database.pool_size);
         let commands = commands(&pool, &config);
         let health = embedded.clone().unwrap_or_default();
         let discord = discord::start(
@@ -126,17 +125,9 @@ impl Application {
                 dispatcher.run(stop_rx).await;
             }
         });
-        let (listener, metrics_listener) = listeners.unzip();
-        if let Some(metrics_listener) = &metrics_listener {
-            tracing::info!(
-                port = metrics_listener.local_addr().map(|a| a.port()).unwrap_or(0),
-                "bot metrics listening"
-            );
-        }
         let app = Application {
-            listener,
-            metrics_listener,
-            limits: config.http.clone(),
+            listeners,
+            limits: config.service.http.clone(),
             router,
             dispatcher,
             background,
@@ -148,18 +139,12 @@ impl Application {
 
     /// The port the listener is bound to (port 0 picks one in tests).
     pub fn port(&self) -> u16 {
-        self.listener
-            .as_ref()
-            .and_then(|l| l.local_addr().ok())
-            .map_or(0, |a| a.port())
+        self.listeners.as_ref().map_or(0, Listeners::port)
     }
 
     /// The port `/metrics` is served on.
     pub fn metrics_port(&self) -> u16 {
-        self.metrics_listener
-            .as_ref()
-            .and_then(|l| l.local_addr().ok())
-            .map_or(0, |a| a.port())
+        self.listeners.as_ref().map_or(0, Listeners::metrics_port)
     }
 
     /// Runs until `shutdown` completes, then stops taking updates, lets the alert dispatcher
@@ -168,37 +153,17 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let Application {
-            listener,
-            metrics_listener,
-            limits,
-            router,
-            dispatcher,
-            background,
-            telegram,
-            stop,
-        } = self;
         let (http_stop_tx, http_stop_rx) = watch::channel(false);
-        let stopped = |mut rx: watch::Receiver<bool>| async move {
-            let _ = rx.wait_for(|s| *s).await;
-        };
-        let http = listener.map(|listener| {
-            tokio::spawn(service::serve(
-                listener,
-                router,
-                limits.clone(),
-                stopped(http_stop_rx.clone()),
-            ))
+        let (limits, router) = (self.limits, self.router);
+        let served = self.listeners.map(|listeners| {
+            let (listener, metrics) = listeners.serve_metrics(&limits, http_stop_rx.clone());
+            let until = service::until_true(http_stop_rx);
+            [
+                tokio::spawn(service::serve(listener, router, limits, until)),
+                metrics,
+            ]
         });
-        let metrics = metrics_listener.map(|listener| {
-            tokio::spawn(service::serve(
-                listener,
-                service::metrics_router(),
-                limits,
-                stopped(http_stop_rx),
-            ))
-        });
-        let mut telegram: Option<Receiving> = telegram.map(|u| u.receive());
+        let mut telegram: Option<Receiving> = self.telegram.map(|u| u.receive());
         // A receiver that gives up (webhook mode) ends the process with an error, so that its
         // supervisor restarts it: never run deaf.
         let gave_up = match telegram.as_mut() {
@@ -217,15 +182,15 @@ impl Application {
         if let Some(receiving) = telegram {
             receiving.stop().await;
         }
-        let _ = stop.send(true);
+        let _ = self.stop.send(true);
         let _ = http_stop_tx.send(true);
-        for listener in [http, metrics].into_iter().flatten() {
+        for listener in served.into_iter().flatten() {
             let _ = listener.await;
         }
-        for task in background {
+        for task in self.background {
             task.abort();
         }
-        if let Err(e) = dispatcher.await {
+        if let Err(e) = self.dispatcher.await {
             tracing::error!(error = %e, "the alert dispatcher panicked");
         }
         match gave_up {
@@ -240,7 +205,7 @@ fn commands(pool: &Pool, config: &BotConfig) -> Arc<Commands> {
     Arc::new(
         Commands::new(
             pool.clone(),
-            config.public_base_url.clone(),
+            config.service.public_base_url.clone(),
             CommandLimits {
                 trackers_per_minute: config.chat.trackers_per_minute,
                 commands_per_minute: config.chat.commands_per_minute,
@@ -266,7 +231,7 @@ fn background_tasks(
     };
     vec![
         tokio::spawn(db::migrate_until_done_then(
-            config.database.url().to_owned(),
+            config.service.database.url().to_owned(),
             migrated,
         )),
         tokio::spawn(prune),

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use clap::{Args, Parser};
 use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
-use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
+use mailping_shared::config::Command;
 use mailping_shared::models::alert::AlertLimits;
-use mailping_shared::service::HttpLimits;
+use mailping_shared::service::ServiceConfig;
 use secrecy::SecretString;
 use serenity::interactions_endpoint::Verifier;
 
@@ -34,15 +34,7 @@ fn secret(s: &str) -> Result<SecretString, String> {
 #[derive(Args, Debug, Clone)]
 pub struct BotConfig {
     #[command(flatten)]
-    pub database: DatabaseConfig,
-    /// The pixel server's public URL; tracker links are built on it.
-    #[arg(
-        long,
-        env = "PUBLIC_BASE_URL",
-        value_name = "PUBLIC_BASE_URL",
-        default_value = "http://localhost:8080"
-    )]
-    pub public_base_url: BaseUrl,
+    pub service: ServiceConfig,
     /// Address of the bot's HTTP listener (health, Discord interactions, Telegram webhook).
     #[arg(
         long,
@@ -51,16 +43,6 @@ pub struct BotConfig {
         default_value = "0.0.0.0:8081"
     )]
     pub listen_addr: SocketAddr,
-    /// Address of the metrics listener (/metrics). Keep it off the public network.
-    #[arg(
-        long,
-        env = "METRICS_LISTEN_ADDR",
-        value_name = "METRICS_LISTEN_ADDR",
-        default_value = "127.0.0.1:9091"
-    )]
-    pub metrics_listen_addr: SocketAddr,
-    #[command(flatten)]
-    pub http: HttpLimits,
     #[command(flatten)]
     pub chat: ChatConfig,
 }

@@ -185,10 +185,10 @@ pub async fn main() -> ExitCode {
         },
         None => (None, None),
     };
-    let (cluster, _data_dir) = if pixel.database.url() == OWN_DATABASE {
+    let (cluster, _data_dir) = if pixel.service.database.url() == OWN_DATABASE {
         match tokio::task::spawn_blocking(move || OwnedCluster::start(data_dir)).await {
             Ok(Ok(cluster)) => {
-                pixel.database.url = SecretString::from(cluster.url());
+                pixel.service.database.url = SecretString::from(cluster.url());
                 (Some(cluster), None)
             }
             Ok(Err(e)) => return fail(e),
@@ -224,7 +224,7 @@ async fn run(
     plain_listener: Option<TcpListener>,
 ) -> ExitCode {
     if command == Some(Command::Migrate) {
-        return match db::run_migrations(pixel.database.url()).await {
+        return match db::run_migrations(pixel.service.database.url()).await {
             Ok(n) => {
                 tracing::info!(applied = n, "migrations done");
                 ExitCode::SUCCESS
@@ -240,11 +240,8 @@ async fn run(
     }
     let health = Health::default();
     let bot_config = BotConfig {
-        database: pixel.database.clone(),
-        public_base_url: pixel.public_base_url.clone(),
+        service: pixel.service.clone(),
         listen_addr: pixel.listen_addr,
-        metrics_listen_addr: pixel.metrics_listen_addr,
-        http: pixel.http.clone(),
         chat,
     };
     let mut extras = Extras::default();
@@ -255,7 +252,7 @@ async fn run(
             Ok((tls, resolver, task)) => {
                 extras.tls = Some(tls);
                 extras.background.push(task);
-                let probes = service::probes(db::pool(pixel.database.url(), 1)).layer(
+                let probes = service::probes(db::pool(pixel.service.database.url(), 1)).layer(
                     axum::middleware::from_fn_with_state(health.clone(), health::readiness),
                 );
                 extras
@@ -359,7 +356,7 @@ fn telegram_token_shaped(token: &str) -> bool {
 
 /// The domain to get a certificate for, when `mailping` serves HTTPS itself.
 fn https_domain(pixel: &PixelConfig, server: &ServerConfig) -> Result<Option<String>, String> {
-    let url = pixel.public_base_url.as_str();
+    let url = pixel.service.public_base_url.as_str();
     let Some(rest) = url.strip_prefix("https://") else {
         return match server.https {
             HttpsMode::Acme => Err(format!(

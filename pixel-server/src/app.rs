@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use axum::Router;
 use mailping_shared::db;
-use mailping_shared::service::{self, HttpLimits, StartError, Tls};
+use mailping_shared::service::{self, HttpLimits, Listeners, StartError, Tls};
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
@@ -20,8 +20,7 @@ use crate::spill::Spill;
 
 /// The pixel server, built and bound, ready to serve.
 pub struct Application {
-    listener: TcpListener,
-    metrics_listener: TcpListener,
+    listeners: Listeners,
     limits: HttpLimits,
     state: AppState,
     /// The writer's outcome; the thread dropping it unsent means the writer panicked.
@@ -52,9 +51,14 @@ impl Application {
             .map_err(|e| StartError::Config(format!("NETWORKS_FILE {e}")))?;
         let networks = Arc::new(networks);
         let metrics = mailping_shared::telemetry::metrics();
-        let pool = db::pool(config.database.url(), config.database.pool_size);
-        let listener = service::bind(config.listen_addr).await?;
-        let metrics_listener = service::bind(config.metrics_listen_addr).await?;
+        let database = &config.service.database;
+        let pool = db::pool(database.url(), database.pool_size);
+        let listeners = Listeners::bind(
+            "pixel server",
+            config.listen_addr,
+            config.service.metrics_addr(service::PIXEL_METRICS_ADDR),
+        )
+        .await?;
         let spill = Spill::open(&config.spill_dir, config.spill_max_bytes).map_err(|e| {
             StartError::Config(format!("SPILL_DIR {}: {e}", config.spill_dir.display()))
         })?;
@@ -72,14 +76,14 @@ impl Application {
             networks: networks.clone(),
             per_client,
             per_token,
-            base_url: config.public_base_url.clone(),
+            base_url: config.service.public_base_url.clone(),
             metrics,
             requests: metrics::counter!("mailping_pixel_requests_total"),
             rate_limited: metrics::counter!("mailping_rate_limited_total"),
         });
         let (migrated_tx, migrated) = watch::channel(false);
         let writer = spawn_writer(
-            config.database.url().to_owned(),
+            database.url().to_owned(),
             rx,
             WriterSettings {
                 batch_max: config.write_batch_max as usize,
@@ -94,21 +98,16 @@ impl Application {
             step: "starting the open writer's thread",
             source: Box::new(e),
         })?;
-        let url = config.database.url().to_owned();
+        let url = database.url().to_owned();
         let background = vec![
             tokio::spawn(db::migrate_until_done_then(url, migrated_tx)),
             tokio::spawn(prune_limiters(state.clone())),
             tokio::spawn(live_networks::watch(networks)),
             tokio::spawn(purge_old_opens(pool, config.opens_retention_days, migrated)),
         ];
-        tracing::info!(
-            port = metrics_listener.local_addr().map(|a| a.port()).unwrap_or(0),
-            "pixel server metrics listening"
-        );
         Ok(Application {
-            listener,
-            metrics_listener,
-            limits: config.http,
+            listeners,
+            limits: config.service.http,
             state,
             writer,
             background,
@@ -124,15 +123,12 @@ impl Application {
 
     /// The port the listener is bound to (port 0 picks one in tests).
     pub fn port(&self) -> u16 {
-        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+        self.listeners.port()
     }
 
     /// The port `/metrics` is served on.
     pub fn metrics_port(&self) -> u16 {
-        self.metrics_listener
-            .local_addr()
-            .map(|a| a.port())
-            .unwrap_or(0)
+        self.listeners.metrics_port()
     }
 
     /// Serves until `shutdown` completes, then stops accepting, gives requests in progress
@@ -143,8 +139,7 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let Application {
-            listener,
-            metrics_listener,
+            listeners,
             limits,
             state,
             writer,
@@ -152,28 +147,16 @@ impl Application {
             extras,
         } = self;
         let (stop, stopped) = watch::channel(false);
-        let mut more = Vec::new();
-        for (listener, router) in extras.listeners {
-            let mut stopped = stopped.clone();
-            more.push(tokio::spawn(service::serve(
-                listener,
-                router,
-                limits.clone(),
-                async move {
-                    let _ = stopped.wait_for(|s| *s).await;
-                },
-            )));
-        }
+        let more: Vec<_> = extras
+            .listeners
+            .into_iter()
+            .map(|(listener, router)| {
+                let until = service::until_true(stopped.clone());
+                tokio::spawn(service::serve(listener, router, limits.clone(), until))
+            })
+            .collect();
         background.extend(extras.background);
-        let metrics = tokio::spawn(service::serve(
-            metrics_listener,
-            service::metrics_router(),
-            limits.clone(),
-            async move {
-                let mut stopped = stopped;
-                let _ = stopped.wait_for(|s| *s).await;
-            },
-        ));
+        let (listener, metrics) = listeners.serve_metrics(&limits, stopped);
         let mut app = routes::router(state);
         if let Some(wrap) = extras.wrap {
             app = wrap(app);

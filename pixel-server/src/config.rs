@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser};
-use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, ProxyHeader, TrustedProxies};
-use mailping_shared::service::HttpLimits;
+use mailping_shared::config::{Command, ProxyHeader, TrustedProxies};
+use mailping_shared::service::ServiceConfig;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -24,15 +24,7 @@ pub struct Cli {
 #[derive(Args, Debug, Clone)]
 pub struct PixelConfig {
     #[command(flatten)]
-    pub database: DatabaseConfig,
-    /// The public URL the pixel and copy-page links are built on.
-    #[arg(
-        long,
-        env = "PUBLIC_BASE_URL",
-        value_name = "PUBLIC_BASE_URL",
-        default_value = "http://localhost:8080"
-    )]
-    pub public_base_url: BaseUrl,
+    pub service: ServiceConfig,
     /// Address the pixel server listens on.
     #[arg(
         long,
@@ -41,16 +33,6 @@ pub struct PixelConfig {
         default_value = "0.0.0.0:8080"
     )]
     pub listen_addr: SocketAddr,
-    /// Address of the metrics listener (/metrics). Keep it off the public network: the counters tell known tokens from unknown ones.
-    #[arg(
-        long,
-        env = "METRICS_LISTEN_ADDR",
-        value_name = "METRICS_LISTEN_ADDR",
-        default_value = "127.0.0.1:9090"
-    )]
-    pub metrics_listen_addr: SocketAddr,
-    #[command(flatten)]
-    pub http: HttpLimits,
     /// Comma-separated CIDRs of reverse proxies whose PROXY_HEADER is believed.
     #[arg(
         long,

@@ -17,7 +17,7 @@ async fn main() -> std::process::ExitCode {
         return networks_update::main(args).await;
     }
     let cli: Cli = config::load();
-    let database = cli.config.database.clone();
+    let database = cli.config.service.database.clone();
     let binary = service::Binary {
         binary: env!("CARGO_BIN_NAME"),
         service: "pixel server",

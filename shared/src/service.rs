@@ -1,6 +1,6 @@
-//! What both services do the same way at their edges: the listener and its limits, the
-//! health and readiness routes, the metrics listener, a span around every request, the
-//! start-up error, and the `main` skeleton.
+//! What both services do the same way at their edges: the settings they share, the listeners
+//! and their limits, the health and readiness routes, the metrics listener, a span around every
+//! request, the start-up error, and the `main` skeleton. Knows nothing of opens or chats.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -23,12 +23,12 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
-use tokio::task::JoinSet;
+use tokio::task::{JoinHandle, JoinSet};
 use tower::Service;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::config::{Command, DatabaseConfig};
+use crate::config::{BaseUrl, Command, DatabaseConfig};
 use crate::db::{self, Pool};
 use crate::{shutdown, telemetry};
 
@@ -72,6 +72,98 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
             s.listen(LISTEN_BACKLOG)
         })
         .map_err(|source| StartError::Bind { addr, source })
+}
+
+/// The settings both services have: where Postgres is, the public URL, the metrics listener
+/// and the HTTP limits. Each service's config flattens it and adds only its own.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServiceConfig {
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+    /// The pixel server's public URL: the image and copy-page links are built on it.
+    #[arg(
+        long,
+        env = "PUBLIC_BASE_URL",
+        value_name = "PUBLIC_BASE_URL",
+        default_value = "http://localhost:8080"
+    )]
+    pub public_base_url: BaseUrl,
+    /// Address of the metrics listener (/metrics); unset: 127.0.0.1:9090 for the pixel server,
+    /// 127.0.0.1:9091 for the bot. Keep it off the public network: the counters tell known
+    /// tokens from unknown ones.
+    #[arg(long, env = "METRICS_LISTEN_ADDR", value_name = "METRICS_LISTEN_ADDR")]
+    pub metrics_listen_addr: Option<SocketAddr>,
+    #[command(flatten)]
+    pub http: HttpLimits,
+}
+
+/// The pixel server's metrics listener when METRICS_LISTEN_ADDR is unset.
+pub const PIXEL_METRICS_ADDR: SocketAddr = SocketAddr::new(LOCALHOST, 9090);
+/// The bot's metrics listener when METRICS_LISTEN_ADDR is unset.
+pub const BOT_METRICS_ADDR: SocketAddr = SocketAddr::new(LOCALHOST, 9091);
+const LOCALHOST: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+impl ServiceConfig {
+    /// The metrics listener's address: the setting, or the service's own default.
+    pub fn metrics_addr(&self, default: SocketAddr) -> SocketAddr {
+        self.metrics_listen_addr.unwrap_or(default)
+    }
+}
+
+/// A service's public listener and its metrics listener, bound at start-up.
+pub struct Listeners {
+    main: TcpListener,
+    metrics: TcpListener,
+}
+
+impl Listeners {
+    /// Binds both; port 0 picks free ports (tests).
+    pub async fn bind(
+        service: &'static str,
+        main: SocketAddr,
+        metrics: SocketAddr,
+    ) -> Result<Self, StartError> {
+        let main = bind(main).await?;
+        let metrics = bind(metrics).await?;
+        tracing::info!(port = port_of(&metrics), "{service} metrics listening");
+        Ok(Listeners { main, metrics })
+    }
+
+    /// The public listener's port.
+    pub fn port(&self) -> u16 {
+        port_of(&self.main)
+    }
+
+    /// The port `/metrics` is served on.
+    pub fn metrics_port(&self) -> u16 {
+        port_of(&self.metrics)
+    }
+
+    /// Starts serving `/metrics` until `stopped` turns true, and hands back the public
+    /// listener for the service to serve its own routes on.
+    pub fn serve_metrics(
+        self,
+        limits: &HttpLimits,
+        stopped: watch::Receiver<bool>,
+    ) -> (TcpListener, JoinHandle<()>) {
+        let metrics = tokio::spawn(serve(
+            self.metrics,
+            metrics_router(),
+            limits.clone(),
+            until_true(stopped),
+        ));
+        (self.main, metrics)
+    }
+}
+
+/// The port a listener is bound to, 0 if it can't say.
+pub fn port_of(listener: &TcpListener) -> u16 {
+    listener.local_addr().map_or(0, |a| a.port())
+}
+
+/// Completes once `flag` is true (or its sender is gone): a shutdown future for a listener.
+pub async fn until_true(mut flag: watch::Receiver<bool>) {
+    let _ = flag.wait_for(|set| *set).await;
 }
 
 /// `/healthz` (the process answers) and `/readyz` (503 while Postgres is down), ready to
@@ -635,7 +727,7 @@ macro_rules! service_main {
         #[tokio::main]
         async fn main() -> std::process::ExitCode {
             let cli: $service::Cli = $crate::config::load();
-            let database = cli.config.database.clone();
+            let database = cli.config.service.database.clone();
             let binary = $crate::service::Binary {
                 binary: env!("CARGO_BIN_NAME"),
                 service: $name,
