@@ -1,3 +1,7 @@
+//! The `accounts` table: one row per chat (a Telegram chat or a Discord user), with its
+//! settings (timezone, default reminder, quiet hours, whether alerts can be sent), and `/forget`.
+//! Queries only; no sentence, no platform.
+
 use chrono::{DateTime, NaiveTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};

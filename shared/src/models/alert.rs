@@ -1,3 +1,7 @@
+//! The alert outbox (`alerts`, `alert_sends`): queueing alerts with the opens they report, the
+//! alert limits (`hold`), and claiming, finishing and retrying them with `FOR UPDATE SKIP LOCKED`.
+//! Knows no platform: the bot's dispatcher sends what it claims.
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};

@@ -1,3 +1,6 @@
+//! The `opens` table: the writer's batch insert, a tracker's timeline and read counts, and the
+//! "Wrong?" reports with what they teach. The classifier decides kinds before anything here.
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{

@@ -1,3 +1,6 @@
+//! The `trackers` table: creating, finding, muting and deleting trackers, the paged `/opens`
+//! list, and the sender's networks learned from copy-page views. Queries only.
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text, Timestamptz};
