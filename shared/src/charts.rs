@@ -74,18 +74,81 @@ fn colour(kind: OpenKind) -> RGBColor {
 /// A read kind not drawn in a colour of its own.
 const OTHER_READS: RGBColor = RGBColor(44, 160, 44);
 
-/// The kind's name in a legend or on an axis.
-pub fn short_name(kind: OpenKind) -> &'static str {
-    match kind {
-        OpenKind::Direct => "Direct",
-        OpenKind::GmailProxy => "Gmail proxy",
-        OpenKind::YahooProxy => "Yahoo proxy",
-        OpenKind::AppleMpp => "Apple prefetch",
-        OpenKind::LinkPreview => "Link preview",
-        OpenKind::Scanner => "Scanner or bot",
-        OpenKind::Unverified => "Unrecognised client",
-        OpenKind::SelfView => "Your own view",
-        OpenKind::Duplicate => "Repeat",
+/// Every word a chart draws, already in the reader's language.
+pub trait ChartWords {
+    /// A kind's name in legends ("Gmail proxy").
+    fn kind(&self, kind: crate::domain::OpenKind) -> String;
+    /// The legend entry for reads of the kinds grouped together ("Other reads").
+    fn other_reads(&self) -> String;
+    /// The account chart's title ("Last 30 days, in Europe/Berlin").
+    fn account_title(&self, days: usize, timezone: &str) -> String;
+    /// The top panel's title ("Reads per day").
+    fn reads_per_day(&self) -> String;
+    /// The bottom panel's title ("Not counted as reads: Apple prefetches, bots, your own views, repeats").
+    fn not_counted(&self) -> String;
+    /// The tracker chart's caption ("12 fetches, 3 counted as reads (filled dots). Times in Europe/Berlin.").
+    fn tracker_caption(&self, fetches: usize, reads: usize, timezone: &str) -> String;
+    /// An axis label for a day ("Dec 7").
+    fn day(&self, day: chrono::NaiveDate) -> String;
+    /// An axis label for a local time ("Dec 7 14:05").
+    fn day_time(&self, at: chrono::NaiveDateTime) -> String;
+    /// Whether the language is written right to left.
+    fn right_to_left(&self) -> bool;
+}
+
+/// Today's English words; tests and benches use it.
+pub struct English;
+
+impl ChartWords for English {
+    fn kind(&self, kind: OpenKind) -> String {
+        match kind {
+            OpenKind::Direct => "Direct",
+            OpenKind::GmailProxy => "Gmail proxy",
+            OpenKind::YahooProxy => "Yahoo proxy",
+            OpenKind::AppleMpp => "Apple prefetch",
+            OpenKind::LinkPreview => "Link preview",
+            OpenKind::Scanner => "Scanner or bot",
+            OpenKind::Unverified => "Unrecognised client",
+            OpenKind::SelfView => "Your own view",
+            OpenKind::Duplicate => "Repeat",
+        }
+        .to_owned()
+    }
+
+    fn other_reads(&self) -> String {
+        "Other reads".to_owned()
+    }
+
+    fn account_title(&self, days: usize, timezone: &str) -> String {
+        format!("Last {days} days, in {timezone}")
+    }
+
+    fn reads_per_day(&self) -> String {
+        "Reads per day".to_owned()
+    }
+
+    fn not_counted(&self) -> String {
+        "Not counted as reads: Apple prefetches, bots, your own views, repeats".to_owned()
+    }
+
+    fn tracker_caption(&self, fetches: usize, reads: usize, timezone: &str) -> String {
+        format!(
+            "{fetches} {}, {reads} counted as {} (filled dots). Times in {timezone}.",
+            if fetches == 1 { "fetch" } else { "fetches" },
+            if reads == 1 { "a read" } else { "reads" },
+        )
+    }
+
+    fn day(&self, day: NaiveDate) -> String {
+        day.format("%b %-d").to_string()
+    }
+
+    fn day_time(&self, at: chrono::NaiveDateTime) -> String {
+        at.format("%b %-d %H:%M").to_string()
+    }
+
+    fn right_to_left(&self) -> bool {
+        false
     }
 }
 
@@ -127,10 +190,10 @@ impl Series {
         !matches!(self, Series::NotRead(_))
     }
 
-    fn name(self) -> &'static str {
+    fn name(self, words: &dyn ChartWords) -> String {
         match self {
-            Series::Read(k) | Series::NotRead(k) => short_name(k),
-            Series::OtherReads => "Other reads",
+            Series::Read(k) | Series::NotRead(k) => words.kind(k),
+            Series::OtherReads => words.other_reads(),
         }
     }
 
@@ -144,7 +207,12 @@ impl Series {
 
 /// The account chart: reads per day stacked by how they arrived, and below, apart, what did
 /// not count. `days` are the local days shown, oldest first; counts outside them are ignored.
-pub fn account_chart(days: &[NaiveDate], counts: &[DayCount], timezone: &str) -> Result<Vec<u8>> {
+pub fn account_chart(
+    words: &dyn ChartWords,
+    days: &[NaiveDate],
+    counts: &[DayCount],
+    timezone: &str,
+) -> Result<Vec<u8>> {
     register();
     let series = Series::all();
     // grid[day][series]
@@ -163,13 +231,22 @@ pub fn account_chart(days: &[NaiveDate], counts: &[DayCount], timezone: &str) ->
         let root =
             BitMapBackend::with_buffer(&mut buf, (WIDTH, ACCOUNT_HEIGHT)).into_drawing_area();
         root.fill(&WHITE)?;
-        let title = format!("Last {} days, in {timezone}", days.len());
+        let title = words.account_title(days.len(), timezone);
         let root = root.titled(&title, font(22))?;
         let (top, bottom) = root.split_vertically(ACCOUNT_HEIGHT * 58 / 100);
-        stacked_panel(&top, "Reads per day", days, &grid, &series, |s| s.is_read())?;
+        stacked_panel(
+            &top,
+            words,
+            &words.reads_per_day(),
+            days,
+            &grid,
+            &series,
+            |s| s.is_read(),
+        )?;
         stacked_panel(
             &bottom,
-            "Not counted as reads: Apple prefetches, bots, your own views, repeats",
+            words,
+            &words.not_counted(),
             days,
             &grid,
             &series,
@@ -182,6 +259,7 @@ pub fn account_chart(days: &[NaiveDate], counts: &[DayCount], timezone: &str) ->
 
 fn stacked_panel(
     area: &DrawingArea<BitMapBackend<'_>, Shift>,
+    words: &dyn ChartWords,
     caption: &str,
     days: &[NaiveDate],
     grid: &[Vec<u32>],
@@ -209,7 +287,7 @@ fn stacked_panel(
             return String::new();
         }
         days.get(i as usize)
-            .map(|d| d.format("%b %-d").to_string())
+            .map(|d| words.day(*d))
             .unwrap_or_default()
     };
     chart
@@ -241,7 +319,7 @@ fn stacked_panel(
         }
         chart
             .draw_series(bars)?
-            .label(series[i].name())
+            .label(series[i].name(words))
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
     }
     chart
@@ -262,6 +340,7 @@ pub fn tracker_chart_height(kinds: usize) -> u32 {
 /// One tracker's chart: every fetch on a time axis in the account's timezone, one row per
 /// kind that occurred, reads as filled dots.
 pub fn tracker_chart(
+    words: &dyn ChartWords,
     number: i32,
     label: &str,
     fetches: &[(DateTime<Utc>, OpenKind)],
@@ -306,21 +385,24 @@ pub fn tracker_chart(
             .x_label_area_size(30)
             .y_label_area_size(130)
             .build_cartesian_2d(x0..x1, -1i32..rows)?;
-        let time_format = if span > 3.0 * 86_400.0 {
-            "%b %-d"
-        } else {
-            "%b %-d %H:%M"
-        };
+        let days_only = span > 3.0 * 86_400.0;
         let time_label = |x: &f64| {
             DateTime::<Utc>::from_timestamp(*x as i64, 0)
-                .map(|t| t.with_timezone(&tz).format(time_format).to_string())
+                .map(|t| {
+                    let local = t.with_timezone(&tz).naive_local();
+                    if days_only {
+                        words.day(local.date())
+                    } else {
+                        words.day_time(local)
+                    }
+                })
                 .unwrap_or_default()
         };
         let row_label = |y: &i32| {
             usize::try_from(*y)
                 .ok()
                 .and_then(|i| kinds.get(i))
-                .map(|k| short_name(*k).to_owned())
+                .map(|k| words.kind(*k))
                 .unwrap_or_default()
         };
         chart
@@ -342,14 +424,7 @@ pub fn tracker_chart(
         });
         chart.draw_series(dots)?;
         let reads = fetches.iter().filter(|(_, k)| k.counts_as_read()).count();
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let note = format!(
-            "{}, {reads} counted as {} (filled dots). Times in {}.",
-            plural(fetches.len(), "fetch", "fetches"),
-            if reads == 1 { "a read" } else { "reads" },
-            tz.name()
-        );
+        let note = words.tracker_caption(fetches.len(), reads, tz.name());
         foot.draw(&Text::new(note, (20, 40), font(15)))?;
         root.present()?;
     }
@@ -457,7 +532,7 @@ mod tests {
                 count: 3,
             },
         ];
-        let png_bytes = account_chart(&days, &counts, "Europe/Berlin").unwrap();
+        let png_bytes = account_chart(&English, &days, &counts, "Europe/Berlin").unwrap();
         let (w, h, rgb) = decode(&png_bytes);
         assert_eq!((w, h), (WIDTH, ACCOUNT_HEIGHT));
         for kind in [OpenKind::GmailProxy, OpenKind::Direct, OpenKind::AppleMpp] {
@@ -469,8 +544,15 @@ mod tests {
     #[test]
     fn tracker_chart_grows_with_the_kinds_it_shows() {
         let t = |m: i64| DateTime::<Utc>::from_timestamp(1_790_000_000 + m * 60, 0).unwrap();
-        let one = tracker_chart(3, "Proposal", &[(t(0), OpenKind::Direct)], chrono_tz::UTC);
+        let one = tracker_chart(
+            &English,
+            3,
+            "Proposal",
+            &[(t(0), OpenKind::Direct)],
+            chrono_tz::UTC,
+        );
         let three = tracker_chart(
+            &English,
             3,
             "Proposal",
             &[
