@@ -432,7 +432,11 @@ fn long_labels_are_cut_to_fit_with_an_ellipsis() {
                 text_width(&format!("{kept}{next}…"), 22) > max || next.trim().is_empty(),
                 "{script} {max}: {cut} could keep {next}"
             );
-            // Never half an emoji sequence: what is kept shapes to no missing glyph.
+            // Cut between graphemes: never half an emoji sequence or a letter without its marks.
+            assert!(
+                long.grapheme_indices(true).any(|(i, _)| i == kept.len()),
+                "{script} {max}: {cut:?} splits a grapheme"
+            );
             assert!(!glyph_ids(&cut).contains(&0), "{script}: {cut}");
         }
     }
