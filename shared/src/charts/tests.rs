@@ -418,6 +418,9 @@ fn long_labels_are_cut_to_fit_with_an_ellipsis() {
         ("hebrew", "שלום עולם הצעת מחיר "),
         ("arabic", "عرض الأسعار لشركة ACME للربع القادم "),
         ("emoji", "📈👩‍💻🚀 "),
+        // A keycap's digit alone is narrower than the keycap: a cut between characters
+        // would keep the digit and drop the rest of its sequence.
+        ("keycaps", "1️⃣2️⃣3️⃣#️⃣🇩🇪 "),
     ] {
         let long = text.repeat(12);
         for max in [40, 200, 400] {
