@@ -1,26 +1,26 @@
-//! PNG charts for `/stats`, drawn with plotters on an in-memory bitmap with a font embedded
-//! in the binary (DejaVu Sans, licence in `shared/fonts/`), so a server without fonts
-//! renders exactly what a developer sees. No I/O here: data in, PNG bytes out.
+//! PNG charts for `/stats`, drawn with plotters on an in-memory bitmap. Their text is shaped
+//! by cosmic-text in fonts embedded in the binary (DejaVu Sans, Noto Sans Arabic, Noto Color
+//! Emoji; licences and sources in `shared/fonts/`, see `docs/charts.md`), so Arabic is joined
+//! and right to left, an emoji is drawn, and a server without fonts renders exactly what a
+//! developer sees. No I/O here: words and data in, PNG bytes out.
 
-use std::sync::Once;
+mod text;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::{FontStyle, register_font};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::domain::OpenKind;
 use crate::models::stats::DayCount;
+use text::Canvas;
 
 /// Width of every chart, in pixels.
 pub const WIDTH: u32 = 1000;
 /// Height of the account chart.
 pub const ACCOUNT_HEIGHT: u32 = 620;
-
-const FONT_FAMILY: &str = "sans-serif";
-static FONT: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
-static REGISTER: Once = Once::new();
 
 /// Why a chart could not be drawn (a bug, never the user's data).
 #[derive(Debug, thiserror::Error)]
@@ -39,21 +39,12 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
 
 type Result<T> = std::result::Result<T, ChartError>;
 
-/// plotters looks fonts up by family name in a process-wide table; ours goes in once.
-fn register() {
-    REGISTER.call_once(|| {
-        if register_font(FONT_FAMILY, FontStyle::Normal, FONT).is_err() {
-            tracing::error!("the embedded chart font is unreadable; charts will have no text");
-        }
-    });
-}
+type Area<'a> = DrawingArea<Canvas<'a>, Shift>;
 
-fn font(size: u32) -> FontDesc<'static> {
-    FontDesc::new(
-        FontFamily::Name(FONT_FAMILY),
-        f64::from(size),
-        FontStyle::Normal,
-    )
+/// A text style of this size (the height from ascender to descender, in pixels). The family
+/// is only a name for plotters: [`Canvas`] picks the fonts.
+fn font(size: u32) -> TextStyle<'static> {
+    TextStyle::from(("sans-serif", f64::from(size)).into_font())
 }
 
 /// The colour of each kind: reads in strong colours, the rest in muted ones.
@@ -74,18 +65,81 @@ fn colour(kind: OpenKind) -> RGBColor {
 /// A read kind not drawn in a colour of its own.
 const OTHER_READS: RGBColor = RGBColor(44, 160, 44);
 
-/// The kind's name in a legend or on an axis.
-pub fn short_name(kind: OpenKind) -> &'static str {
-    match kind {
-        OpenKind::Direct => "Direct",
-        OpenKind::GmailProxy => "Gmail proxy",
-        OpenKind::YahooProxy => "Yahoo proxy",
-        OpenKind::AppleMpp => "Apple prefetch",
-        OpenKind::LinkPreview => "Link preview",
-        OpenKind::Scanner => "Scanner or bot",
-        OpenKind::Unverified => "Unrecognised client",
-        OpenKind::SelfView => "Your own view",
-        OpenKind::Duplicate => "Repeat",
+/// Every word a chart draws, already in the reader's language.
+pub trait ChartWords {
+    /// A kind's name in legends ("Gmail proxy").
+    fn kind(&self, kind: crate::domain::OpenKind) -> String;
+    /// The legend entry for reads of the kinds grouped together ("Other reads").
+    fn other_reads(&self) -> String;
+    /// The account chart's title ("Last 30 days, in Europe/Berlin").
+    fn account_title(&self, days: usize, timezone: &str) -> String;
+    /// The top panel's title ("Reads per day").
+    fn reads_per_day(&self) -> String;
+    /// The bottom panel's title ("Not counted as reads: Apple prefetches, bots, your own views, repeats").
+    fn not_counted(&self) -> String;
+    /// The tracker chart's caption ("12 fetches, 3 counted as reads (filled dots). Times in Europe/Berlin.").
+    fn tracker_caption(&self, fetches: usize, reads: usize, timezone: &str) -> String;
+    /// An axis label for a day ("Dec 7").
+    fn day(&self, day: chrono::NaiveDate) -> String;
+    /// An axis label for a local time ("Dec 7 14:05").
+    fn day_time(&self, at: chrono::NaiveDateTime) -> String;
+    /// Whether the language is written right to left.
+    fn right_to_left(&self) -> bool;
+}
+
+/// Today's English words; tests and benches use it.
+pub struct English;
+
+impl ChartWords for English {
+    fn kind(&self, kind: OpenKind) -> String {
+        match kind {
+            OpenKind::Direct => "Direct",
+            OpenKind::GmailProxy => "Gmail proxy",
+            OpenKind::YahooProxy => "Yahoo proxy",
+            OpenKind::AppleMpp => "Apple prefetch",
+            OpenKind::LinkPreview => "Link preview",
+            OpenKind::Scanner => "Scanner or bot",
+            OpenKind::Unverified => "Unrecognised client",
+            OpenKind::SelfView => "Your own view",
+            OpenKind::Duplicate => "Repeat",
+        }
+        .to_owned()
+    }
+
+    fn other_reads(&self) -> String {
+        "Other reads".to_owned()
+    }
+
+    fn account_title(&self, days: usize, timezone: &str) -> String {
+        format!("Last {days} days, in {timezone}")
+    }
+
+    fn reads_per_day(&self) -> String {
+        "Reads per day".to_owned()
+    }
+
+    fn not_counted(&self) -> String {
+        "Not counted as reads: Apple prefetches, bots, your own views, repeats".to_owned()
+    }
+
+    fn tracker_caption(&self, fetches: usize, reads: usize, timezone: &str) -> String {
+        format!(
+            "{fetches} {}, {reads} counted as {} (filled dots). Times in {timezone}.",
+            if fetches == 1 { "fetch" } else { "fetches" },
+            if reads == 1 { "a read" } else { "reads" },
+        )
+    }
+
+    fn day(&self, day: NaiveDate) -> String {
+        day.format("%b %-d").to_string()
+    }
+
+    fn day_time(&self, at: chrono::NaiveDateTime) -> String {
+        at.format("%b %-d %H:%M").to_string()
+    }
+
+    fn right_to_left(&self) -> bool {
+        false
     }
 }
 
@@ -127,10 +181,10 @@ impl Series {
         !matches!(self, Series::NotRead(_))
     }
 
-    fn name(self) -> &'static str {
+    fn name(self, words: &dyn ChartWords) -> String {
         match self {
-            Series::Read(k) | Series::NotRead(k) => short_name(k),
-            Series::OtherReads => "Other reads",
+            Series::Read(k) | Series::NotRead(k) => words.kind(k),
+            Series::OtherReads => words.other_reads(),
         }
     }
 
@@ -144,8 +198,12 @@ impl Series {
 
 /// The account chart: reads per day stacked by how they arrived, and below, apart, what did
 /// not count. `days` are the local days shown, oldest first; counts outside them are ignored.
-pub fn account_chart(days: &[NaiveDate], counts: &[DayCount], timezone: &str) -> Result<Vec<u8>> {
-    register();
+pub fn account_chart(
+    words: &dyn ChartWords,
+    days: &[NaiveDate],
+    counts: &[DayCount],
+    timezone: &str,
+) -> Result<Vec<u8>> {
     let series = Series::all();
     // grid[day][series]
     let mut grid = vec![vec![0u32; series.len()]; days.len()];
@@ -160,97 +218,175 @@ pub fn account_chart(days: &[NaiveDate], counts: &[DayCount], timezone: &str) ->
     }
     let mut buf = vec![0u8; (WIDTH * ACCOUNT_HEIGHT * 3) as usize];
     {
-        let root =
-            BitMapBackend::with_buffer(&mut buf, (WIDTH, ACCOUNT_HEIGHT)).into_drawing_area();
+        let root = Canvas::with_buffer(&mut buf, (WIDTH, ACCOUNT_HEIGHT)).into_drawing_area();
         root.fill(&WHITE)?;
-        let title = format!("Last {} days, in {timezone}", days.len());
-        let root = root.titled(&title, font(22))?;
+        let rtl = words.right_to_left();
+        let root = titled(&root, &words.account_title(days.len(), timezone), 22, rtl)?;
         let (top, bottom) = root.split_vertically(ACCOUNT_HEIGHT * 58 / 100);
-        stacked_panel(&top, "Reads per day", days, &grid, &series, |s| s.is_read())?;
-        stacked_panel(
-            &bottom,
-            "Not counted as reads: Apple prefetches, bots, your own views, repeats",
+        let panel = Panel {
+            words,
             days,
-            &grid,
-            &series,
-            |s| !s.is_read(),
-        )?;
+            grid: &grid,
+            series: &series,
+        };
+        panel.draw(&top, &words.reads_per_day(), |s| s.is_read())?;
+        panel.draw(&bottom, &words.not_counted(), |s| !s.is_read())?;
         root.present()?;
     }
     encode(&buf, WIDTH, ACCOUNT_HEIGHT)
 }
 
-fn stacked_panel(
-    area: &DrawingArea<BitMapBackend<'_>, Shift>,
-    caption: &str,
-    days: &[NaiveDate],
-    grid: &[Vec<u32>],
-    series: &[Series],
-    shown: impl Fn(Series) -> bool,
-) -> Result<()> {
-    let shown: Vec<usize> = (0..series.len()).filter(|i| shown(series[*i])).collect();
-    let highest = grid
-        .iter()
-        .map(|day| shown.iter().map(|i| day[*i]).sum::<u32>())
-        .max()
-        .unwrap_or(0);
-    let top = highest + highest.div_ceil(8).max(1);
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(10)
-        .margin_right(20)
-        .margin_top(6)
-        .caption(caption, font(15))
-        .x_label_area_size(26)
-        .y_label_area_size(50)
-        .build_cartesian_2d(-0.5f64..days.len() as f64 - 0.5, 0u32..top)?;
-    let day_label = |x: &f64| {
-        let i = x.round();
-        if i < 0.0 || (i - x).abs() > 0.01 {
-            return String::new();
-        }
-        days.get(i as usize)
-            .map(|d| d.format("%b %-d").to_string())
-            .unwrap_or_default()
+/// Draws `title` at the top of `area` and returns the rest: centred, or from the right edge
+/// for a right-to-left language.
+fn titled<'a>(area: &Area<'a>, title: &str, size: u32, rtl: bool) -> Result<Area<'a>> {
+    let (width, full_height) = area.dim_in_pixel();
+    let style = font(size);
+    let (_, height) = area.estimate_text_size(title, &style)?;
+    let pad = (height / 2).min(5) as i32;
+    let (x, h_pos) = if rtl {
+        (width as i32 - 20, HPos::Right)
+    } else {
+        (width as i32 / 2, HPos::Center)
     };
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(8)
-        .x_label_formatter(&day_label)
-        .y_labels(5)
-        .label_style(font(12))
-        .draw()?;
-    let mut base = vec![0u32; days.len()];
-    for i in shown {
-        if grid.iter().all(|day| day[i] == 0) {
-            continue;
-        }
-        let colour = series[i].colour();
-        let bars: Vec<Rectangle<(f64, u32)>> = grid
+    area.draw(&Text::new(
+        title,
+        (x, pad),
+        style.pos(Pos::new(h_pos, VPos::Top)),
+    ))?;
+    let used = height + pad as u32 * 2;
+    Ok(area
+        .clone()
+        .shrink((0, used), (width, full_height.saturating_sub(used))))
+}
+
+/// One panel of the account chart: some of the series, stacked per day.
+struct Panel<'a> {
+    words: &'a dyn ChartWords,
+    days: &'a [NaiveDate],
+    grid: &'a [Vec<u32>],
+    series: &'a [Series],
+}
+
+impl Panel<'_> {
+    fn draw(&self, area: &Area<'_>, caption: &str, shown: impl Fn(Series) -> bool) -> Result<()> {
+        let (days, grid, series) = (self.days, self.grid, self.series);
+        let rtl = self.words.right_to_left();
+        let shown: Vec<usize> = (0..series.len()).filter(|i| shown(series[*i])).collect();
+        let highest = grid
             .iter()
-            .enumerate()
-            .filter(|(_, day)| day[i] > 0)
-            .map(|(d, day)| {
-                let x = d as f64;
-                let y0 = base[d];
-                Rectangle::new([(x - 0.38, y0), (x + 0.38, y0 + day[i])], colour.filled())
-            })
-            .collect();
-        for (d, day) in grid.iter().enumerate() {
-            base[d] += day[i];
-        }
+            .map(|day| shown.iter().map(|i| day[*i]).sum::<u32>())
+            .max()
+            .unwrap_or(0);
+        let top = highest + highest.div_ceil(8).max(1);
+        let area = titled(&area.margin(6, 0, 0, 0), caption, 15, rtl)?;
+        // The value axis sits on the side a reader starts from; days run left to right in
+        // every language, as dates and digits do in Arabic and Persian charts.
+        let (value_axis, left, right) = if rtl {
+            (LabelAreaPosition::Right, 20, 10)
+        } else {
+            (LabelAreaPosition::Left, 10, 20)
+        };
+        let mut chart = ChartBuilder::on(&area)
+            .margin_left(left)
+            .margin_right(right)
+            .x_label_area_size(26)
+            .set_label_area_size(value_axis, 50)
+            .build_cartesian_2d(-0.5f64..days.len() as f64 - 0.5, 0u32..top)?;
+        let day_label = |x: &f64| {
+            let i = x.round();
+            if i < 0.0 || (i - x).abs() > 0.01 {
+                return String::new();
+            }
+            days.get(i as usize)
+                .map(|d| self.words.day(*d))
+                .unwrap_or_default()
+        };
         chart
-            .draw_series(bars)?
-            .label(series[i].name())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(8)
+            .x_label_formatter(&day_label)
+            .y_labels(5)
+            .label_style(font(12))
+            .draw()?;
+        let mut base = vec![0u32; days.len()];
+        let mut legend = Vec::new();
+        for i in shown {
+            if grid.iter().all(|day| day[i] == 0) {
+                continue;
+            }
+            let colour = series[i].colour();
+            let bars = grid
+                .iter()
+                .enumerate()
+                .filter(|(_, day)| day[i] > 0)
+                .map(|(d, day)| {
+                    let x = d as f64;
+                    let y0 = base[d];
+                    Rectangle::new([(x - 0.38, y0), (x + 0.38, y0 + day[i])], colour.filled())
+                });
+            chart.draw_series(bars)?;
+            for (d, day) in grid.iter().enumerate() {
+                base[d] += day[i];
+            }
+            legend.push((series[i].name(self.words), colour));
+        }
+        draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, rtl)
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font(font(13))
-        .draw()?;
+}
+
+/// The series' names with their colours, in a box in the plot's upper corner on the reader's
+/// starting side (plotters' own legend measures text without shaping and draws its markers
+/// on the left only).
+fn draw_legend(plot: &Area<'_>, entries: &[(String, RGBColor)], rtl: bool) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    const MARGIN: i32 = 5;
+    const MARKER: i32 = 12;
+    const GAP: i32 = 8;
+    let style = font(13);
+    let row = 17;
+    let text_width = entries
+        .iter()
+        .map(|(name, _)| plot.estimate_text_size(name, &style).map(|(w, _)| w as i32))
+        .try_fold(0, |widest, w| w.map(|w| widest.max(w)))?;
+    let (plot_width, _) = plot.dim_in_pixel();
+    let (w, h) = (
+        MARGIN * 2 + MARKER + GAP + text_width,
+        MARGIN * 2 + row * entries.len() as i32,
+    );
+    let x0 = if rtl { plot_width as i32 - 5 - w } else { 5 };
+    let y0 = 5;
+    plot.draw(&Rectangle::new(
+        [(x0, y0), (x0 + w, y0 + h)],
+        WHITE.mix(0.85).filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(x0, y0), (x0 + w, y0 + h)],
+        BLACK.mix(0.3),
+    ))?;
+    for (n, (name, colour)) in entries.iter().enumerate() {
+        let middle = y0 + MARGIN + row * n as i32 + row / 2;
+        let (marker_x, text_x, h_pos) = if rtl {
+            (
+                x0 + w - MARGIN - MARKER,
+                x0 + w - MARGIN - MARKER - GAP,
+                HPos::Right,
+            )
+        } else {
+            (x0 + MARGIN, x0 + MARGIN + MARKER + GAP, HPos::Left)
+        };
+        plot.draw(&Rectangle::new(
+            [(marker_x, middle - 6), (marker_x + MARKER, middle + 6)],
+            colour.filled(),
+        ))?;
+        plot.draw(&Text::new(
+            name.as_str(),
+            (text_x, middle),
+            style.pos(Pos::new(h_pos, VPos::Center)),
+        ))?;
+    }
     Ok(())
 }
 
@@ -262,12 +398,12 @@ pub fn tracker_chart_height(kinds: usize) -> u32 {
 /// One tracker's chart: every fetch on a time axis in the account's timezone, one row per
 /// kind that occurred, reads as filled dots.
 pub fn tracker_chart(
+    words: &dyn ChartWords,
     number: i32,
     label: &str,
     fetches: &[(DateTime<Utc>, OpenKind)],
     tz: Tz,
 ) -> Result<Vec<u8>> {
-    register();
     let kinds: Vec<OpenKind> = OpenKind::ALL
         .iter()
         .copied()
@@ -288,39 +424,48 @@ pub fn tracker_chart(
         first.timestamp() as f64 - span * 0.04,
         first.timestamp() as f64 + span * 1.04,
     );
+    let rtl = words.right_to_left();
     let mut buf = vec![0u8; (WIDTH * height * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, height)).into_drawing_area();
+        let root = Canvas::with_buffer(&mut buf, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE)?;
         let prefix = format!("#{number} ");
-        let title_font = font(22);
-        let room = (WIDTH - 40).saturating_sub(text_width(&prefix, &title_font));
-        let title = format!("{prefix}{}", fit(label, &title_font, room));
-        let root = root.titled(&title, title_font)?;
+        let room = (WIDTH - 40).saturating_sub(text_width(&prefix, 22));
+        let title = format!("{prefix}{}", fit(label, 22, room));
+        let root = titled(&root, &title, 22, rtl)?;
         let (plot, foot) = root.split_vertically(height - 90);
         let rows = kinds.len() as i32;
+        // The kinds' names sit on the reader's starting side; time runs left to right.
+        let (kind_axis, left, right) = if rtl {
+            (LabelAreaPosition::Right, 30, 10)
+        } else {
+            (LabelAreaPosition::Left, 10, 30)
+        };
         let mut chart = ChartBuilder::on(&plot)
-            .margin_left(10)
-            .margin_right(30)
+            .margin_left(left)
+            .margin_right(right)
             .margin_top(10)
             .x_label_area_size(30)
-            .y_label_area_size(130)
+            .set_label_area_size(kind_axis, 130)
             .build_cartesian_2d(x0..x1, -1i32..rows)?;
-        let time_format = if span > 3.0 * 86_400.0 {
-            "%b %-d"
-        } else {
-            "%b %-d %H:%M"
-        };
+        let days_only = span > 3.0 * 86_400.0;
         let time_label = |x: &f64| {
             DateTime::<Utc>::from_timestamp(*x as i64, 0)
-                .map(|t| t.with_timezone(&tz).format(time_format).to_string())
+                .map(|t| {
+                    let local = t.with_timezone(&tz).naive_local();
+                    if days_only {
+                        words.day(local.date())
+                    } else {
+                        words.day_time(local)
+                    }
+                })
                 .unwrap_or_default()
         };
         let row_label = |y: &i32| {
             usize::try_from(*y)
                 .ok()
                 .and_then(|i| kinds.get(i))
-                .map(|k| short_name(*k).to_owned())
+                .map(|k| words.kind(*k))
                 .unwrap_or_default()
         };
         chart
@@ -342,15 +487,17 @@ pub fn tracker_chart(
         });
         chart.draw_series(dots)?;
         let reads = fetches.iter().filter(|(_, k)| k.counts_as_read()).count();
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let note = format!(
-            "{}, {reads} counted as {} (filled dots). Times in {}.",
-            plural(fetches.len(), "fetch", "fetches"),
-            if reads == 1 { "a read" } else { "reads" },
-            tz.name()
-        );
-        foot.draw(&Text::new(note, (20, 40), font(15)))?;
+        let note = words.tracker_caption(fetches.len(), reads, tz.name());
+        let (x, h_pos) = if rtl {
+            (WIDTH as i32 - 20, HPos::Right)
+        } else {
+            (20, HPos::Left)
+        };
+        foot.draw(&Text::new(
+            note,
+            (x, 40),
+            font(15).pos(Pos::new(h_pos, VPos::Top)),
+        ))?;
         root.present()?;
     }
     encode(&buf, WIDTH, height)
@@ -368,136 +515,39 @@ fn encode(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-fn text_width(text: &str, font: &FontDesc<'_>) -> u32 {
-    font.box_size(text).map_or(0, |(w, _)| w)
+/// The width of the text in pixels as a chart draws it at this size: shaped, so with Arabic
+/// letters joined, ligatures and emoji as they are drawn.
+fn text_width(text: &str, size: u32) -> u32 {
+    text::size_of(text, f64::from(size)).0
 }
 
-/// The user's text as it can be drawn within `max_px`: control characters become spaces,
-/// right-to-left runs are put in display order (plotters draws characters as given), and
-/// what does not fit is cut with an ellipsis.
-pub fn fit(text: &str, font: &FontDesc<'_>, max_px: u32) -> String {
+/// The user's text as it can be drawn within `max_px` at this size: control characters become
+/// spaces, and what does not fit is cut, between graphemes (an emoji sequence or a letter with
+/// its marks stays whole), and ends with an ellipsis. Stays in logical order: the shaper puts
+/// right-to-left text in display order when it is drawn.
+pub fn fit(text: &str, size: u32, max_px: u32) -> String {
     let clean: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let chars: Vec<char> = clean.chars().collect();
-    let fits = |n: usize| {
-        let mut s: String = chars[..n].iter().collect();
-        if n < chars.len() {
-            s.push('…');
-        }
-        (text_width(&s, font) <= max_px).then_some(s)
-    };
-    if let Some(whole) = fits(chars.len()) {
-        return visual_order(&whole);
+    if text_width(&clean, size) <= max_px {
+        return clean;
     }
-    // The widest prefix that fits, by bisection: labels are at most a few hundred characters.
-    let (mut lo, mut hi) = (0, chars.len());
+    let ends: Vec<usize> = clean.grapheme_indices(true).map(|(i, _)| i).collect();
+    let cut = |n: usize| format!("{}…", clean[..ends[n]].trim_end());
+    // The most graphemes that fit before the ellipsis, by bisection: labels are at most a few
+    // hundred characters, and each try is one shaping.
+    let (mut lo, mut hi) = (0, ends.len() - 1);
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if fits(mid).is_some() {
+        if text_width(&cut(mid), size) <= max_px {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    visual_order(&fits(lo).unwrap_or_else(|| "…".to_owned()))
-}
-
-/// Reorders a line for left-to-right drawing with the Unicode bidirectional algorithm.
-fn visual_order(line: &str) -> String {
-    let bidi = unicode_bidi::BidiInfo::new(line, None);
-    if !bidi.has_rtl() {
-        return line.to_owned();
-    }
-    bidi.paragraphs
-        .iter()
-        .map(|p| bidi.reorder_line(p, p.range.clone()).into_owned())
-        .collect()
+    cut(lo)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-        let decoder = png::Decoder::new(png_bytes);
-        let mut reader = decoder.read_info().unwrap();
-        let mut buf = vec![0; reader.output_buffer_size()];
-        let info = reader.next_frame(&mut buf).unwrap();
-        buf.truncate(info.buffer_size());
-        (info.width, info.height, buf)
-    }
-
-    fn coloured_pixels(rgb: &[u8], colour: RGBColor) -> usize {
-        rgb.chunks(3)
-            .filter(|p| p[0] == colour.0 && p[1] == colour.1 && p[2] == colour.2)
-            .count()
-    }
-
-    #[test]
-    fn account_chart_draws_each_kind_in_its_colour() {
-        let days: Vec<NaiveDate> = (1..=30)
-            .map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
-            .collect();
-        let counts = vec![
-            DayCount {
-                day: days[3],
-                kind: OpenKind::GmailProxy,
-                count: 4,
-            },
-            DayCount {
-                day: days[3],
-                kind: OpenKind::Direct,
-                count: 2,
-            },
-            DayCount {
-                day: days[10],
-                kind: OpenKind::AppleMpp,
-                count: 3,
-            },
-        ];
-        let png_bytes = account_chart(&days, &counts, "Europe/Berlin").unwrap();
-        let (w, h, rgb) = decode(&png_bytes);
-        assert_eq!((w, h), (WIDTH, ACCOUNT_HEIGHT));
-        for kind in [OpenKind::GmailProxy, OpenKind::Direct, OpenKind::AppleMpp] {
-            assert!(coloured_pixels(&rgb, colour(kind)) > 100, "{kind:?}");
-        }
-        assert_eq!(coloured_pixels(&rgb, colour(OpenKind::YahooProxy)), 0);
-    }
-
-    #[test]
-    fn tracker_chart_grows_with_the_kinds_it_shows() {
-        let t = |m: i64| DateTime::<Utc>::from_timestamp(1_790_000_000 + m * 60, 0).unwrap();
-        let one = tracker_chart(3, "Proposal", &[(t(0), OpenKind::Direct)], chrono_tz::UTC);
-        let three = tracker_chart(
-            3,
-            "Proposal",
-            &[
-                (t(0), OpenKind::AppleMpp),
-                (t(5), OpenKind::Scanner),
-                (t(90), OpenKind::Direct),
-            ],
-            chrono_tz::Europe::Berlin,
-        );
-        let (w1, h1, rgb) = decode(&one.unwrap());
-        let (w3, h3, _) = decode(&three.unwrap());
-        assert_eq!((w1, w3), (WIDTH, WIDTH));
-        assert!(h3 > h1);
-        assert!(coloured_pixels(&rgb, colour(OpenKind::Direct)) > 20);
-    }
-
-    #[test]
-    fn long_labels_are_cut_to_fit_with_an_ellipsis() {
-        register();
-        let f = font(22);
-        let long = "📈 Предложение ACME שלום עולם ".repeat(10);
-        let cut = fit(&long, &f, 400);
-        assert!(cut.contains('…'), "{cut}");
-        assert!(text_width(&cut, &f) <= 400);
-        assert_eq!(fit("Short", &f, 400), "Short");
-        assert_eq!(fit("a\nb", &f, 400), "a b");
-        // Hebrew is drawn in display order.
-        assert_eq!(fit("שלום", &f, 400), "םולש");
-    }
-}
+mod tests;

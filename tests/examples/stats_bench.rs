@@ -73,8 +73,10 @@ async fn main() {
     })
     .await;
     println!("{in_window} opens in the window; totals {t:?}");
-    let (drawing, png) =
-        time(async || charts::account_chart(&days, &counts, "UTC").expect("the chart")).await;
+    let (drawing, png) = time(async || {
+        charts::account_chart(&charts::English, &days, &counts, "UTC").expect("the chart")
+    })
+    .await;
     println!("account chart PNG: {} bytes", png.len());
 
     let commands = Commands::new(

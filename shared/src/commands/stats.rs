@@ -51,7 +51,7 @@ impl Commands {
         if counts.is_empty() && totals.created == 0 {
             return Ok(nothing_to_chart());
         }
-        let png = match charts::account_chart(&days, &counts, tz.name()) {
+        let png = match charts::account_chart(&charts::English, &days, &counts, tz.name()) {
             Ok(png) => png,
             Err(e) => {
                 tracing::error!(error = %e, "could not draw the account chart");
@@ -72,7 +72,13 @@ impl Commands {
             return Ok(no_fetches(t.number, &t.label, "chart"));
         }
         let fetches: Vec<_> = opens.iter().map(|o| (o.opened_at, o.kind)).collect();
-        let png = match charts::tracker_chart(t.number, &t.label, &fetches, account.tz()) {
+        let png = match charts::tracker_chart(
+            &charts::English,
+            t.number,
+            &t.label,
+            &fetches,
+            account.tz(),
+        ) {
             Ok(png) => png,
             Err(e) => {
                 tracing::error!(error = %e, tracker = t.number, "could not draw a tracker chart");
