@@ -1,3 +1,6 @@
+//! The charts' tests: shaping, direction, emoji, colours and cutting labels to fit, each
+//! with words of a test-only language.
+
 use super::*;
 
 /// Words of a right-to-left language, written as its readers would say them.
