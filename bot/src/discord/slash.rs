@@ -26,9 +26,11 @@ pub fn discord_locales(lang: Lang) -> &'static [&'static str] {
 
 /// Every (Discord locale, language) pair we localise for.
 fn localised() -> impl Iterator<Item = (&'static str, Lang)> {
-    Lang::ALL
-        .into_iter()
-        .flat_map(|lang| discord_locales(lang).iter().map(move |locale| (*locale, lang)))
+    Lang::ALL.into_iter().flat_map(|lang| {
+        discord_locales(lang)
+            .iter()
+            .map(move |locale| (*locale, lang))
+    })
 }
 
 /// An option whose name and description are the catalogue's `key` (`option-label`).

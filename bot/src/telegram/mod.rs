@@ -10,9 +10,9 @@ use std::sync::Arc;
 use mailping_shared::commands::{Action, COMMANDS, Chat, Command, Commands, command_description};
 use mailping_shared::i18n::Lang;
 use mailping_shared::models::Platform;
-use teloxide::payloads::SetMyCommandsSetters;
 use teloxide::RequestError;
 use teloxide::dispatching::{DefaultKey, Dispatcher, UpdateHandler};
+use teloxide::payloads::SetMyCommandsSetters;
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, MaybeInaccessibleMessage, Me};
 

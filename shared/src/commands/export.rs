@@ -548,13 +548,15 @@ fn export_reply(l: Lang, number: Option<i32>, opens: Files, trackers: Files, lim
         None => l.say("export-all"),
     };
     if opens.parts.len() > 1 || trackers.parts.len() > 1 {
-        reply = reply.plain(" ").then(l.reply(
-            "export-parts",
-            &Args::new()
-                .text("limit", size_words(l, limit))
-                .number("fetches", opens.parts.len() as f64)
-                .number("trackers", trackers.parts.len() as f64),
-        ));
+        reply = reply.plain(" ").then(
+            l.reply(
+                "export-parts",
+                &Args::new()
+                    .text("limit", size_words(l, limit))
+                    .number("fetches", opens.parts.len() as f64)
+                    .number("trackers", trackers.parts.len() as f64),
+            ),
+        );
     } else if opens.compressed || trackers.compressed {
         reply = reply.plain(" ").then(l.reply(
             "export-compressed",

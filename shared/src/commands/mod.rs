@@ -22,7 +22,9 @@ pub use export::{
 pub use reminder_words::reminder_reply;
 pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
 pub use stats::STATS_DAYS;
-pub use words::{Limited, command_description, relative_time, something_went_wrong, truncate_chars};
+pub use words::{
+    Limited, command_description, relative_time, something_went_wrong, truncate_chars,
+};
 
 use crate::config::BaseUrl;
 use crate::db::Pool;
@@ -673,7 +675,8 @@ impl Commands {
             PAGE_SIZE,
         )
         .await?;
-        Ok(words::tracker_list(account.lang(), 
+        Ok(words::tracker_list(
+            account.lang(),
             &items,
             page,
             pages,
@@ -701,7 +704,8 @@ impl Commands {
             reason: o.reason,
             reported: reported.contains(&o.id),
         }));
-        Ok(words::timeline(account.lang(), 
+        Ok(words::timeline(
+            account.lang(),
             &t,
             &entries,
             TIMELINE_LINES,
@@ -713,8 +717,10 @@ impl Commands {
     /// "Wrong?": asks whether the fetch was the owner's own view or a machine, since each
     /// answer teaches something else.
     async fn ask_what_it_was(&self, account: &Account, number: i32, open_id: i64) -> Outcome {
-        self.with_tracker(account, number, |t| words::what_was_it(account.lang(), t, open_id))
-            .await
+        self.with_tracker(account, number, |t| {
+            words::what_was_it(account.lang(), t, open_id)
+        })
+        .await
     }
 
     /// Records the owner's disagreement with a verdict and learns from it where the network
@@ -749,8 +755,10 @@ impl Commands {
     }
 
     async fn ask_delete(&self, account: &Account, number: i32) -> Outcome {
-        self.with_tracker(account, number, |t| words::confirm_delete(account.lang(), t))
-            .await
+        self.with_tracker(account, number, |t| {
+            words::confirm_delete(account.lang(), t)
+        })
+        .await
     }
 
     async fn delete(&self, account: &Account, number: i32) -> Outcome {
@@ -931,7 +939,8 @@ mod tests {
     #[test]
     fn track_takes_one_label_or_a_label_and_up_to_ten_recipients() {
         let labels = |raw: &str| {
-            track_labels(Lang::En, raw).map(|v| v.iter().map(|l| l.as_str().to_owned()).collect::<Vec<_>>())
+            track_labels(Lang::En, raw)
+                .map(|v| v.iter().map(|l| l.as_str().to_owned()).collect::<Vec<_>>())
         };
         assert_eq!(labels("Proposal to ACME").unwrap(), ["Proposal to ACME"]);
         assert_eq!(

@@ -31,10 +31,9 @@ pub fn reminder_reply(r: &DueReminder) -> Reply {
     }
     let late = r.lateness();
     if late > LATE_NOTICE {
-        reply = reply.plain("\n").then(l.reply(
-            "reminder-late",
-            &Args::new().text("late", roughly(l, late)),
-        ));
+        reply = reply
+            .plain("\n")
+            .then(l.reply("reminder-late", &Args::new().text("late", roughly(l, late))));
     }
     let again = ReminderDelay::PRESETS[1];
     let none = Args::new();
@@ -45,7 +44,11 @@ pub fn reminder_reply(r: &DueReminder) -> Reply {
             &Args::new().text("delay", duration(l, again.duration())),
             Action::Remind(r.number, again.minutes() as u32),
         ),
-        l.button("button-stop-reminding", &none, Action::StopReminding(r.number)),
+        l.button(
+            "button-stop-reminding",
+            &none,
+            Action::StopReminding(r.number),
+        ),
     ])
 }
 

@@ -4,9 +4,9 @@
 use chrono::{Duration, NaiveDate, Utc};
 
 use super::{Attachment, Command, Commands, Outcome, Reply, parse_number, words};
-use crate::i18n::{Args, Lang};
 use crate::charts;
 use crate::errors::DbError;
+use crate::i18n::{Args, Lang};
 use crate::models::account::Account;
 use crate::models::stats::{self, Totals};
 use crate::models::{open, tracker};
@@ -83,22 +83,24 @@ impl Commands {
             }
         };
         let reads = fetches.iter().filter(|(_, k)| k.counts_as_read()).count();
-        Ok(l
-            .reply(
-                "stats-tracker",
-                &Args::new()
-                    .id("number", t.number)
-                    .text("label", words::truncate_chars(&t.label, 200))
-                    .number("fetches", fetches.len() as f64)
-                    .number("reads", reads as f64),
-            )
-            .attach(Attachment::photo(format!("mailping-{}.png", t.number), png)))
+        Ok(l.reply(
+            "stats-tracker",
+            &Args::new()
+                .id("number", t.number)
+                .text("label", words::truncate_chars(&t.label, 200))
+                .number("fetches", fetches.len() as f64)
+                .number("reads", reads as f64),
+        )
+        .attach(Attachment::photo(format!("mailping-{}.png", t.number), png)))
     }
 }
 
 /// An account with nothing in the window gets words, not an empty picture.
 fn nothing_to_chart(l: Lang) -> Reply {
-    l.reply("stats-nothing", &Args::new().number("days", STATS_DAYS as f64))
+    l.reply(
+        "stats-nothing",
+        &Args::new().number("days", STATS_DAYS as f64),
+    )
 }
 
 /// Said by `/stats n` and `/export n` for a tracker that has recorded nothing (`key` says
@@ -168,17 +170,23 @@ mod tests {
         assert_eq!(duration_words(Lang::En, 720.0), "12 min");
         assert_eq!(duration_words(Lang::En, 3.0 * 3600.0 + 300.0), "3 h 5 min");
         assert_eq!(duration_words(Lang::En, 7200.0), "2 h");
-        assert_eq!(duration_words(Lang::En, 86_400.0 + 4.0 * 3600.0), "1 day 4 h");
+        assert_eq!(
+            duration_words(Lang::En, 86_400.0 + 4.0 * 3600.0),
+            "1 day 4 h"
+        );
         assert_eq!(duration_words(Lang::En, 3.0 * 86_400.0), "3 days");
     }
 
     #[test]
     fn the_caption_gives_the_totals() {
-        let text = account_caption(Lang::En, &Totals {
-            created: 5,
-            read: 3,
-            median_secs_to_first_read: Some(5400.0),
-        })
+        let text = account_caption(
+            Lang::En,
+            &Totals {
+                created: 5,
+                read: 3,
+                median_secs_to_first_read: Some(5400.0),
+            },
+        )
         .plain_text();
         assert!(
             text.contains("5 trackers created, 3 read, 2 not yet read"),

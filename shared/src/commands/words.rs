@@ -178,10 +178,7 @@ pub fn tracker_created(l: Lang, new: &TrackerLinks<'_>, reminder: Option<Reminde
             &Args::new().text("url", &new.pixel_url),
         ))
         .plain("\n")
-        .then(l.reply(
-            "tracker-webmail",
-            &Args::new().text("url", &new.copy_url),
-        ));
+        .then(l.reply("tracker-webmail", &Args::new().text("url", &new.copy_url)));
     default_reminder_note(l, reply, reminder)
         .button_row(tracker_buttons(l, t.number, false))
         .button_row(remind_buttons(l, t.number))
@@ -407,9 +404,7 @@ pub fn tracker_list(
     if pages > 1 {
         reply = reply.plain(" ").then(l.reply(
             "trackers-page",
-            &Args::new()
-                .number("page", page + 1)
-                .number("pages", pages),
+            &Args::new().number("page", page + 1).number("pages", pages),
         ));
     }
     reply = reply.plain("\n");
@@ -551,18 +546,19 @@ pub fn not_counted(l: Lang, kind: OpenKind, reason: Reason, client: &str) -> Str
         Reason::BotConvention => "why-bot-convention",
         Reason::ReportedOwnNetwork => "why-reported-own-network",
         Reason::ReportedMachine => "why-reported-machine",
-        Reason::Agent | Reason::UnknownAgent | Reason::NetworkRelay | Reason::Legacy => match kind
-        {
-            OpenKind::LinkPreview => "why-link-preview",
-            OpenKind::Scanner => "why-scanner",
-            OpenKind::Unverified => "why-unrecognised",
-            OpenKind::AppleMpp => "why-apple-mpp",
-            OpenKind::SelfView => "why-own-view",
-            OpenKind::Duplicate => "why-repeat",
-            OpenKind::Direct | OpenKind::GmailProxy | OpenKind::YahooProxy => {
-                return format!("{} · {client}", l.word(kind_key(kind)));
+        Reason::Agent | Reason::UnknownAgent | Reason::NetworkRelay | Reason::Legacy => {
+            match kind {
+                OpenKind::LinkPreview => "why-link-preview",
+                OpenKind::Scanner => "why-scanner",
+                OpenKind::Unverified => "why-unrecognised",
+                OpenKind::AppleMpp => "why-apple-mpp",
+                OpenKind::SelfView => "why-own-view",
+                OpenKind::Duplicate => "why-repeat",
+                OpenKind::Direct | OpenKind::GmailProxy | OpenKind::YahooProxy => {
+                    return format!("{} · {client}", l.word(kind_key(kind)));
+                }
             }
-        },
+        }
     };
     l.text(key, &Args::new().text("client", client))
 }
@@ -629,7 +625,11 @@ pub fn confirm_delete(l: Lang, t: &Tracker) -> Reply {
             &Args::new(),
             Action::ConfirmDelete(t.number),
         ),
-        l.button("button-cancel", &Args::new(), Action::CancelDelete(t.number)),
+        l.button(
+            "button-cancel",
+            &Args::new(),
+            Action::CancelDelete(t.number),
+        ),
     ])
 }
 
@@ -787,7 +787,11 @@ mod tests {
                 "curl (a security scanner or script)",
             ),
         ] {
-            assert_eq!(not_counted(Lang::En, kind, reason, client), words, "{reason}");
+            assert_eq!(
+                not_counted(Lang::En, kind, reason, client),
+                words,
+                "{reason}"
+            );
         }
     }
 

@@ -11,10 +11,10 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use chrono_tz::Tz;
 use fluent_templates::fluent_bundle::FluentValue;
 use icu_calendar::{Date, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets;
 use icu_datetime::input::{DateTime as IcuDateTime, Time};
 use icu_datetime::options::TimePrecision;
-use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_locale_core::Locale;
@@ -65,8 +65,7 @@ fn local(at: DateTime<Utc>, tz: Tz) -> NaiveDateTime {
 
 /// "14:32"
 pub fn time(lang: Lang, at: DateTime<Utc>, tz: Tz) -> String {
-    format_with!(
-        lang, local(at, tz), fieldsets::T::hm(), "%H:%M")
+    format_with!(lang, local(at, tz), fieldsets::T::hm(), "%H:%M")
 }
 
 /// "Mon 14:32"

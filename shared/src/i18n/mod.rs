@@ -251,7 +251,10 @@ fn tidy_isolates(text: &str, right_to_left: bool) -> String {
             open.push(i);
         } else if c == PDI
             && let Some(start) = open.pop()
-            && !chars[start + 1..i].iter().copied().any(markup::is_right_to_left)
+            && !chars[start + 1..i]
+                .iter()
+                .copied()
+                .any(markup::is_right_to_left)
         {
             keep[start] = false;
             keep[i] = false;

@@ -82,10 +82,7 @@ fn platform_codes_fall_back_sensibly() {
 
 #[test]
 fn english_reads_as_before() {
-    let reply = Lang::En.reply(
-        "no-such-tracker",
-        &Args::new().id("number", 42),
-    );
+    let reply = Lang::En.reply("no-such-tracker", &Args::new().id("number", 42));
     assert_eq!(
         reply.plain_text(),
         "⚠️ You have no tracker #42. /opens lists yours."
