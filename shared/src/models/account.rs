@@ -40,7 +40,8 @@ impl Account {
     /// picked one, and in a group only the first time (a group speaks one language, not
     /// each sender's).
     pub fn follows_platform(&self, group: bool) -> bool {
-        !self.language_chosen && !(group && self.language.is_some())
+        let group_has_one = group && self.language.is_some();
+        !(self.language_chosen || group_has_one)
     }
 
     pub fn tz(&self) -> chrono_tz::Tz {
