@@ -219,3 +219,35 @@ mod catalogues {
         }
     }
 }
+
+#[test]
+fn dates_and_numbers_are_written_as_each_language_writes_them() {
+    use chrono::TimeZone;
+    // Monday 7 December 2026, 14:05 in Berlin.
+    let at = chrono::Utc.with_ymd_and_hms(2026, 12, 7, 13, 5, 0).unwrap();
+    let tz: chrono_tz::Tz = "Europe/Berlin".parse().unwrap();
+    assert_eq!(
+        format::weekday_day_time(Lang::En, at, tz),
+        "Mon 7 Dec, 14:05"
+    );
+    assert_eq!(format::weekday_time(Lang::En, at, tz), "Mon 14:05");
+    assert_eq!(format::day_time(Lang::De, at, tz), "7. Dez., 14:05");
+    assert_eq!(format::day_time(Lang::Fr, at, tz), "7 déc., 14:05");
+    assert_eq!(format::integer(Lang::En, 1_234_567), "1,234,567");
+    assert_eq!(format::integer(Lang::De, 1_234_567), "1.234.567");
+    // Persian and Arabic: the Gregorian calendar and Latin digits (docs/languages.md), the
+    // month in their words, the clock as the locale writes it.
+    assert_eq!(format::day_time(Lang::Fa, at, tz), "7 دسامبر، 14:05");
+    assert_eq!(format::day_time(Lang::Ar, at, tz), "7 ديسمبر، 2:05 م");
+    assert_eq!(format::integer(Lang::Fa, 42), "42");
+    // Numbers inside messages go through ICU too, and still pick the plural form.
+    let limit = Lang::De.text(
+        "label-too-long",
+        &Args::new().number("length", 10_000).number("limit", 200),
+    );
+    assert!(limit.contains("10.000 Zeichen"), "{limit}");
+    assert_eq!(
+        Lang::Ru.text("duration-days", &Args::new().number("count", 22)),
+        "22 дня"
+    );
+}
