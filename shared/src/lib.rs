@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod errors;
+pub mod i18n;
 pub mod links;
 pub mod models;
 pub mod net;

@@ -13,6 +13,8 @@ diesel::table! {
         quiet_start -> Nullable<Time>,
         quiet_end -> Nullable<Time>,
         send_not_before -> Nullable<Timestamptz>,
+        language -> Nullable<Text>,
+        language_chosen -> Bool,
     }
 }
 

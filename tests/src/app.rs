@@ -209,6 +209,10 @@ impl Spawn {
             signer,
             client: reqwest::Client::builder()
                 .timeout(Duration::from_secs(10))
+                // Shorter than the services' keep-alive (5 s): a pooled connection the server
+                // is closing as the client reuses it is reset (seen with twelve Discord users
+                // at once in tests/languages.rs).
+                .pool_idle_timeout(Duration::from_secs(2))
                 .build()
                 .expect("an HTTP client"),
             db,

@@ -1096,14 +1096,27 @@ fn validate_options(options: &[Value], path: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// A slash command or option name and description.
-fn validate_described(item: &Value, path: &str) -> Result<(), ApiError> {
-    let name = item.get("name").and_then(Value::as_str).unwrap_or_default();
-    let name_ok = (1..=32).contains(&name.chars().count())
+/// The locales Discord takes in `name_localizations` and `description_localizations`
+/// (discord.com/developers/docs/reference#locales).
+pub const DISCORD_LOCALES: &[&str] = &[
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
+];
+
+/// A command or option name: 1 to 32 letters, digits, `-` or `_`, lowercase where the script
+/// has case.
+fn name_ok(name: &str) -> bool {
+    (1..=32).contains(&name.chars().count())
         && name
             .chars()
-            .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()));
-    if !name_ok {
+            .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
+}
+
+/// A slash command or option name and description, and their localisations.
+fn validate_described(item: &Value, path: &str) -> Result<(), ApiError> {
+    let name = item.get("name").and_then(Value::as_str).unwrap_or_default();
+    if !name_ok(name) {
         return Err(invalid_form(
             &format!("{path}.name"),
             "APPLICATION_COMMAND_INVALID_NAME",
@@ -1120,6 +1133,39 @@ fn validate_described(item: &Value, path: &str) -> Result<(), ApiError> {
             "BASE_TYPE_BAD_LENGTH",
             "Must be between 1 and 100 in length.",
         ));
+    }
+    for (field, check) in [
+        ("name_localizations", name_ok as fn(&str) -> bool),
+        ("description_localizations", |d: &str| {
+            (1..=100).contains(&d.chars().count())
+        }),
+    ] {
+        let Some(map) = item.get(field).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        let Some(map) = map.as_object() else {
+            return Err(invalid_form(
+                &format!("{path}.{field}"),
+                "DICT_TYPE_CONVERT",
+                "Only dictionaries may be used in a DictType",
+            ));
+        };
+        for (locale, value) in map {
+            if !DISCORD_LOCALES.contains(&locale.as_str()) {
+                return Err(invalid_form(
+                    &format!("{path}.{field}"),
+                    "BASE_TYPE_CHOICES",
+                    &format!("Value must be one of {DISCORD_LOCALES:?}; got {locale:?}."),
+                ));
+            }
+            if !value.as_str().is_some_and(check) {
+                return Err(invalid_form(
+                    &format!("{path}.{field}.{locale}"),
+                    "APPLICATION_COMMAND_INVALID_LOCALIZATION",
+                    &format!("Invalid {field} value for {locale}: {value}"),
+                ));
+            }
+        }
     }
     Ok(())
 }
@@ -1471,6 +1517,12 @@ pub fn slash_command(
     }
     let mut interaction = interaction_base(2, user_id, guild_id);
     interaction["data"] = data;
+    interaction
+}
+
+/// The same interaction from a user whose Discord client is set to `locale` ("de", "pt-BR").
+pub fn with_locale(mut interaction: Value, locale: &str) -> Value {
+    interaction["locale"] = json!(locale);
     interaction
 }
 

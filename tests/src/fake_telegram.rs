@@ -241,7 +241,7 @@ impl FakeTelegram {
             };
             let query = json!({
                 "id": id,
-                "from": user_json(user_id),
+                "from": user_json(user_id, inner.language_of(user_id)),
                 "message": message,
                 "chat_instance": format!("{}", chat_id.unsigned_abs()),
                 "data": data,
@@ -339,9 +339,26 @@ impl FakeTelegram {
         self.shared.lock().throttled.clone()
     }
 
-    /// `(command, description)` pairs from the latest `setMyCommands`.
+    /// `(command, description)` pairs from the latest `setMyCommands` without a language code
+    /// (the menu of every user whose language has none of its own).
     pub fn commands(&self) -> Vec<(String, String)> {
-        self.shared.lock().commands.clone()
+        self.commands_for("")
+    }
+
+    /// `(command, description)` pairs from the latest `setMyCommands` for `language_code`
+    /// (`""`: the default menu).
+    pub fn commands_for(&self, language_code: &str) -> Vec<(String, String)> {
+        let inner = self.shared.lock();
+        inner.menus.get(language_code).cloned().unwrap_or_default()
+    }
+
+    /// The `language_code` Telegram reports for `user_id` from now on (`"en"` until set; none
+    /// at all for `None`, as for users who hide it).
+    pub fn set_language(&self, user_id: i64, language_code: Option<&str>) {
+        self.shared
+            .lock()
+            .languages
+            .insert(user_id, language_code.map(str::to_owned));
     }
 
     /// How many callback queries the bot answered.
@@ -502,7 +519,10 @@ struct Inner {
     failures: Vec<PlannedFailure>,
     blocked: HashSet<i64>,
     rejected: Vec<String>,
-    commands: Vec<(String, String)>,
+    /// Each `setMyCommands` menu by its `language_code` (`""` for the default one).
+    menus: HashMap<String, Vec<(String, String)>>,
+    /// The `language_code` each user's updates carry, where a test set one.
+    languages: HashMap<i64, Option<String>>,
     next_callback_id: u64,
     open_callbacks: HashSet<String>,
     callback_answers: Vec<CallbackAnswer>,
@@ -652,6 +672,14 @@ impl Inner {
         chat.last_message_id
     }
 
+    /// The `language_code` `user_id`'s updates carry.
+    fn language_of(&self, user_id: i64) -> Option<&str> {
+        match self.languages.get(&user_id) {
+            Some(code) => code.as_deref(),
+            None => Some("en"),
+        }
+    }
+
     fn message(&self, chat_id: i64, message_id: i32) -> Option<&StoredMessage> {
         self.chats.get(&chat_id)?.messages.get(&message_id)
     }
@@ -664,7 +692,7 @@ impl Inner {
         let from = if m.from == FakeTelegram::BOT_ID {
             bot_user_json()
         } else {
-            user_json(m.from)
+            user_json(m.from, self.language_of(m.from))
         };
         let mut message = json!({
             "message_id": message_id,
@@ -978,6 +1006,13 @@ impl Inner {
     }
 
     fn set_my_commands(&mut self, p: &Params) -> Result<Value, Refusal> {
+        // "A two-letter ISO 639-1 language code", or none for the default menu.
+        let language_code = p.str("language_code").unwrap_or_default();
+        let code_ok = language_code.is_empty()
+            || (language_code.len() == 2 && language_code.bytes().all(|b| b.is_ascii_lowercase()));
+        if !code_ok {
+            return Err(Refusal::bad_request("LANG_CODE_INVALID"));
+        }
         let Some(Value::Array(list)) = p.json("commands") else {
             return Err(Refusal::bad_request("can't parse commands JSON object"));
         };
@@ -1000,7 +1035,7 @@ impl Inner {
             }
             commands.push((command.to_owned(), description.to_owned()));
         }
-        self.commands = commands;
+        self.menus.insert(language_code.to_owned(), commands);
         Ok(json!(true))
     }
 
@@ -1016,12 +1051,15 @@ impl Inner {
             "answercallbackquery" => self.answer_callback_query(p),
             "setmycommands" => self.set_my_commands(p),
             "deletemycommands" => {
-                self.commands.clear();
+                let language_code = p.str("language_code").unwrap_or_default();
+                self.menus.remove(language_code.as_str());
                 Ok(json!(true))
             }
             "getmycommands" => Ok(self
-                .commands
-                .iter()
+                .menus
+                .get(p.str("language_code").unwrap_or_default().as_str())
+                .into_iter()
+                .flatten()
                 .map(|(command, description)| {
                     json!({ "command": command, "description": description })
                 })
@@ -1474,15 +1512,18 @@ fn bot_me_json() -> Value {
     me
 }
 
-fn user_json(user_id: i64) -> Value {
-    json!({
+fn user_json(user_id: i64, language_code: Option<&str>) -> Value {
+    let mut user = json!({
         "id": user_id,
         "is_bot": false,
         "first_name": "Test",
         "last_name": format!("User{user_id}"),
         "username": format!("user{user_id}"),
-        "language_code": "en",
-    })
+    });
+    if let Some(code) = language_code {
+        user["language_code"] = json!(code);
+    }
+    user
 }
 
 /// Positive ids are private chats with that user; negative ids are groups, and ids below

@@ -6,11 +6,12 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use mailping_bot::{discord, telegram};
-use mailping_shared::commands::words;
+use mailping_shared::commands::{Limited, words};
 use mailping_shared::commands::{
     Reply, Span, TimelineEntry, TrackerLinks, alert_reply, reminder_reply,
 };
 use mailping_shared::domain::{LabelError, OpenKind, Reason, Token};
+use mailping_shared::i18n::Lang;
 use mailping_shared::models::account::{Account, Platform};
 use mailping_shared::models::alert::ClaimedAlert;
 use mailping_shared::models::reminder::{DueReminder, PendingReminder};
@@ -81,6 +82,8 @@ fn account() -> Account {
         remind_after: Some(chrono::Duration::days(3)),
         quiet_start: QuietHours::parse("22:00-08:00").map(|q| q.start),
         quiet_end: QuietHours::parse("22:00-08:00").map(|q| q.end),
+        language: None,
+        language_chosen: true,
     }
 }
 
@@ -98,12 +101,12 @@ fn tracker(number: i32, label: &str) -> Tracker {
 }
 
 /// Every kind of reply the bot sends, worded from these hostile pieces.
-fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
+fn every_reply(l: Lang, labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
     let base = format!("https://{}.example.com", "mailping-".repeat(20));
     let trackers: Vec<Tracker> = labels
         .iter()
         .enumerate()
-        .map(|(i, l)| tracker(999_990 + i as i32, l))
+        .map(|(i, label)| tracker(999_990 + i as i32, label))
         .collect();
     let links: Vec<TrackerLinks<'_>> = trackers
         .iter()
@@ -172,6 +175,7 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
         coalesced_minutes,
         new_client: true,
         new_network: true,
+        language: Some(l.code().to_owned()),
     };
     let due = DueReminder {
         id: 1,
@@ -190,48 +194,53 @@ fn every_reply(labels: &[String], client: &str, raw: &str) -> Vec<Reply> {
         sent_at: at(-10_000),
         read: false,
         apple_prefetch_at: Some(at(-9_000)),
+        language: Some(l.code().to_owned()),
     };
     let delay_error = ReminderDelay::parse(raw)
         .err()
         .unwrap_or_else(|| ReminderDelay::parse("junk").unwrap_err());
     vec![
-        words::welcome(),
-        words::help(),
-        words::unknown_command(raw),
-        words::not_a_command(),
-        words::bad_label(LabelError::TooLong(usize::MAX)),
-        words::bad_label(LabelError::Missing),
-        words::slow_down(u32::MAX, raw),
-        words::something_went_wrong(),
-        words::missing_number(raw),
-        words::bad_number(raw, raw),
-        words::no_such_tracker(i32::MAX),
-        words::tracker_created(&links[0], Some(delay)),
-        words::tracker_created(&links[0], None),
-        words::trackers_created(&links, Some(delay)),
-        words::trackers_created(&links, None),
-        words::too_many_recipients(usize::MAX),
-        words::bad_delay(&delay_error),
-        words::missing_delay(raw),
-        words::reminder_set(t, delay, at(600), &account),
-        words::reminder_stopped(t),
-        words::already_read(t),
-        words::default_reminder_set(Some(delay)),
-        words::reminders(&pending, &account),
-        words::current_quiet_hours(&account),
-        words::bad_quiet_hours(raw),
-        words::quiet_hours_set(account.quiet_hours(), tz),
-        words::confirm_forget(),
-        words::no_trackers(),
-        words::tracker_list(&summaries, 99_999, 100_000, at(0), tz),
-        words::timeline(t, &entries, 25, i64::MAX, tz),
-        words::muted(t, true),
-        words::muted(t, false),
-        words::confirm_delete(t),
-        words::deleted(t),
-        words::current_timezone(raw),
-        words::bad_timezone(raw),
-        words::timezone_set(raw),
+        words::welcome(l),
+        words::help(l),
+        words::unknown_command(l, raw),
+        words::not_a_command(l),
+        words::bad_label(l, LabelError::TooLong(usize::MAX)),
+        words::bad_label(l, LabelError::Missing),
+        words::slow_down(l, u32::MAX, Limited::Commands),
+        words::something_went_wrong(l),
+        words::missing_number(l, raw),
+        words::bad_number(l, raw, raw),
+        words::no_such_tracker(l, i32::MAX),
+        words::tracker_created(l, &links[0], Some(delay)),
+        words::tracker_created(l, &links[0], None),
+        words::trackers_created(l, &links, Some(delay)),
+        words::trackers_created(l, &links, None),
+        words::too_many_recipients(l, usize::MAX),
+        words::bad_delay(l, &delay_error),
+        words::missing_delay(l, raw),
+        words::reminder_set(l, t, delay, at(600), &account),
+        words::reminder_stopped(l, t),
+        words::already_read(l, t),
+        words::default_reminder_set(l, Some(delay)),
+        words::reminders(l, &pending, &account),
+        words::current_quiet_hours(l, &account),
+        words::bad_quiet_hours(l, raw),
+        words::quiet_hours_set(l, account.quiet_hours(), tz),
+        words::confirm_forget(l),
+        words::no_trackers(l),
+        words::tracker_list(l, &summaries, 99_999, 100_000, at(0), tz),
+        words::timeline(l, t, &entries, 25, i64::MAX, tz),
+        words::muted(l, t, true),
+        words::muted(l, t, false),
+        words::confirm_delete(l, t),
+        words::deleted(l, t),
+        words::current_timezone(l, raw),
+        words::bad_timezone(l, raw),
+        words::timezone_set(l, raw),
+        words::languages(l, true),
+        words::unknown_language(l, raw, true),
+        words::language_set(l),
+        words::what_was_it(l, t, i64::MAX),
         alert_reply(&alert(false, 1, None)),
         alert_reply(&alert(false, i32::MAX, None)),
         alert_reply(&alert(false, i32::MAX, Some(i32::MAX))),
@@ -283,8 +292,11 @@ proptest! {
         client in hostile(60),
         raw in hostile(5000),
     ) {
-        for reply in every_reply(&labels, &client, &raw) {
-            check(&reply)?;
+        // Every language: their words differ in length, and Persian and Arabic add isolates.
+        for l in Lang::ALL {
+            for reply in every_reply(l, &labels, &client, &raw) {
+                check(&reply)?;
+            }
         }
     }
 

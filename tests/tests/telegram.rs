@@ -450,7 +450,8 @@ async fn hostile_labels_show_exactly_as_typed_or_are_refused() {
         .send(chat, &format!("/track {}", "x".repeat(10_000)))
         .await;
     assert!(
-        long.text.contains("10000 characters") && long.text.contains("200"),
+        // Numbers are written as the language writes them (ICU): 10,000 in English.
+        long.text.contains("10,000 characters") && long.text.contains("200"),
         "{}",
         long.text
     );

@@ -18,6 +18,7 @@ use futures_util::StreamExt;
 use mailping_shared::commands::{Action, Chat, Command, Commands, Reply, files_budget};
 use mailping_shared::db::Pool;
 use mailping_shared::errors::DbError;
+use mailping_shared::i18n::Lang;
 use mailping_shared::models::{Platform, seen_request};
 use serenity::all::{
     CommandDataOptionValue, CommandInteraction, ComponentInteraction, CreateInteractionResponse,
@@ -94,9 +95,7 @@ pub async fn interactions(
         Interaction::Component(c) => on_component(&state.commands, &c).await,
         other => {
             tracing::debug!(kind = ?other.kind(), "ignoring interaction");
-            CreateInteractionResponse::Message(message(
-                &Reply::new().plain("This isn't supported."),
-            ))
+            CreateInteractionResponse::Message(message(&Lang::En.say("not-supported")))
         }
     };
     match answered {
@@ -201,8 +200,9 @@ async fn on_command(
         })
         .collect();
     let arg = command_argument(&c.data.name, &options);
-    // Trackers belong to the Discord user, wherever they run the command.
-    let chat = Chat::new(Platform::Discord, c.user.id.get());
+    // Trackers belong to the Discord user, wherever they run the command, in their language.
+    let chat = Chat::new(Platform::Discord, c.user.id.get()).speaking(Some(&c.locale));
+    let lang = chat.reported.unwrap_or_default();
     let command = Command::from_name(&c.data.name, &arg);
     if command.sends_a_file() {
         let state = Arc::clone(state);
@@ -214,7 +214,7 @@ async fn on_command(
             // Either way the answer is gone: sent, or dropped with its connection.
             let _ = sent.await;
             let budget = files_budget(state.commands.upload_limit(Platform::Discord));
-            send_followup(&state.http, &token, &reply, budget).await;
+            send_followup(&state.http, &token, &reply, budget, lang).await;
         });
         return CreateInteractionResponse::Defer(
             CreateInteractionResponseMessage::new().ephemeral(true),
@@ -250,12 +250,12 @@ fn command_argument(name: &str, options: &[(&str, String)]) -> String {
 /// The answer to a deferred command, as the interaction's first follow-up (which replaces
 /// Discord's "thinking…" placeholder, ephemeral like it), then one more follow-up per group of
 /// files that would not fit on it: an export split into parts under the upload limit.
-async fn send_followup(http: &Http, token: &str, reply: &Reply, budget: u64) {
+async fn send_followup(http: &Http, token: &str, reply: &Reply, budget: u64, lang: Lang) {
     let groups = match attachment_groups(reply, budget).await {
         Ok(groups) => groups,
         Err(e) => {
             tracing::error!(error = %e, "could not read an attachment for Discord");
-            let sorry = followup_text(&mailping_shared::commands::something_went_wrong());
+            let sorry = followup_text(&mailping_shared::commands::something_went_wrong(lang));
             execute(http, token, sorry).await;
             return;
         }
@@ -270,7 +270,7 @@ async fn send_followup(http: &Http, token: &str, reply: &Reply, budget: u64) {
             Ok(builder) => builder,
             Err(e) => {
                 tracing::error!(error = %e, "could not read an attachment for Discord");
-                followup_text(&mailping_shared::commands::something_went_wrong())
+                followup_text(&mailping_shared::commands::something_went_wrong(lang))
             }
         };
         if !execute(http, token, builder).await {
@@ -312,12 +312,12 @@ async fn execute(http: &Http, token: &str, builder: CreateInteractionResponseFol
 const UNKNOWN_WEBHOOK: isize = 10015;
 
 async fn on_component(commands: &Commands, c: &ComponentInteraction) -> CreateInteractionResponse {
+    let chat = Chat::new(Platform::Discord, c.user.id.get()).speaking(Some(&c.locale));
     let Some(action) = Action::decode(&c.data.custom_id) else {
-        let reply = Reply::new().plain("This button no longer works. Run /opens for a fresh list.");
+        let reply = chat.reported.unwrap_or_default().say("button-expired");
         return CreateInteractionResponse::Message(message(&reply));
     };
     // The payload names a tracker number; it's resolved within the presser's own account.
-    let chat = Chat::new(Platform::Discord, c.user.id.get());
     let reply = commands.press(&chat, action).await;
     if action.replaces_message() {
         CreateInteractionResponse::UpdateMessage(message(&reply))

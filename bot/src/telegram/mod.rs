@@ -7,10 +7,12 @@ mod sender;
 
 use std::sync::Arc;
 
-use mailping_shared::commands::{Action, COMMANDS, Chat, Command, Commands};
+use mailping_shared::commands::{Action, COMMANDS, Chat, Command, Commands, command_description};
+use mailping_shared::i18n::Lang;
 use mailping_shared::models::Platform;
 use teloxide::RequestError;
 use teloxide::dispatching::{DefaultKey, Dispatcher, UpdateHandler};
+use teloxide::payloads::SetMyCommandsSetters;
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, MaybeInaccessibleMessage, Me};
 
@@ -23,13 +25,32 @@ pub fn bot(token: &str, api_url: url::Url) -> Bot {
     Bot::new(token).set_api_url(api_url)
 }
 
-/// Registers the command menu with `setMyCommands`, built from the shared command table.
+/// Registers the command menu with `setMyCommands`, built from the shared command table: the
+/// English one for everybody, then one per language for the users whose app is set to it.
 pub async fn register_commands(bot: &Bot) -> Result<(), RequestError> {
-    let commands: Vec<BotCommand> = COMMANDS
+    bot.set_my_commands(menu(Lang::En)).await?;
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        bot.set_my_commands(menu(lang))
+            .language_code(menu_language_code(lang))
+            .await?;
+    }
+    Ok(())
+}
+
+/// The command menu in a language. The command names stay the same in every language: they
+/// are what the messages tell people to type.
+pub fn menu(lang: Lang) -> Vec<BotCommand> {
+    COMMANDS
         .iter()
-        .map(|(name, _, description)| BotCommand::new(*name, *description))
-        .collect();
-    bot.set_my_commands(commands).await.map(drop)
+        .map(|(name, _)| BotCommand::new(*name, command_description(lang, name)))
+        .collect()
+}
+
+/// Telegram takes a menu's language as a two-letter ISO 639-1 code: Brazilian Portuguese's
+/// menu is the `pt` one.
+pub fn menu_language_code(lang: Lang) -> &'static str {
+    let code = lang.code();
+    code.split('-').next().unwrap_or(code)
 }
 
 /// The update handler tree, taking its dependencies as arguments so tests can drive it.
@@ -63,7 +84,9 @@ async fn on_message(
         }
     }
     let command = msg.text().map_or(Command::NotACommand, Command::parse_text);
-    let chat = Chat::new(Platform::Telegram, msg.chat.id.0);
+    let chat = Chat::new(Platform::Telegram, msg.chat.id.0)
+        .speaking(msg.from.as_ref().and_then(|u| u.language_code.as_deref()))
+        .in_group(!msg.chat.is_private());
     let reply = commands.run(&chat, command).await;
     if let Err(e) = render::answer(&bot, msg.chat.id, &reply).await {
         tracing::error!(error = %e, "could not answer a Telegram command; the user got no answer");
@@ -81,15 +104,18 @@ async fn on_callback(
         MaybeInaccessibleMessage::Regular(m) => (m.chat.id, Some(m.id)),
         MaybeInaccessibleMessage::Inaccessible(m) => (m.chat.id, None),
     });
+    let said = q.from.language_code.as_deref();
     let (Some(action), Some((chat_id, message_id))) = (action, message) else {
         bot.answer_callback_query(q.id.clone())
-            .text("This button no longer works. Send /opens for a fresh list.")
+            .text(Lang::from_platform(said).word("button-expired"))
             .await?;
         return Ok(());
     };
     bot.answer_callback_query(q.id.clone()).await?;
     // The tracker number in the payload is resolved within the chat the button lives in.
-    let chat = Chat::new(Platform::Telegram, chat_id.0);
+    let chat = Chat::new(Platform::Telegram, chat_id.0)
+        .speaking(said)
+        .in_group(!chat_id.is_user());
     let reply = commands.press(&chat, action).await;
     let result = match message_id {
         Some(id) if action.replaces_message() => render::edit(&bot, chat_id, id, &reply).await,

@@ -1,67 +1,66 @@
 //! The wording of "your email was opened" alerts.
 
-use super::words::ordinal;
-use super::{Action, Button, Reply};
+use super::{Action, Reply};
+use crate::i18n::{Args, Lang, format};
 use crate::models::alert::ClaimedAlert;
 
-/// The message for a claimed alert, in the owner's timezone.
+/// The message for a claimed alert, in the owner's language and timezone.
 pub fn alert_reply(a: &ClaimedAlert) -> Reply {
+    let l = Lang::from_platform(a.language.as_deref());
+    let none = Args::new();
     let buttons = vec![
-        Button::new("🕓 Timeline", Action::Timeline(a.number)),
-        Button::new("🔕 Mute", Action::Mute(a.number)),
+        l.button("button-timeline", &none, Action::Timeline(a.number)),
+        l.button("button-mute", &none, Action::Mute(a.number)),
         // The owner's disagreement, recorded for the operator; no rule reads it.
-        Button::new("❓ Wrong?", Action::Wrong(a.number, a.open_id)),
+        l.button("button-wrong", &none, Action::Wrong(a.number, a.open_id)),
     ];
     if a.apple_prefetch {
-        return Reply::new()
-            .plain("📭 ")
-            .bold(&a.label)
-            .plain(" reached an Apple Mail inbox. Apple fetched it on delivery, so this is not a confirmed read.")
+        return l
+            .reply("alert-apple", &Args::new().text("label", &a.label))
             .button_row(buttons);
     }
     let tz = crate::schedule::timezone(&a.timezone);
-    let when = a.opened_at.with_timezone(&tz).format("%H:%M");
     let count = match a.coalesced_minutes {
-        Some(minutes) => format!(
-            "opened {} more {} in the last {}",
-            a.open_count,
-            if a.open_count == 1 { "time" } else { "times" },
-            if minutes == 1 {
-                "minute".to_owned()
-            } else {
-                format!("{minutes} minutes")
-            },
+        Some(minutes) => l.text(
+            "alert-more-in-minutes",
+            &Args::new()
+                .number("count", a.open_count)
+                .number("minutes", minutes),
         ),
-        None if a.open_count > 1 => format!("opened {} times since the last alert", a.open_count),
-        None => format!("{} open", ordinal(a.ordinal.max(1))),
+        None if a.open_count > 1 => l.text(
+            "alert-times-since",
+            &Args::new().number("count", a.open_count),
+        ),
+        None => l.text(
+            "alert-nth-open",
+            &Args::new().ordinal("ordinal", a.ordinal.max(1)),
+        ),
     };
-    let reply = Reply::new()
-        .plain("📬 Opened: ")
-        .bold(&a.label)
-        .plain(format!(
-            " — {when} ({}) · {} · {count}",
-            tz.name(),
-            a.client
-        ));
+    let reply = l.reply(
+        "alert-opened",
+        &Args::new()
+            .text("label", &a.label)
+            .text("time", format::time(l, a.opened_at, tz))
+            .text("timezone", tz.name())
+            .text("client", &a.client)
+            .text("count", count),
+    );
     let reply = if a.reminder_cancelled {
-        reply.plain(" · ⏰ reminder cancelled")
+        reply.plain(format!(" · {}", l.word("alert-reminder-cancelled")))
     } else {
         reply
     };
     // Read before, now from somewhere it never was: forwarded, or the reader's other device.
-    let reply = match (a.new_client, a.new_network) {
-        (true, true) => reply.plain(format!(
-            "\n🔀 Opened again, in {}, on another network: forwarded, or another device.",
-            a.client
-        )),
-        (true, false) => reply.plain(format!(
-            "\n🔀 Opened again, in {}: another device, or forwarded.",
-            a.client
-        )),
-        (false, true) => {
-            reply.plain("\n🔀 Opened again, on another network: another place, or forwarded.")
-        }
-        (false, false) => reply,
+    let client = Args::new().text("client", &a.client);
+    let again = match (a.new_client, a.new_network) {
+        (true, true) => Some(l.reply("alert-again-client-network", &client)),
+        (true, false) => Some(l.reply("alert-again-client", &client)),
+        (false, true) => Some(l.say("alert-again-network")),
+        (false, false) => None,
+    };
+    let reply = match again {
+        Some(again) => reply.plain("\n").then(again),
+        None => reply,
     };
     reply.button_row(buttons)
 }
@@ -100,6 +99,7 @@ mod tests {
             coalesced_minutes: minutes,
             new_client: false,
             new_network: false,
+            language: None,
         }
     }
 

@@ -16,6 +16,7 @@ use tempfile::TempPath;
 use super::stats::no_fetches;
 use super::{Attachment, Chat, Commands, Outcome, Reply, TempFile, parse_number, words};
 use crate::errors::DbError;
+use crate::i18n::{Args, Lang};
 use crate::models::account::{Account, Platform};
 use crate::models::stats::{self, ExportedOpen, ExportedTracker};
 use crate::models::tracker;
@@ -133,9 +134,10 @@ impl Files {
 
 impl Commands {
     pub(super) async fn export(&self, chat: &Chat, account: &Account, arg: &str) -> Outcome {
+        let l = account.lang();
         let number = match arg.trim() {
             "" => None,
-            raw => match parse_number(raw, "export") {
+            raw => match parse_number(l, raw, "export") {
                 Ok(n) => Some(n),
                 Err(reply) => return Ok(reply),
             },
@@ -143,13 +145,13 @@ impl Commands {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         if let Some(n) = number {
             let Some(t) = tracker::find_by_number(&mut conn, account.id, n).await? else {
-                return Ok(words::no_such_tracker(n));
+                return Ok(words::no_such_tracker(l, n));
             };
             if !stats::has_opens(&mut conn, account.id, Some(n)).await? {
-                return Ok(no_fetches(t.number, &t.label, "export"));
+                return Ok(no_fetches(l, t.number, &t.label, "export-no-fetches"));
             }
         } else if !stats::has_opens(&mut conn, account.id, None).await? {
-            return Ok(nothing_to_export());
+            return Ok(l.say("export-nothing"));
         }
         drop(conn);
         let limit = self.upload_limit(chat.platform);
@@ -157,15 +159,18 @@ impl Commands {
             .write_export(account, number, files_budget(limit))
             .await
         {
-            Ok((opens, trackers)) => Ok(export_reply(number, opens, trackers, limit)),
+            Ok((opens, trackers)) => Ok(export_reply(l, number, opens, trackers, limit)),
             Err(ExportError::Db(e)) => Err(e.into()),
             Err(e @ ExportError::RowTooLarge { .. }) => {
                 tracing::warn!(error = %e, limit, "export does not fit the upload limit");
-                Ok(too_large(limit))
+                Ok(l.reply(
+                    "export-too-large",
+                    &Args::new().text("limit", size_words(l, limit)),
+                ))
             }
             Err(e) => {
                 tracing::error!(error = %e, "could not write an export");
-                Ok(words::something_went_wrong())
+                Ok(words::something_went_wrong(l))
             }
         }
     }
@@ -525,57 +530,37 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-fn nothing_to_export() -> Reply {
-    Reply::new()
-        .plain("📭 Nothing to export yet: none of your trackers has recorded a fetch. ")
-        .code("/opens")
-        .plain(" lists them.")
-}
-
 /// A size as people read it, in the unit the platform states its limit in: "10 MiB",
 /// "50 MB", "4 KB".
-fn size_words(bytes: u64) -> String {
+fn size_words(l: Lang, bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    match bytes {
-        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
-        b if b >= 1_000_000 => format!("{} MB", (b as f64 / 1e6 * 10.0).round() / 10.0),
-        b => format!("{} KB", b / 1000),
-    }
-}
-
-fn too_large(limit: u64) -> Reply {
-    Reply::new()
-        .plain(format!(
-            "⚠️ This export cannot be sent here: the upload limit is {}. Try one tracker at a time, e.g. ",
-            size_words(limit)
-        ))
-        .code("/export 3")
-        .plain(".")
-}
-
-fn export_reply(number: Option<i32>, opens: Files, trackers: Files, limit: u64) -> Reply {
-    let what = match number {
-        Some(n) => format!("tracker #{n}'s recorded fetches"),
-        None => "every recorded fetch".to_owned(),
+    let (key, count) = match bytes {
+        b if b >= MIB && b % MIB == 0 => ("size-mib", (b / MIB) as f64),
+        b if b >= 1_000_000 => ("size-mb", (b as f64 / 1e6 * 10.0).round() / 10.0),
+        b => ("size-kb", (b / 1000) as f64),
     };
-    let mut reply = Reply::new().plain(format!(
-        "📤 Your export: {what} (one row each, times in UTC and in your timezone), and a separate file listing the trackers."
-    ));
+    l.text(key, &Args::new().number("count", count))
+}
+
+fn export_reply(l: Lang, number: Option<i32>, opens: Files, trackers: Files, limit: u64) -> Reply {
+    let mut reply = match number {
+        Some(n) => l.reply("export-tracker", &Args::new().id("number", n)),
+        None => l.say("export-all"),
+    };
     if opens.parts.len() > 1 || trackers.parts.len() > 1 {
-        let files = |f: &Files, what: &str| match f.parts.len() {
-            1 => format!("the {what} in one file"),
-            n => format!("the {what} in {n} files"),
-        };
-        reply = reply.plain(format!(
-            " Even compressed it is over the {} upload limit here, so it comes in parts: {}, {} (.csv.gz, each a complete CSV with the header row). Unzip them before opening.",
-            size_words(limit),
-            files(&opens, "fetches"),
-            files(&trackers, "trackers"),
-        ));
+        reply = reply.plain(" ").then(
+            l.reply(
+                "export-parts",
+                &Args::new()
+                    .text("limit", size_words(l, limit))
+                    .number("fetches", opens.parts.len() as f64)
+                    .number("trackers", trackers.parts.len() as f64),
+            ),
+        );
     } else if opens.compressed || trackers.compressed {
-        reply = reply.plain(format!(
-            " Compressed as .csv.gz to fit the {} upload limit; unzip it before opening.",
-            size_words(limit)
+        reply = reply.plain(" ").then(l.reply(
+            "export-compressed",
+            &Args::new().text("limit", size_words(l, limit)),
         ));
     }
     let suffix = number.map_or(String::new(), |n| format!("-{n}"));
@@ -738,7 +723,7 @@ mod tests {
         let opens = write(&rows(500, true), budget).await.unwrap();
         let n = opens.parts.len();
         let trackers = write(&rows(3, false), budget).await.unwrap();
-        let reply = export_reply(Some(4), opens, trackers, 2_100);
+        let reply = export_reply(Lang::En, Some(4), opens, trackers, 2_100);
         let names: Vec<_> = reply
             .attachments
             .iter()
@@ -759,17 +744,17 @@ mod tests {
 
         let one = write(&rows(2_000, false), 30_000).await.unwrap();
         let trackers = write(&rows(3, false), 30_000).await.unwrap();
-        let reply = export_reply(None, one, trackers, 31_000);
+        let reply = export_reply(Lang::En, None, one, trackers, 31_000);
         assert_eq!(reply.attachments[0].filename, "mailping-opens.csv.gz");
         assert!(reply.plain_text().contains("Compressed as .csv.gz"));
     }
 
     #[test]
     fn limits_read_as_the_platforms_state_them() {
-        assert_eq!(size_words(UPLOAD_LIMIT_DISCORD), "10 MiB");
-        assert_eq!(size_words(UPLOAD_LIMIT_TELEGRAM), "50 MB");
-        assert_eq!(size_words(10_600_000), "10.6 MB");
-        assert_eq!(size_words(4_000), "4 KB");
+        assert_eq!(size_words(Lang::En, UPLOAD_LIMIT_DISCORD), "10 MiB");
+        assert_eq!(size_words(Lang::En, UPLOAD_LIMIT_TELEGRAM), "50 MB");
+        assert_eq!(size_words(Lang::En, 10_600_000), "10.6 MB");
+        assert_eq!(size_words(Lang::En, 4_000), "4 KB");
     }
 
     #[test]

@@ -22,14 +22,16 @@ pub use export::{
 pub use reminder_words::reminder_reply;
 pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
 pub use stats::STATS_DAYS;
-pub use words::something_went_wrong;
-pub use words::{ordinal, relative_time, truncate_chars};
+pub use words::{
+    Limited, command_description, relative_time, something_went_wrong, truncate_chars,
+};
 
 use crate::config::BaseUrl;
 use crate::db::Pool;
 pub use crate::domain::Said;
 use crate::domain::{Label, OpenKind, Reason};
 use crate::errors::DbError;
+use crate::i18n::Lang;
 use crate::links;
 use crate::models::account::{self, Account, Platform};
 use crate::models::open;
@@ -37,11 +39,18 @@ use crate::models::reminder;
 use crate::models::tracker::{self, Tracker};
 use crate::schedule::{QuietHours, ReminderDelay};
 
-/// Who is talking: a Telegram chat or a Discord user.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// Who is talking: a Telegram chat or a Discord user, and the language their platform
+/// reports for this message. Two messages from one chat are the same chat (one rate limit,
+/// one account) whatever language the sender's app is set to.
+#[derive(Debug, Clone)]
 pub struct Chat {
     pub platform: Platform,
     pub chat_id: String,
+    /// The language the platform reports (Telegram's `from.language_code`, Discord's
+    /// `locale`), if it reports one we speak.
+    pub reported: Option<Lang>,
+    /// A group chat: several people, one language (the group's, not each sender's).
+    pub group: bool,
 }
 
 impl Chat {
@@ -49,7 +58,40 @@ impl Chat {
         Chat {
             platform,
             chat_id: chat_id.to_string(),
+            reported: None,
+            group: false,
         }
+    }
+
+    /// The same chat, with the language code its platform reports for this message.
+    pub fn speaking(mut self, code: Option<&str>) -> Self {
+        self.reported = code.and_then(Lang::negotiate);
+        self
+    }
+
+    /// The same chat, as a group (or not).
+    pub fn in_group(mut self, group: bool) -> Self {
+        self.group = group;
+        self
+    }
+
+    /// The language to answer in when the account can't be read.
+    fn language(&self) -> Lang {
+        self.reported.unwrap_or_default()
+    }
+}
+
+impl PartialEq for Chat {
+    fn eq(&self, other: &Self) -> bool {
+        (self.platform, &self.chat_id) == (other.platform, &other.chat_id)
+    }
+}
+
+impl Eq for Chat {}
+
+impl std::hash::Hash for Chat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.platform, &self.chat_id).hash(state);
     }
 }
 
@@ -80,56 +122,29 @@ pub enum Command {
     Stats(String),
     /// `/export` sends every recorded fetch as CSV; `/export n` only tracker n's.
     Export(String),
+    /// `/language` lists the languages; `/language de` picks one; `/language auto` goes back
+    /// to the one the platform reports.
+    Language(String),
 }
 
-/// Every command with its argument hint and its one-line description: `/help`, Telegram's
-/// menu and Discord's slash commands are all built from this table.
-pub const COMMANDS: &[(&str, &str, &str)] = &[
-    ("start", "", "Welcome and a three-step guide"),
-    (
-        "track",
-        "<label>",
-        "Create a tracker for one email, e.g. /track Proposal to ACME; one per recipient on the next lines",
-    ),
-    (
-        "opens",
-        "[n]",
-        "List your trackers, or show tracker n's timeline",
-    ),
-    (
-        "mute",
-        "<n>",
-        "Stop alerts for tracker n (opens are still recorded)",
-    ),
-    ("unmute", "<n>", "Resume alerts for tracker n"),
-    ("delete", "<n>", "Delete tracker n and all its opens"),
-    ("tz", "<zone>", "Set your timezone, e.g. /tz Europe/Berlin"),
-    (
-        "remind",
-        "[n] [when]",
-        "Remind me if tracker n has no read by then, e.g. /remind 3 2d; alone, lists reminders",
-    ),
-    (
-        "quiet",
-        "[hours]",
-        "Hours without reminders, e.g. /quiet 22:00-08:00 or /quiet off",
-    ),
-    (
-        "forget",
-        "",
-        "Delete everything MailPing holds for this chat",
-    ),
-    ("help", "", "Show this list"),
-    (
-        "stats",
-        "[n]",
-        "A chart of your last 30 days, or of tracker n's fetches",
-    ),
-    (
-        "export",
-        "[n]",
-        "Your recorded fetches as a CSV file, or only tracker n's",
-    ),
+/// Every command with the shape of its argument (`<label>`: required, `[n]`: optional), in
+/// the order `/help`, Telegram's menu and Discord's slash commands list them. Their words
+/// (descriptions, argument hints) are in the catalogues: `command-<name>` and its `.args`.
+pub const COMMANDS: &[(&str, Option<&str>)] = &[
+    ("start", None),
+    ("track", Some("<label>")),
+    ("opens", Some("[n]")),
+    ("mute", Some("<n>")),
+    ("unmute", Some("<n>")),
+    ("delete", Some("<n>")),
+    ("tz", Some("<zone>")),
+    ("remind", Some("[n] [when]")),
+    ("quiet", Some("[hours]")),
+    ("forget", None),
+    ("help", None),
+    ("stats", Some("[n]")),
+    ("export", Some("[n]")),
+    ("language", Some("[code]")),
 ];
 
 impl Command {
@@ -169,6 +184,7 @@ impl Command {
             "forget" => Command::Forget,
             "stats" => Command::Stats(arg),
             "export" => Command::Export(arg),
+            "language" => Command::Language(arg),
             other => Command::Unknown(other.to_owned()),
         }
     }
@@ -196,6 +212,8 @@ pub enum Action {
     Wrong(i32, i64),
     /// The owner's answer: that open of tracker n was their own view, or a machine.
     WrongSaid(i32, i64, Said),
+    /// Speak this language here; none: the one the platform reports.
+    Language(Option<Lang>),
 }
 
 impl Action {
@@ -231,6 +249,8 @@ impl Action {
             Action::Wrong(n, open_id) => format!("wr:{n}:{open_id}"),
             Action::WrongSaid(n, open_id, Said::OwnView) => format!("wo:{n}:{open_id}"),
             Action::WrongSaid(n, open_id, Said::Machine) => format!("wm:{n}:{open_id}"),
+            Action::Language(Some(lang)) => format!("lg:{}", lang.code()),
+            Action::Language(None) => "lg:auto".to_owned(),
         }
     }
 
@@ -241,6 +261,13 @@ impl Action {
             ("fa", "0") => return Some(Action::AskForget),
             ("fy", "0") => return Some(Action::ConfirmForget),
             ("fn", "0") => return Some(Action::CancelForget),
+            ("lg", "auto") => return Some(Action::Language(None)),
+            ("lg", code) => {
+                return Lang::ALL
+                    .into_iter()
+                    .find(|l| l.code() == code)
+                    .map(|l| Action::Language(Some(l)));
+            }
             ("rm", _) => {
                 let (n, minutes) = n.split_once(':')?;
                 let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
@@ -358,7 +385,11 @@ impl Commands {
     /// user, and the cause goes to the log.
     pub async fn run(&self, chat: &Chat, command: Command) -> Reply {
         if self.commands.check_key(chat).is_err() {
-            return words::slow_down(self.limits.commands_per_minute, "commands");
+            return words::slow_down(
+                chat.language(),
+                self.limits.commands_per_minute,
+                Limited::Commands,
+            );
         }
         let result = self.run_inner(chat, command).await;
         self.settle(chat, result)
@@ -367,10 +398,15 @@ impl Commands {
     /// Runs a button's action, answering with the message that replaces the one it was on.
     pub async fn press(&self, chat: &Chat, action: Action) -> Reply {
         if self.commands.check_key(chat).is_err() {
-            return words::slow_down(self.limits.commands_per_minute, "commands");
+            return words::slow_down(
+                chat.language(),
+                self.limits.commands_per_minute,
+                Limited::Commands,
+            );
         }
         let result = async {
             let account = self.account(chat).await?;
+            let l = account.lang();
             match action {
                 Action::Page(p) => self.list(&account, p).await,
                 Action::Timeline(n) => self.timeline(&account, n).await,
@@ -379,23 +415,19 @@ impl Commands {
                 Action::AskDelete(n) => self.ask_delete(&account, n).await,
                 Action::ConfirmDelete(n) => self.delete(&account, n).await,
                 Action::CancelDelete(n) => Ok(self
-                    .with_tracker(&account, n, |t| {
-                        Reply::new()
-                            .plain(format!("Kept #{} ", t.number))
-                            .bold(&t.label)
-                            .plain(".")
-                    })
+                    .with_tracker(&account, n, |t| words::kept(l, t))
                     .await?),
                 Action::Remind(n, minutes) => {
                     match ReminderDelay::new(chrono::Duration::minutes(i64::from(minutes))) {
                         Ok(delay) => self.set_reminder(&account, n, delay).await,
-                        Err(e) => Ok(words::bad_delay(&e)),
+                        Err(e) => Ok(words::bad_delay(l, &e)),
                     }
                 }
                 Action::StopReminding(n) => self.stop_reminder(&account, n).await,
-                Action::AskForget => Ok(words::confirm_forget()),
+                Action::AskForget => Ok(words::confirm_forget(l)),
                 Action::ConfirmForget => self.forget(&account).await,
-                Action::CancelForget => Ok(words::kept_everything()),
+                Action::CancelForget => Ok(words::kept_everything(l)),
+                Action::Language(lang) => self.set_language(chat, &account, lang).await,
                 Action::Wrong(n, open_id) => self.ask_what_it_was(&account, n, open_id).await,
                 Action::WrongSaid(n, open_id, said) => {
                     self.report_wrong(&account, n, open_id, said).await
@@ -411,56 +443,100 @@ impl Commands {
             Ok(reply) => reply,
             Err(Failure::Db(e)) => {
                 tracing::error!(error = %e, platform = chat.platform.as_str(), "command failed on the database");
-                words::something_went_wrong()
+                words::something_went_wrong(chat.language())
             }
         }
     }
 
+    /// The chat's account, whose language follows what the platform reports until the chat
+    /// picks one (in a group, only the first report counts: one group, one language).
     async fn account(&self, chat: &Chat) -> Result<Account, Failure> {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
-        Ok(account::upsert(&mut conn, chat.platform, &chat.chat_id).await?)
+        let mut account = account::upsert(&mut conn, chat.platform, &chat.chat_id).await?;
+        if let Some(heard) = chat.reported
+            && account.follows_platform(chat.group)
+            && account.language.as_deref() != Some(heard.code())
+        {
+            account::set_language(&mut conn, account.id, Some(heard), false).await?;
+            account.language = Some(heard.code().to_owned());
+        }
+        Ok(account)
+    }
+
+    /// `/language code`, `/language auto` or a language button: the language spoken here.
+    async fn set_language(&self, chat: &Chat, account: &Account, lang: Option<Lang>) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        match lang {
+            Some(lang) => {
+                account::set_language(&mut conn, account.id, Some(lang), true).await?;
+                Ok(words::language_set(lang))
+            }
+            None => {
+                let lang = chat.reported.unwrap_or(account.lang());
+                account::set_language(&mut conn, account.id, Some(lang), false).await?;
+                Ok(words::language_auto(lang))
+            }
+        }
+    }
+
+    async fn language(&self, chat: &Chat, account: &Account, arg: &str) -> Outcome {
+        let l = account.lang();
+        match arg.trim() {
+            "" => Ok(words::languages(l, account.language_chosen)),
+            auto if auto.eq_ignore_ascii_case("auto") => {
+                self.set_language(chat, account, None).await
+            }
+            raw => match Lang::negotiate(raw) {
+                Some(lang) => self.set_language(chat, account, Some(lang)).await,
+                None => Ok(words::unknown_language(l, raw, account.language_chosen)),
+            },
+        }
     }
 
     async fn run_inner(&self, chat: &Chat, command: Command) -> Outcome {
-        // Answer what needs no database first, so a bad input never waits on Postgres.
+        // What needs no database is answered even without it: in the chat's language when
+        // its account can be read, else in the one the platform reports.
+        let account = self.account(chat).await;
+        let l = account.as_ref().map_or(chat.language(), Account::lang);
         match &command {
-            Command::Help => return Ok(words::help()),
-            Command::Unknown(name) => return Ok(words::unknown_command(name)),
-            Command::NotACommand => return Ok(words::not_a_command()),
+            Command::Help => return Ok(words::help(l)),
+            Command::Unknown(name) => return Ok(words::unknown_command(l, name)),
+            Command::NotACommand => return Ok(words::not_a_command(l)),
             Command::Track(raw) => {
-                if let Err(reply) = track_labels(raw) {
+                if let Err(reply) = track_labels(l, raw) {
                     return Ok(reply);
                 }
             }
             _ => {}
         }
-        let account = self.account(chat).await?;
+        let account = account?;
         match command {
-            Command::Start => Ok(words::welcome()),
+            Command::Start => Ok(words::welcome(l)),
             Command::Track(raw) => self.track(chat, &account, &raw).await,
             Command::Opens(arg) if arg.trim().is_empty() => self.list(&account, 0).await,
-            Command::Opens(arg) => match parse_number(&arg, "opens") {
+            Command::Opens(arg) => match parse_number(l, &arg, "opens") {
                 Ok(n) => self.timeline(&account, n).await,
                 Err(reply) => Ok(reply),
             },
-            Command::Mute(arg) => match parse_number(&arg, "mute") {
+            Command::Mute(arg) => match parse_number(l, &arg, "mute") {
                 Ok(n) => self.set_muted(&account, n, true).await,
                 Err(reply) => Ok(reply),
             },
-            Command::Unmute(arg) => match parse_number(&arg, "unmute") {
+            Command::Unmute(arg) => match parse_number(l, &arg, "unmute") {
                 Ok(n) => self.set_muted(&account, n, false).await,
                 Err(reply) => Ok(reply),
             },
-            Command::Delete(arg) => match parse_number(&arg, "delete") {
+            Command::Delete(arg) => match parse_number(l, &arg, "delete") {
                 Ok(n) => self.ask_delete(&account, n).await,
                 Err(reply) => Ok(reply),
             },
             Command::Tz(arg) => self.set_timezone(&account, &arg).await,
             Command::Remind(arg) => self.remind(&account, &arg).await,
             Command::Quiet(arg) => self.quiet(&account, &arg).await,
-            Command::Forget => Ok(words::confirm_forget()),
+            Command::Forget => Ok(words::confirm_forget(l)),
             Command::Stats(arg) => self.stats(&account, &arg).await,
             Command::Export(arg) => self.export(chat, &account, &arg).await,
+            Command::Language(arg) => self.language(chat, &account, &arg).await,
             Command::Help | Command::Unknown(_) | Command::NotACommand => {
                 unreachable!("answered above")
             }
@@ -468,15 +544,17 @@ impl Commands {
     }
 
     async fn track(&self, chat: &Chat, account: &Account, raw: &str) -> Outcome {
-        let labels = match track_labels(raw) {
+        let l = account.lang();
+        let labels = match track_labels(l, raw) {
             Ok(labels) => labels,
             Err(reply) => return Ok(reply),
         };
         let n = NonZeroU32::new(labels.len() as u32).unwrap_or(NonZeroU32::MIN);
         if !matches!(self.new_trackers.check_key_n(chat, n), Ok(Ok(()))) {
             return Ok(words::slow_down(
+                l,
                 self.limits.trackers_per_minute,
-                "new trackers",
+                Limited::NewTrackers,
             ));
         }
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
@@ -500,8 +578,8 @@ impl Commands {
             .collect();
         let reminder = account.default_reminder();
         Ok(match links.as_slice() {
-            [one] => words::tracker_created(one, reminder),
-            many => words::trackers_created(many, reminder),
+            [one] => words::tracker_created(l, one, reminder),
+            many => words::trackers_created(l, many, reminder),
         })
     }
 
@@ -510,33 +588,33 @@ impl Commands {
         let Some(first) = words_in.next() else {
             let mut conn = self.pool.get().await.map_err(DbError::from)?;
             let pending = reminder::pending(&mut conn, account.id).await?;
-            return Ok(words::reminders(&pending, account));
+            return Ok(words::reminders(account.lang(), &pending, account));
         };
         let rest: Vec<&str> = words_in.collect();
         let rest = rest.join(" ");
         if first.eq_ignore_ascii_case("default") {
             let delay = match rest.as_str() {
-                "" => return Ok(words::missing_delay("default")),
+                "" => return Ok(words::missing_delay(account.lang(), "default")),
                 "off" => None,
                 raw => match ReminderDelay::parse(raw) {
                     Ok(delay) => Some(delay),
-                    Err(e) => return Ok(words::bad_delay(&e)),
+                    Err(e) => return Ok(words::bad_delay(account.lang(), &e)),
                 },
             };
             let mut conn = self.pool.get().await.map_err(DbError::from)?;
             account::set_default_reminder(&mut conn, account.id, delay).await?;
-            return Ok(words::default_reminder_set(delay));
+            return Ok(words::default_reminder_set(account.lang(), delay));
         }
-        let n = match parse_number(first, "remind") {
+        let n = match parse_number(account.lang(), first, "remind") {
             Ok(n) => n,
             Err(reply) => return Ok(reply),
         };
         match rest.as_str() {
-            "" => Ok(words::missing_delay(&n.to_string())),
+            "" => Ok(words::missing_delay(account.lang(), &n.to_string())),
             "off" => self.stop_reminder(account, n).await,
             raw => match ReminderDelay::parse(raw) {
                 Ok(delay) => self.set_reminder(account, n, delay).await,
-                Err(e) => Ok(words::bad_delay(&e)),
+                Err(e) => Ok(words::bad_delay(account.lang(), &e)),
             },
         }
     }
@@ -544,49 +622,49 @@ impl Commands {
     async fn set_reminder(&self, account: &Account, number: i32, delay: ReminderDelay) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
-            return Ok(words::no_such_tracker(number));
+            return Ok(words::no_such_tracker(account.lang(), number));
         };
         if open::has_read(&mut conn, t.id).await? {
-            return Ok(words::already_read(&t));
+            return Ok(words::already_read(account.lang(), &t));
         }
         let due = reminder::set(&mut conn, t.id, delay).await?;
-        Ok(words::reminder_set(&t, delay, due, account))
+        Ok(words::reminder_set(account.lang(), &t, delay, due, account))
     }
 
     async fn stop_reminder(&self, account: &Account, number: i32) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
-            return Ok(words::no_such_tracker(number));
+            return Ok(words::no_such_tracker(account.lang(), number));
         };
         reminder::stop(&mut conn, t.id).await?;
-        Ok(words::reminder_stopped(&t))
+        Ok(words::reminder_stopped(account.lang(), &t))
     }
 
     async fn quiet(&self, account: &Account, arg: &str) -> Outcome {
         let quiet = match arg.trim() {
-            "" => return Ok(words::current_quiet_hours(account)),
+            "" => return Ok(words::current_quiet_hours(account.lang(), account)),
             "off" => None,
             raw => match QuietHours::parse(raw) {
                 Some(q) => Some(q),
-                None => return Ok(words::bad_quiet_hours(raw)),
+                None => return Ok(words::bad_quiet_hours(account.lang(), raw)),
             },
         };
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         account::set_quiet_hours(&mut conn, account.id, quiet).await?;
-        Ok(words::quiet_hours_set(quiet, account.tz()))
+        Ok(words::quiet_hours_set(account.lang(), quiet, account.tz()))
     }
 
     async fn forget(&self, account: &Account) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         account::forget(&mut conn, account.id).await?;
-        Ok(words::forgotten())
+        Ok(words::forgotten(account.lang()))
     }
 
     async fn list(&self, account: &Account, page: u32) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let total = tracker::count_for_account(&mut conn, account.id).await?;
         if total == 0 {
-            return Ok(words::no_trackers());
+            return Ok(words::no_trackers(account.lang()));
         }
         let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE) as u32;
         let page = page.min(pages - 1);
@@ -598,6 +676,7 @@ impl Commands {
         )
         .await?;
         Ok(words::tracker_list(
+            account.lang(),
             &items,
             page,
             pages,
@@ -609,7 +688,7 @@ impl Commands {
     async fn timeline(&self, account: &Account, number: i32) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
-            return Ok(words::no_such_tracker(number));
+            return Ok(words::no_such_tracker(account.lang(), number));
         };
         let opens = open::timeline(&mut conn, t.id, TIMELINE_OPENS).await?;
         let reported = open::reported(&mut conn, t.id).await?;
@@ -626,6 +705,7 @@ impl Commands {
             reported: reported.contains(&o.id),
         }));
         Ok(words::timeline(
+            account.lang(),
             &t,
             &entries,
             TIMELINE_LINES,
@@ -637,8 +717,10 @@ impl Commands {
     /// "Wrong?": asks whether the fetch was the owner's own view or a machine, since each
     /// answer teaches something else.
     async fn ask_what_it_was(&self, account: &Account, number: i32, open_id: i64) -> Outcome {
-        self.with_tracker(account, number, |t| words::what_was_it(t, open_id))
-            .await
+        self.with_tracker(account, number, |t| {
+            words::what_was_it(account.lang(), t, open_id)
+        })
+        .await
     }
 
     /// Records the owner's disagreement with a verdict and learns from it where the network
@@ -653,12 +735,12 @@ impl Commands {
     ) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
-            return Ok(words::no_such_tracker(number));
+            return Ok(words::no_such_tracker(account.lang(), number));
         };
         Ok(
             match open::report_verdict(&mut conn, account.id, t.id, open_id, said).await? {
-                Some(learned) => words::verdict_reported(&t, said, learned),
-                None => words::open_gone(&t),
+                Some(learned) => words::verdict_reported(account.lang(), &t, said, learned),
+                None => words::open_gone(account.lang(), &t),
             },
         )
     }
@@ -666,37 +748,39 @@ impl Commands {
     async fn set_muted(&self, account: &Account, number: i32, muted: bool) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
-            return Ok(words::no_such_tracker(number));
+            return Ok(words::no_such_tracker(account.lang(), number));
         };
         tracker::set_muted(&mut conn, t.id, muted).await?;
-        Ok(words::muted(&t, muted))
+        Ok(words::muted(account.lang(), &t, muted))
     }
 
     async fn ask_delete(&self, account: &Account, number: i32) -> Outcome {
-        self.with_tracker(account, number, words::confirm_delete)
-            .await
+        self.with_tracker(account, number, |t| {
+            words::confirm_delete(account.lang(), t)
+        })
+        .await
     }
 
     async fn delete(&self, account: &Account, number: i32) -> Outcome {
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
-            return Ok(words::no_such_tracker(number));
+            return Ok(words::no_such_tracker(account.lang(), number));
         };
         tracker::delete(&mut conn, t.id).await?;
-        Ok(words::deleted(&t))
+        Ok(words::deleted(account.lang(), &t))
     }
 
     async fn set_timezone(&self, account: &Account, raw: &str) -> Outcome {
         let raw = raw.trim();
         if raw.is_empty() {
-            return Ok(words::current_timezone(&account.timezone));
+            return Ok(words::current_timezone(account.lang(), &account.timezone));
         }
         let Ok(tz) = raw.parse::<chrono_tz::Tz>() else {
-            return Ok(words::bad_timezone(raw));
+            return Ok(words::bad_timezone(account.lang(), raw));
         };
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         account::set_timezone(&mut conn, account.id, tz.name()).await?;
-        Ok(words::timezone_set(tz.name()))
+        Ok(words::timezone_set(account.lang(), tz.name()))
     }
 
     async fn with_tracker(
@@ -709,7 +793,7 @@ impl Commands {
         Ok(
             match tracker::find_by_number(&mut conn, account.id, number).await? {
                 Some(t) => reply(&t),
-                None => words::no_such_tracker(number),
+                None => words::no_such_tracker(account.lang(), number),
             },
         )
     }
@@ -720,7 +804,7 @@ pub const MAX_RECIPIENTS: usize = 10;
 
 /// The labels a `/track` asks for: its first line is the email, and each further line a
 /// recipient who gets a tracker of their own ("Proposal to ACME — Alice").
-fn track_labels(raw: &str) -> Result<Vec<Label>, Reply> {
+fn track_labels(l: Lang, raw: &str) -> Result<Vec<Label>, Reply> {
     let lines: Vec<&str> = raw
         .lines()
         .map(str::trim)
@@ -728,19 +812,19 @@ fn track_labels(raw: &str) -> Result<Vec<Label>, Reply> {
         .collect();
     let (email, recipients) = match lines.split_first() {
         Some((email, recipients)) => (*email, recipients),
-        None => return Err(words::bad_label(crate::domain::LabelError::Missing)),
+        None => return Err(words::bad_label(l, crate::domain::LabelError::Missing)),
     };
     if recipients.len() > MAX_RECIPIENTS {
-        return Err(words::too_many_recipients(recipients.len()));
+        return Err(words::too_many_recipients(l, recipients.len()));
     }
     if recipients.is_empty() {
         return Label::parse(email)
-            .map(|l| vec![l])
-            .map_err(words::bad_label);
+            .map(|label| vec![label])
+            .map_err(|e| words::bad_label(l, e));
     }
     recipients
         .iter()
-        .map(|r| Label::parse(&format!("{email} — {r}")).map_err(words::bad_label))
+        .map(|r| Label::parse(&format!("{email} — {r}")).map_err(|e| words::bad_label(l, e)))
         .collect()
 }
 
@@ -752,16 +836,16 @@ pub struct TrackerLinks<'a> {
 }
 
 /// A tracker number argument: a positive integer, with an optional leading `#`.
-fn parse_number(arg: &str, command: &str) -> Result<i32, Reply> {
+fn parse_number(l: Lang, arg: &str, command: &str) -> Result<i32, Reply> {
     let arg = arg.trim();
     if arg.is_empty() {
-        return Err(words::missing_number(command));
+        return Err(words::missing_number(l, command));
     }
     arg.trim_start_matches('#')
         .parse::<i32>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| words::bad_number(arg, command))
+        .ok_or_else(|| words::bad_number(l, arg, command))
 }
 
 /// The name a timeline gives an open's client: for a fetch nothing could name (an agent
@@ -841,15 +925,22 @@ mod tests {
 
     #[test]
     fn command_descriptions_fit_discords_100_character_limit() {
-        for (name, _, description) in COMMANDS {
-            assert!(description.chars().count() <= 100, "/{name}: {description}");
+        for lang in Lang::ALL {
+            for (name, _) in COMMANDS {
+                let description = command_description(lang, name);
+                assert!(
+                    (1..=100).contains(&description.chars().count()),
+                    "{lang:?} /{name}: {description}"
+                );
+            }
         }
     }
 
     #[test]
     fn track_takes_one_label_or_a_label_and_up_to_ten_recipients() {
         let labels = |raw: &str| {
-            track_labels(raw).map(|v| v.iter().map(|l| l.as_str().to_owned()).collect::<Vec<_>>())
+            track_labels(Lang::En, raw)
+                .map(|v| v.iter().map(|l| l.as_str().to_owned()).collect::<Vec<_>>())
         };
         assert_eq!(labels("Proposal to ACME").unwrap(), ["Proposal to ACME"]);
         assert_eq!(
@@ -860,13 +951,13 @@ mod tests {
         assert_eq!(labels(&format!("Quote{ten}")).unwrap().len(), 10);
         let eleven = format!("Quote{ten}\nR11");
         assert!(
-            track_labels(&eleven)
+            track_labels(Lang::En, &eleven)
                 .unwrap_err()
                 .plain_text()
                 .contains("11 recipients")
         );
-        assert!(track_labels(&format!("{}\nAlice", "x".repeat(199))).is_err());
-        assert!(track_labels(" \n ").is_err());
+        assert!(track_labels(Lang::En, &format!("{}\nAlice", "x".repeat(199))).is_err());
+        assert!(track_labels(Lang::En, " \n ").is_err());
     }
 
     #[test]
@@ -917,7 +1008,7 @@ mod tests {
 
     #[test]
     fn every_command_in_the_table_parses() {
-        for (name, _, _) in COMMANDS {
+        for (name, _) in COMMANDS {
             assert!(
                 !matches!(Command::from_name(name, ""), Command::Unknown(_)),
                 "{name}"
@@ -955,17 +1046,17 @@ mod tests {
 
     #[test]
     fn numbers_are_validated() {
-        assert_eq!(parse_number("3", "opens"), Ok(3));
-        assert_eq!(parse_number("#3", "opens"), Ok(3));
+        assert_eq!(parse_number(Lang::En, "3", "opens"), Ok(3));
+        assert_eq!(parse_number(Lang::En, "#3", "opens"), Ok(3));
         assert!(
-            parse_number("abc", "opens")
+            parse_number(Lang::En, "abc", "opens")
                 .unwrap_err()
                 .plain_text()
                 .contains("abc")
         );
-        assert!(parse_number("0", "mute").is_err());
+        assert!(parse_number(Lang::En, "0", "mute").is_err());
         assert!(
-            parse_number("", "mute")
+            parse_number(Lang::En, "", "mute")
                 .unwrap_err()
                 .plain_text()
                 .contains("/mute")

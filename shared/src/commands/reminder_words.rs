@@ -3,50 +3,57 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
-use super::{Action, Button, Reply};
+use super::words::duration;
+use super::{Action, Reply};
+use crate::i18n::{Args, Lang, format};
 use crate::models::reminder::DueReminder;
-use crate::schedule::{ReminderDelay, describe};
+use crate::schedule::ReminderDelay;
 
 /// Late by more than this, a reminder says how late it is (the bot was down).
 pub const LATE_NOTICE: Duration = Duration::hours(1);
 
-/// The message for a due reminder, in the owner's timezone.
+/// The message for a due reminder, in the owner's language and timezone.
 pub fn reminder_reply(r: &DueReminder) -> Reply {
+    let l = Lang::from_platform(r.language.as_deref());
     let tz = r.tz();
-    let mut reply = Reply::new()
-        .plain("⏰ No confirmed read of ")
-        .bold(&r.label)
-        .plain(format!(
-            " after {} (sent {}).",
-            roughly(r.now - r.sent_at),
-            when(r.sent_at, r.now, tz)
-        ));
+    let mut reply = l.reply(
+        "reminder-due",
+        &Args::new()
+            .text("label", &r.label)
+            .text("waited", roughly(l, r.now - r.sent_at))
+            .text("sent", when(l, r.sent_at, r.now, tz)),
+    );
     if let Some(at) = r.apple_prefetch_at {
-        reply = reply.plain(format!(
-            " Apple Mail fetched it on delivery at {}, which is not a read.",
-            when(at, r.now, tz)
+        reply = reply.plain(" ").then(l.reply(
+            "reminder-apple-fetched",
+            &Args::new().text("at", when(l, at, r.now, tz)),
         ));
     }
     let late = r.lateness();
     if late > LATE_NOTICE {
-        reply = reply.plain(format!(
-            "\n(This reminder is {} late: MailPing was offline when it fell due.)",
-            roughly(late)
-        ));
+        reply = reply
+            .plain("\n")
+            .then(l.reply("reminder-late", &Args::new().text("late", roughly(l, late))));
     }
     let again = ReminderDelay::PRESETS[1];
+    let none = Args::new();
     reply.button_row(vec![
-        Button::new("🕓 Timeline", Action::Timeline(r.number)),
-        Button::new(
-            format!("⏰ Remind again in {again}"),
+        l.button("button-timeline", &none, Action::Timeline(r.number)),
+        l.button(
+            "button-remind-again",
+            &Args::new().text("delay", duration(l, again.duration())),
             Action::Remind(r.number, again.minutes() as u32),
         ),
-        Button::new("🛑 Stop reminding", Action::StopReminding(r.number)),
+        l.button(
+            "button-stop-reminding",
+            &none,
+            Action::StopReminding(r.number),
+        ),
     ])
 }
 
 /// "3 days", "5 hours", "12 minutes": the largest unit, rounded to the nearest.
-fn roughly(d: Duration) -> String {
+fn roughly(l: Lang, d: Duration) -> String {
     let minutes = d.num_minutes().max(1);
     let (unit, n) = if minutes >= 24 * 60 {
         (24 * 60, (minutes + 12 * 60) / (24 * 60))
@@ -55,20 +62,19 @@ fn roughly(d: Duration) -> String {
     } else {
         (1, minutes)
     };
-    describe(Duration::minutes(unit * n))
+    duration(l, Duration::minutes(unit * n))
 }
 
-/// "14:40" today, "Mon 14:32" within a week, "3 Nov 14:32" before that.
-fn when(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+/// "14:40" today, "Mon 14:32" within a week, "3 Nov, 14:32" before that.
+fn when(l: Lang, at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     let (local, today) = (at.with_timezone(&tz), now.with_timezone(&tz));
-    let format = if local.date_naive() == today.date_naive() {
-        "%H:%M"
+    if local.date_naive() == today.date_naive() {
+        format::time(l, at, tz)
     } else if now - at < Duration::days(6) {
-        "%a %H:%M"
+        format::weekday_time(l, at, tz)
     } else {
-        "%-d %b %H:%M"
-    };
-    local.format(format).to_string()
+        format::day_time(l, at, tz)
+    }
 }
 
 #[cfg(test)]
@@ -95,6 +101,7 @@ mod tests {
             sent_at: sent,
             read: false,
             apple_prefetch_at: apple,
+            language: None,
         }
     }
 

@@ -190,6 +190,14 @@ impl Reply {
         self
     }
 
+    /// This reply followed by another's text, buttons and attachments.
+    pub fn then(mut self, other: Reply) -> Self {
+        self.spans.extend(other.spans);
+        self.buttons.extend(other.buttons);
+        self.attachments.extend(other.attachments);
+        self
+    }
+
     pub fn button_row(mut self, row: Vec<Button>) -> Self {
         if !row.is_empty() {
             self.buttons.push(row);

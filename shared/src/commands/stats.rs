@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use super::{Attachment, Command, Commands, Outcome, Reply, parse_number, words};
 use crate::charts;
 use crate::errors::DbError;
+use crate::i18n::{Args, ChartText, Lang};
 use crate::models::account::Account;
 use crate::models::stats::{self, Totals};
 use crate::models::{open, tracker};
@@ -28,7 +29,7 @@ impl Commands {
         if arg.trim().is_empty() {
             return self.account_stats(account).await;
         }
-        match parse_number(arg, "stats") {
+        match parse_number(account.lang(), arg, "stats") {
             Ok(n) => self.tracker_stats(account, n).await,
             Err(reply) => Ok(reply),
         }
@@ -48,32 +49,34 @@ impl Commands {
         let counts = stats::daily_counts(&mut conn, account.id, tz.name(), since).await?;
         let totals = stats::totals(&mut conn, account.id, since).await?;
         drop(conn);
+        let l = account.lang();
         if counts.is_empty() && totals.created == 0 {
-            return Ok(nothing_to_chart());
+            return Ok(nothing_to_chart(l));
         }
-        let png = match charts::account_chart(&charts::English, &days, &counts, tz.name()) {
+        let png = match charts::account_chart(&ChartText(l), &days, &counts, tz.name()) {
             Ok(png) => png,
             Err(e) => {
                 tracing::error!(error = %e, "could not draw the account chart");
-                return Ok(words::something_went_wrong());
+                return Ok(words::something_went_wrong(l));
             }
         };
-        Ok(account_caption(&totals).attach(Attachment::photo("mailping-stats.png", png)))
+        Ok(account_caption(l, &totals).attach(Attachment::photo("mailping-stats.png", png)))
     }
 
     async fn tracker_stats(&self, account: &Account, number: i32) -> Outcome {
+        let l = account.lang();
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
-            return Ok(words::no_such_tracker(number));
+            return Ok(words::no_such_tracker(l, number));
         };
         let opens = open::timeline(&mut conn, t.id, TRACKER_CHART_FETCHES).await?;
         drop(conn);
         if opens.is_empty() {
-            return Ok(no_fetches(t.number, &t.label, "chart"));
+            return Ok(no_fetches(l, t.number, &t.label, "stats-no-fetches"));
         }
         let fetches: Vec<_> = opens.iter().map(|o| (o.opened_at, o.kind)).collect();
         let png = match charts::tracker_chart(
-            &charts::English,
+            &ChartText(l),
             t.number,
             &t.label,
             &fetches,
@@ -82,76 +85,82 @@ impl Commands {
             Ok(png) => png,
             Err(e) => {
                 tracing::error!(error = %e, tracker = t.number, "could not draw a tracker chart");
-                return Ok(words::something_went_wrong());
+                return Ok(words::something_went_wrong(l));
             }
         };
         let reads = fetches.iter().filter(|(_, k)| k.counts_as_read()).count();
-        Ok(Reply::new()
-            .plain(format!("📊 #{} ", t.number))
-            .bold(words::truncate_chars(&t.label, 200))
-            .plain(format!(
-                ": {} fetch{}, {reads} counted as read{}.",
-                fetches.len(),
-                if fetches.len() == 1 { "" } else { "es" },
-                if reads == 1 { "" } else { "s" },
-            ))
-            .attach(Attachment::photo(format!("mailping-{}.png", t.number), png)))
+        Ok(l.reply(
+            "stats-tracker",
+            &Args::new()
+                .id("number", t.number)
+                .text("label", words::truncate_chars(&t.label, 200))
+                .number("fetches", fetches.len() as f64)
+                .number("reads", reads as f64),
+        )
+        .attach(Attachment::photo(format!("mailping-{}.png", t.number), png)))
     }
 }
 
 /// An account with nothing in the window gets words, not an empty picture.
-fn nothing_to_chart() -> Reply {
-    Reply::new()
-        .plain(format!(
-            "📊 Nothing to chart yet: no trackers and no fetches in the last {STATS_DAYS} days. Create one with "
-        ))
-        .code("/track Proposal to ACME")
-        .plain(", and come back once it has been opened.")
+fn nothing_to_chart(l: Lang) -> Reply {
+    l.reply(
+        "stats-nothing",
+        &Args::new().number("days", STATS_DAYS as f64),
+    )
 }
 
-/// Said by `/stats n` and `/export n` for a tracker that has recorded nothing.
-pub(super) fn no_fetches(number: i32, label: &str, what: &str) -> Reply {
-    Reply::new()
-        .plain(format!("📭 #{number} "))
-        .bold(words::truncate_chars(label, 200))
-        .plain(format!(
-            " has no recorded fetches yet, so there is nothing to {what}."
-        ))
+/// Said by `/stats n` and `/export n` for a tracker that has recorded nothing (`key` says
+/// which).
+pub(super) fn no_fetches(l: Lang, number: i32, label: &str, key: &str) -> Reply {
+    l.reply(
+        key,
+        &Args::new()
+            .id("number", number)
+            .text("label", words::truncate_chars(label, 200)),
+    )
 }
 
-fn account_caption(t: &Totals) -> Reply {
+fn account_caption(l: Lang, t: &Totals) -> Reply {
     let unread = t.created - t.read;
-    let mut reply = Reply::new().plain(format!(
-        "📊 Last {STATS_DAYS} days: {} tracker{} created, {} read, {unread} not yet read.",
-        t.created,
-        if t.created == 1 { "" } else { "s" },
-        t.read,
-    ));
+    let mut reply = l.reply(
+        "stats-account",
+        &Args::new()
+            .number("days", STATS_DAYS as f64)
+            .number("created", t.created as f64)
+            .number("read", t.read as f64)
+            .number("unread", unread as f64),
+    );
     if let Some(secs) = t.median_secs_to_first_read {
-        reply = reply
-            .plain(" Median time to the first read: ")
-            .bold(duration_words(secs))
-            .plain(".");
+        reply = reply.plain(" ").then(l.reply(
+            "stats-median",
+            &Args::new().text("median", duration_words(l, secs)),
+        ));
     }
     reply
 }
 
 /// "45 s", "12 min", "3 h 5 min", "2 days 4 h".
-fn duration_words(secs: f64) -> String {
+fn duration_words(l: Lang, secs: f64) -> String {
     let secs = secs.max(0.0).round() as i64;
+    let n = |name: &'static str, n: i64| Args::new().number(name, n as f64);
     match secs {
-        0..60 => format!("{secs} s"),
-        60..3600 => format!("{} min", secs / 60),
+        0..60 => l.text("short-seconds", &n("count", secs)),
+        60..3600 => l.text("short-minutes", &n("count", secs / 60)),
         3600..86_400 => match (secs % 3600) / 60 {
-            0 => format!("{} h", secs / 3600),
-            m => format!("{} h {m} min", secs / 3600),
+            0 => l.text("short-hours", &n("count", secs / 3600)),
+            m => l.text(
+                "short-hours-minutes",
+                &n("hours", secs / 3600).number("minutes", m as f64),
+            ),
         },
         _ => {
             let days = secs / 86_400;
-            let unit = if days == 1 { "day" } else { "days" };
             match (secs % 86_400) / 3600 {
-                0 => format!("{days} {unit}"),
-                h => format!("{days} {unit} {h} h"),
+                0 => l.text("short-days", &n("count", days)),
+                h => l.text(
+                    "short-days-hours",
+                    &n("days", days).number("hours", h as f64),
+                ),
             }
         }
     }
@@ -163,21 +172,27 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(duration_words(12.4), "12 s");
-        assert_eq!(duration_words(720.0), "12 min");
-        assert_eq!(duration_words(3.0 * 3600.0 + 300.0), "3 h 5 min");
-        assert_eq!(duration_words(7200.0), "2 h");
-        assert_eq!(duration_words(86_400.0 + 4.0 * 3600.0), "1 day 4 h");
-        assert_eq!(duration_words(3.0 * 86_400.0), "3 days");
+        assert_eq!(duration_words(Lang::En, 12.4), "12 s");
+        assert_eq!(duration_words(Lang::En, 720.0), "12 min");
+        assert_eq!(duration_words(Lang::En, 3.0 * 3600.0 + 300.0), "3 h 5 min");
+        assert_eq!(duration_words(Lang::En, 7200.0), "2 h");
+        assert_eq!(
+            duration_words(Lang::En, 86_400.0 + 4.0 * 3600.0),
+            "1 day 4 h"
+        );
+        assert_eq!(duration_words(Lang::En, 3.0 * 86_400.0), "3 days");
     }
 
     #[test]
     fn the_caption_gives_the_totals() {
-        let text = account_caption(&Totals {
-            created: 5,
-            read: 3,
-            median_secs_to_first_read: Some(5400.0),
-        })
+        let text = account_caption(
+            Lang::En,
+            &Totals {
+                created: 5,
+                read: 3,
+                median_secs_to_first_read: Some(5400.0),
+            },
+        )
         .plain_text();
         assert!(
             text.contains("5 trackers created, 3 read, 2 not yet read"),

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
+use crate::i18n::Lang;
 use crate::schedule::{self, QuietHours, ReminderDelay};
 use crate::schema::{accounts, trackers};
 
@@ -26,9 +27,27 @@ pub struct Account {
     pub remind_after: Option<chrono::Duration>,
     pub quiet_start: Option<NaiveTime>,
     pub quiet_end: Option<NaiveTime>,
+    /// The language spoken here (a catalogue's code); none until the platform reports one.
+    pub language: Option<String>,
+    /// The chat picked its language with `/language`; what the platform reports no longer
+    /// changes it.
+    pub language_chosen: bool,
 }
 
 impl Account {
+    /// The language to speak here: the stored one, English if none is stored yet.
+    pub fn lang(&self) -> Lang {
+        Lang::from_platform(self.language.as_deref())
+    }
+
+    /// Whether the language the platform reports becomes this chat's: not once the chat has
+    /// picked one, and in a group only the first time (a group speaks one language, not
+    /// each sender's).
+    pub fn follows_platform(&self, group: bool) -> bool {
+        let group_has_one = group && self.language.is_some();
+        !(self.language_chosen || group_has_one)
+    }
+
     pub fn tz(&self) -> chrono_tz::Tz {
         schedule::timezone(&self.timezone)
     }
@@ -88,6 +107,24 @@ pub async fn set_timezone(
 ) -> QueryResult<()> {
     diesel::update(accounts::table.find(account_id))
         .set(accounts::timezone.eq(tz))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Sets the language spoken here; `chosen` when the chat picked it (`/language`), so that what
+/// the platform reports no longer changes it.
+pub async fn set_language(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    lang: Option<Lang>,
+    chosen: bool,
+) -> QueryResult<()> {
+    diesel::update(accounts::table.find(account_id))
+        .set((
+            accounts::language.eq(lang.map(Lang::code)),
+            accounts::language_chosen.eq(chosen),
+        ))
         .execute(conn)
         .await
         .map(drop)

@@ -149,6 +149,9 @@ pub struct ClaimedAlert {
     pub chat_id: String,
     #[diesel(sql_type = Text)]
     pub timezone: String,
+    /// The owner's language (`accounts.language`).
+    #[diesel(sql_type = Nullable<Text>)]
+    pub language: Option<String>,
     #[diesel(sql_type = Bool)]
     pub blocked: bool,
     #[diesel(sql_type = Integer)]
@@ -278,7 +281,7 @@ pub async fn claim_next(
                  RETURNING *)
              SELECT c.id, c.open_id, c.version, c.attempts, c.apple_prefetch, c.open_count, c.reminder_cancelled,
                     c.tracker_id,
-                    a.id AS account_id, a.platform, a.chat_id, a.timezone,
+                    a.id AS account_id, a.platform, a.chat_id, a.timezone, a.language,
                     a.alerts_blocked_at IS NOT NULL AS blocked,
                     t.number, t.label, t.muted,
                     o.opened_at, o.client,

@@ -130,6 +130,9 @@ pub struct DueReminder {
     pub chat_id: String,
     #[diesel(sql_type = Text)]
     pub timezone: String,
+    /// The owner's language (`accounts.language`).
+    #[diesel(sql_type = Nullable<Text>)]
+    pub language: Option<String>,
     #[diesel(sql_type = Nullable<Time>)]
     pub quiet_start: Option<NaiveTime>,
     #[diesel(sql_type = Nullable<Time>)]
@@ -189,7 +192,8 @@ pub async fn claim_due(
              ORDER BY r.next_attempt_at LIMIT 1
              FOR UPDATE OF r SKIP LOCKED)
          SELECT r.id, r.due_at, r.attempts, mailping_now() AS now,
-                a.id AS account_id, a.platform, a.chat_id, a.timezone, a.quiet_start, a.quiet_end,
+                a.id AS account_id, a.platform, a.chat_id, a.timezone, a.language,
+                a.quiet_start, a.quiet_end,
                 a.alerts_blocked_at IS NOT NULL AS blocked,
                 t.number, t.label, t.created_at AS sent_at,
                 EXISTS (SELECT 1 FROM opens o WHERE o.tracker_id = t.id AND o.is_read) AS read,
