@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser};
 use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
-use mailping_shared::config::{BaseUrl, Command, DatabaseConfig};
+use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, PrivacyConfig};
 use mailping_shared::models::alert::AlertLimits;
 use mailping_shared::service::HttpLimits;
 use secrecy::SecretString;
@@ -61,6 +61,8 @@ pub struct BotConfig {
     pub metrics_listen_addr: SocketAddr,
     #[command(flatten)]
     pub http: HttpLimits,
+    #[command(flatten)]
+    pub privacy: PrivacyConfig,
     #[command(flatten)]
     pub chat: ChatConfig,
 }

@@ -245,6 +245,7 @@ async fn run(
         listen_addr: pixel.listen_addr,
         metrics_listen_addr: pixel.metrics_listen_addr,
         http: pixel.http.clone(),
+        privacy: pixel.privacy.clone(),
         chat,
     };
     let mut extras = Extras::default();

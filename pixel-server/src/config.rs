@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser};
-use mailping_shared::config::{BaseUrl, Command, DatabaseConfig, ProxyHeader, TrustedProxies};
+use mailping_shared::config::{
+    BaseUrl, Command, DatabaseConfig, PrivacyConfig, ProxyHeader, TrustedProxies,
+};
 use mailping_shared::service::HttpLimits;
 
 #[derive(Parser, Debug)]
@@ -129,14 +131,8 @@ pub struct PixelConfig {
         default_value_t = 30
     )]
     pub shutdown_flush_secs: u64,
-    /// Opens older than this many days are deleted; 0 keeps them forever.
-    #[arg(
-        long,
-        env = "OPENS_RETENTION_DAYS",
-        value_name = "OPENS_RETENTION_DAYS",
-        default_value_t = 365
-    )]
-    pub opens_retention_days: u32,
+    #[command(flatten)]
+    pub privacy: PrivacyConfig,
 }
 
 impl PixelConfig {

@@ -160,6 +160,7 @@ async fn pixel(
             user_agent,
             network: net::truncate(client),
             origin,
+            verdict: None,
         })
         .await;
     gif::response()

@@ -13,6 +13,10 @@ diesel::table! {
         quiet_start -> Nullable<Time>,
         quiet_end -> Nullable<Time>,
         send_not_before -> Nullable<Timestamptz>,
+        privacy -> Nullable<Text>,
+        retention -> Nullable<Interval>,
+        notice_on -> Bool,
+        notice_text -> Nullable<Text>,
     }
 }
 
@@ -133,6 +137,8 @@ diesel::table! {
         muted -> Bool,
         created_at -> Timestamptz,
         apple_prefetch_at -> Nullable<Timestamptz>,
+        optout_token -> Uuid,
+        withdrawn_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -151,6 +157,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    withdrawal_notices (tracker_id) {
+        tracker_id -> Int8,
+        created_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
+        attempts -> Int4,
+        last_error -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(alert_sends -> accounts (account_id));
 diesel::joinable!(alert_sends -> trackers (tracker_id));
 diesel::joinable!(alerts -> trackers (tracker_id));
@@ -162,6 +178,7 @@ diesel::joinable!(sender_networks -> accounts (account_id));
 diesel::joinable!(trackers -> accounts (account_id));
 diesel::joinable!(reported_machines -> accounts (account_id));
 diesel::joinable!(verdict_reports -> opens (open_id));
+diesel::joinable!(withdrawal_notices -> trackers (tracker_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
@@ -178,4 +195,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     tracker_tombstones,
     trackers,
     verdict_reports,
+    withdrawal_notices,
 );
