@@ -81,6 +81,10 @@ fn account() -> Account {
         remind_after: Some(chrono::Duration::days(3)),
         quiet_start: QuietHours::parse("22:00-08:00").map(|q| q.start),
         quiet_end: QuietHours::parse("22:00-08:00").map(|q| q.end),
+        privacy: None,
+        retention: None,
+        notice_on: true,
+        notice_text: None,
     }
 }
 
@@ -94,6 +98,8 @@ fn tracker(number: i32, label: &str) -> Tracker {
         label: label.to_owned(),
         muted: number % 2 == 0,
         created_at: at(0),
+        optout_token: Token::generate(),
+        withdrawn_at: None,
     }
 }
 

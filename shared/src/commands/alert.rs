@@ -20,6 +20,11 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
             .button_row(buttons);
     }
     let tz = crate::schedule::timezone(&a.timezone);
+    // A strict chat's opens keep no client name.
+    let client = match a.client.as_str() {
+        "" => super::privacy_words::not_kept(),
+        named => named,
+    };
     let when = a.opened_at.with_timezone(&tz).format("%H:%M");
     let count = match a.coalesced_minutes {
         Some(minutes) => format!(
@@ -38,18 +43,14 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     let reply = Reply::new()
         .plain("📬 Opened: ")
         .bold(&a.label)
-        .plain(format!(
-            " — {when} ({}) · {} · {count}",
-            tz.name(),
-            a.client
-        ));
+        .plain(format!(" — {when} ({}) · {} · {count}", tz.name(), client));
     let reply = if a.reminder_cancelled {
         reply.plain(" · ⏰ reminder cancelled")
     } else {
         reply
     };
     // Read before, now from somewhere it never was: forwarded, or the reader's other device.
-    let reply = match (a.new_client, a.new_network) {
+    let reply = match (a.new_client && !a.client.is_empty(), a.new_network) {
         (true, true) => reply.plain(format!(
             "\n🔀 Opened again, in {}, on another network: forwarded, or another device.",
             a.client

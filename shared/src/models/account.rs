@@ -161,7 +161,7 @@ pub async fn forget(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResul
     .await
 }
 
-/// Sets the chat's privacy mode. Switching to strict erases, in the same transaction, what
+/// Sets the chat's privacy mode, returning how many opens were erased. Switching to strict erases, in the same transaction, what
 /// strict mode never keeps from the chat's existing opens (network, User-Agent, client name)
 /// and what "Wrong?" learned from them (reported networks and machines), since those came
 /// from recipients' fetches. The networks the owner's own copy-page views taught are kept:
@@ -172,7 +172,7 @@ pub async fn set_privacy(
     conn: &mut AsyncPgConnection,
     account_id: i64,
     mode: PrivacyMode,
-) -> QueryResult<()> {
+) -> QueryResult<usize> {
     use diesel::sql_types::BigInt;
     conn.transaction(async |conn| {
         diesel::update(accounts::table.find(account_id))
@@ -187,7 +187,7 @@ pub async fn set_privacy(
                 .await?;
             ids.sort_unstable();
             crate::models::open::lock_trackers(conn, &ids).await?;
-            diesel::sql_query(
+            let erased = diesel::sql_query(
                 "UPDATE opens SET network = NULL, user_agent = NULL, client = ''
                  WHERE tracker_id = ANY($1)
                    AND (network IS NOT NULL OR user_agent IS NOT NULL OR client <> '')",
@@ -203,8 +203,9 @@ pub async fn set_privacy(
                 .bind::<BigInt, _>(account_id)
                 .execute(conn)
                 .await?;
+            return Ok(erased);
         }
-        Ok(())
+        Ok(0)
     })
     .await
 }

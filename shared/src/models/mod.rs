@@ -7,6 +7,7 @@ pub mod reminder;
 pub mod seen_request;
 pub mod stats;
 pub mod tracker;
+pub mod withdrawal;
 
 pub use account::{Account, Platform};
 pub use alert::ClaimedAlert;
