@@ -32,14 +32,24 @@ pub fn is_the_buttons_form(body: &[u8]) -> bool {
     })
 }
 
-/// Whether a POST comes from a page of another site: its `Origin` is not the public base
-/// URL's, or the browser says so in `Sec-Fetch-Site`. No `Origin` at all (an older browser, a
-/// mail client's one-click POST) is allowed.
+/// Whether a POST comes from a page of another site: its `Origin` is neither the public base
+/// URL's nor the host the request was sent to, or the browser says so in `Sec-Fetch-Site`.
+/// No `Origin` at all (an older browser, a mail client's one-click POST) and `null` (sent
+/// under our own `no-referrer` policy) are allowed.
 pub fn from_elsewhere(headers: &HeaderMap, base: &BaseUrl) -> bool {
     let ours = origin_of(base.as_str());
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let same = |o: &str| {
+        o == "null"
+            || o == ours
+            || host.is_some_and(|h| {
+                o.split_once("://")
+                    .is_some_and(|(_, authority)| authority == h)
+            })
+    };
     let origin_differs = headers
         .get(header::ORIGIN)
-        .is_some_and(|o| o.to_str().map_or(true, |o| o != "null" && o != ours));
+        .is_some_and(|o| o.to_str().map_or(true, |o| !same(o)));
     let cross_site = headers
         .get("sec-fetch-site")
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"cross-site"));
@@ -141,6 +151,15 @@ mod tests {
         };
         assert!(!with(&[]));
         assert!(!with(&[("origin", "https://px.example.com")]));
+        assert!(!with(&[("origin", "null")]));
+        assert!(!with(&[
+            ("origin", "http://127.0.0.1:8080"),
+            ("host", "127.0.0.1:8080")
+        ]));
+        assert!(with(&[
+            ("origin", "http://127.0.0.1:8081"),
+            ("host", "127.0.0.1:8080")
+        ]));
         assert!(!with(&[("sec-fetch-site", "same-origin")]));
         assert!(with(&[("origin", "https://evil.example")]));
         assert!(with(&[("sec-fetch-site", "cross-site")]));
