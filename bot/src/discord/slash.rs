@@ -69,6 +69,24 @@ pub fn slash_commands() -> Vec<CreateCommand> {
                     )
                     .required(true),
                 ),
+                "[strict|standard]" => command.add_option(CreateCommandOption::new(
+                    CommandOptionType::String,
+                    "mode",
+                    "strict or standard (leave empty to see what is kept)",
+                )),
+                "[30d|90d|1y]" => command.add_option(CreateCommandOption::new(
+                    CommandOptionType::String,
+                    "period",
+                    "e.g. 30d, 90d, 1y, or default (leave empty to show)",
+                )),
+                "[on|off|text]" => command.add_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        "notice",
+                        "on, off, default, or your own sentence with {link}",
+                    )
+                    .max_length(300),
+                ),
                 _ => command,
             }
         })
