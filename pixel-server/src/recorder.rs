@@ -278,6 +278,9 @@ impl Backoff {
 /// The most strict trackers the writer keeps for classifying fetches it must spill.
 const STRICT_KNOWN_MAX: usize = 100_000;
 
+/// Strict trackers by token, each with when it was last entered (see `remember_strict`).
+type StrictKnown = FastMap<Token, (PixelTracker, std::time::Instant)>;
+
 /// The writer task's state.
 struct Writer {
     pool: Pool,
@@ -288,8 +291,8 @@ struct Writer {
     /// known of its tracker before it goes to the spill file, so that the file holds no
     /// network or User-Agent of a strict chat. A tracker whose mode is not known then (the
     /// writer has not seen it since it started) is spilled as it came, and stripped when it is
-    /// replayed.
-    strict_known: FastMap<Token, PixelTracker>,
+    /// replayed. Each entry is refreshed at most once per `tracker_cache::TTL`.
+    strict_known: StrictKnown,
     settings: WriterSettings,
     spill: Spill,
     writing: watch::Sender<bool>,
@@ -534,26 +537,29 @@ impl Writer {
         if !batch.iter().any(strict) {
             return None;
         }
+        // Only while the database is down: a copy of the batch's strict trackers.
+        let known: FastMap<Token, PixelTracker> = batch
+            .iter()
+            .filter_map(|f| {
+                self.strict_known
+                    .get(&f.token)
+                    .map(|(t, _)| (f.token, t.clone()))
+            })
+            .collect();
         let since =
             batch.iter().map(|f| f.at).min().unwrap_or_else(Utc::now) - self.settings.window();
         let (_, seen) = client_keys(
             batch,
-            &self.strict_known,
+            &known,
             &self.recent,
             since,
             self.settings.privacy_default,
         );
-        let classified = classify_batch(
-            batch,
-            &self.strict_known,
-            &seen,
-            &self.recent,
-            &self.settings,
-        );
+        let classified = classify_batch(batch, &known, &seen, &self.recent, &self.settings);
         let mut opens = classified.opens.into_iter();
         let mut out = Vec::with_capacity(batch.len());
         for fetch in batch {
-            if !self.strict_known.contains_key(&fetch.token) {
+            if !known.contains_key(&fetch.token) {
                 out.push(fetch.clone());
                 continue;
             }
@@ -682,7 +688,7 @@ async fn write_batch(
     pool: &Pool,
     cache: &mut TrackerCache,
     recent: &mut RecentClients,
-    strict_known: &mut FastMap<Token, PixelTracker>,
+    strict_known: &mut StrictKnown,
     batch: &[PendingFetch],
     settings: &WriterSettings,
     replayed: Option<(Uuid, u64)>,
@@ -808,19 +814,26 @@ async fn write_batch(
     Ok(())
 }
 
-/// Keeps `strict_known` up to date with the trackers a batch loaded: strict ones are
-/// (re)entered, others leave. Bounded by `STRICT_KNOWN_MAX`.
+/// Keeps `strict_known` up to date with the trackers a batch loaded: strict ones are entered,
+/// and entered again once their entry is older than `tracker_cache::TTL`, rather than copied
+/// for every batch; others leave. Bounded by `STRICT_KNOWN_MAX`.
 fn remember_strict(
-    strict_known: &mut FastMap<Token, PixelTracker>,
+    strict_known: &mut StrictKnown,
     trackers: &FastMap<Token, PixelTracker>,
     default: PrivacyMode,
 ) {
+    let now = std::time::Instant::now();
     for (token, t) in trackers {
         if t.strict(default) {
-            if strict_known.len() >= STRICT_KNOWN_MAX && !strict_known.contains_key(token) {
-                strict_known.clear();
+            match strict_known.get(token) {
+                Some((_, at)) if now.duration_since(*at) < crate::tracker_cache::TTL => {}
+                found => {
+                    if found.is_none() && strict_known.len() >= STRICT_KNOWN_MAX {
+                        strict_known.clear();
+                    }
+                    strict_known.insert(*token, (t.clone(), now));
+                }
             }
-            strict_known.insert(*token, t.clone());
         } else if !strict_known.is_empty() {
             strict_known.remove(token);
         }

@@ -241,6 +241,7 @@ fn optout_words(headers: &HeaderMap) -> OptOutPage {
 /// answered by the same handler without a body (axum), and changes nothing either.
 async fn optout_page(
     State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(raw): Path<String>,
     headers: HeaderMap,
 ) -> Response {
@@ -248,6 +249,15 @@ async fn optout_page(
     let Some(token) = Token::parse(&raw) else {
         return optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown);
     };
+    // Each view asks Postgres: rate-limited per client, as pixel fetches are.
+    if app
+        .per_client
+        .check_key(&net::rate_limit_key(app.client_ip(peer, &headers)))
+        .is_err()
+    {
+        app.rate_limited.increment(1);
+        return optout_page::said(StatusCode::TOO_MANY_REQUESTS, &words, words.too_many);
+    }
     let found = async {
         let mut conn = app.pool.get().await?;
         Ok::<_, mailping_shared::errors::DbError>(
