@@ -211,7 +211,8 @@ fn commands(pool: &Pool, config: &BotConfig) -> Arc<Commands> {
                 commands_per_minute: config.chat.commands_per_minute,
             },
         )
-        .with_upload_limits(config.chat.upload_limits()),
+        .with_upload_limits(config.chat.upload_limits())
+        .with_privacy(config.privacy.clone()),
     )
 }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser};
 use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
-use mailping_shared::config::Command;
+use mailping_shared::config::{Command, PrivacyConfig};
 use mailping_shared::models::alert::AlertLimits;
 use mailping_shared::service::ServiceConfig;
 use secrecy::SecretString;
@@ -43,6 +43,8 @@ pub struct BotConfig {
         default_value = "0.0.0.0:8081"
     )]
     pub listen_addr: SocketAddr,
+    #[command(flatten)]
+    pub privacy: PrivacyConfig,
     #[command(flatten)]
     pub chat: ChatConfig,
 }

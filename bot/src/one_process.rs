@@ -242,6 +242,7 @@ async fn run(
     let bot_config = BotConfig {
         service: pixel.service.clone(),
         listen_addr: pixel.listen_addr,
+        privacy: pixel.privacy.clone(),
         chat,
     };
     let mut extras = Extras::default();

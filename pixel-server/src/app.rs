@@ -91,6 +91,7 @@ impl Application {
                 dedup_window: config.dedup_window(),
                 self_grace: config.self_grace(),
                 shutdown_flush: Duration::from_secs(config.shutdown_flush_secs),
+                privacy_default: config.privacy.privacy_default,
             },
             spill,
         )
@@ -103,7 +104,11 @@ impl Application {
             tokio::spawn(db::migrate_until_done_then(url, migrated_tx)),
             tokio::spawn(prune_limiters(state.clone())),
             tokio::spawn(live_networks::watch(networks)),
-            tokio::spawn(purge_old_opens(pool, config.opens_retention_days, migrated)),
+            tokio::spawn(purge_old_opens(
+                pool,
+                config.privacy.opens_retention_days,
+                migrated,
+            )),
         ];
         Ok(Application {
             listeners,
@@ -232,20 +237,24 @@ async fn prune_limiters(state: AppState) {
     }
 }
 
-/// Deletes opens past the retention period, hourly, once the schema is migrated.
+/// Deletes opens past the retention period, hourly, once the schema is migrated: the
+/// operator's (`OPENS_RETENTION_DAYS`, 0 for none) for everybody, and each chat's shorter one
+/// (`/retention`) for that chat's opens.
 async fn purge_old_opens(pool: db::Pool, retention_days: u32, mut migrated: watch::Receiver<bool>) {
-    if retention_days == 0 || migrated.wait_for(|done| *done).await.is_err() {
+    if migrated.wait_for(|done| *done).await.is_err() {
         return;
     }
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(retention_days));
         let result = async {
             let mut conn = pool.get().await?;
-            Ok::<_, mailping_shared::errors::DbError>(
-                mailping_shared::models::purge_older_than(&mut conn, cutoff).await?,
-            )
+            let mut purged = mailping_shared::models::purge_per_chat(&mut conn).await?;
+            if retention_days > 0 {
+                let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(retention_days));
+                purged += mailping_shared::models::purge_older_than(&mut conn, cutoff).await?;
+            }
+            Ok::<_, mailping_shared::errors::DbError>(purged)
         }
         .await;
         match result {

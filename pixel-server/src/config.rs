@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser};
-use mailping_shared::config::{Command, ProxyHeader, TrustedProxies};
+use mailping_shared::config::{Command, PrivacyConfig, ProxyHeader, TrustedProxies};
 use mailping_shared::service::ServiceConfig;
 
 #[derive(Parser, Debug)]
@@ -111,14 +111,8 @@ pub struct PixelConfig {
         default_value_t = 30
     )]
     pub shutdown_flush_secs: u64,
-    /// Opens older than this many days are deleted; 0 keeps them forever.
-    #[arg(
-        long,
-        env = "OPENS_RETENTION_DAYS",
-        value_name = "OPENS_RETENTION_DAYS",
-        default_value_t = 365
-    )]
-    pub opens_retention_days: u32,
+    #[command(flatten)]
+    pub privacy: PrivacyConfig,
 }
 
 impl PixelConfig {

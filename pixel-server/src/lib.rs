@@ -7,6 +7,7 @@ pub mod copy_page;
 pub mod gif;
 pub mod live_networks;
 pub mod networks_update;
+pub mod optout_page;
 pub mod recent_clients;
 pub mod recorder;
 pub mod routes;

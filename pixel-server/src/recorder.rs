@@ -15,7 +15,7 @@ use diesel_async::AsyncConnection;
 use ipnet::IpNet;
 use mailping_shared::classifier::{self, Fetch, Origin, TrackerContext, Verdict};
 use mailping_shared::db::{self, Pool};
-use mailping_shared::domain::{OpenKind, Token};
+use mailping_shared::domain::{OpenKind, PrivacyMode, Reason, Token};
 use mailping_shared::errors::DbError;
 use mailping_shared::models::alert::{self, QueuedAlert};
 use mailping_shared::models::open::{self, NewOpen, PixelTracker};
@@ -47,6 +47,15 @@ pub struct PendingFetch {
     pub user_agent: Option<Box<str>>,
     pub network: IpNet,
     pub origin: Origin,
+    /// Set when the fetch was classified already: a strict tracker's fetch, classified before
+    /// it went to the spill file so that the file holds neither its network nor its
+    /// User-Agent (`user_agent` is then `None` and `network` is [`no_network`]).
+    pub verdict: Option<(OpenKind, Reason)>,
+}
+
+/// What a classified fetch holds for a network: nothing of anybody's.
+pub fn no_network() -> IpNet {
+    IpNet::V4(ipnet::Ipv4Net::new(std::net::Ipv4Addr::UNSPECIFIED, 32).expect("a /32"))
 }
 
 impl PendingFetch {
@@ -165,6 +174,8 @@ pub struct WriterSettings {
     /// On shutdown, give up on opens that neither the database nor the spill directory
     /// takes after this long.
     pub shutdown_flush: Duration,
+    /// The mode of chats that chose none (`PRIVACY_DEFAULT`).
+    pub privacy_default: PrivacyMode,
 }
 
 impl WriterSettings {
@@ -264,11 +275,24 @@ impl Backoff {
     }
 }
 
+/// The most strict trackers the writer keeps for classifying fetches it must spill.
+const STRICT_KNOWN_MAX: usize = 100_000;
+
+/// Strict trackers by token, each with when it was last entered (see `remember_strict`).
+type StrictKnown = FastMap<Token, (PixelTracker, std::time::Instant)>;
+
 /// The writer task's state.
 struct Writer {
     pool: Pool,
     cache: TrackerCache,
     recent: RecentClients,
+    /// The strict trackers of recent batches, as last loaded. While the database is down the
+    /// cache forgets everything, and a fetch of one of these is classified with what was last
+    /// known of its tracker before it goes to the spill file, so that the file holds no
+    /// network or User-Agent of a strict chat. A tracker whose mode is not known then (the
+    /// writer has not seen it since it started) is spilled as it came, and stripped when it is
+    /// replayed. Each entry is refreshed at most once per `tracker_cache::TTL`.
+    strict_known: StrictKnown,
     settings: WriterSettings,
     spill: Spill,
     writing: watch::Sender<bool>,
@@ -297,6 +321,7 @@ pub async fn run_writer(
     let mut w = Writer {
         cache: TrackerCache::listening(pool.clone()),
         recent: RecentClients::new(settings.window()),
+        strict_known: FastMap::default(),
         pool,
         spill,
         writing,
@@ -394,6 +419,7 @@ impl Writer {
             &self.pool,
             &mut self.cache,
             &mut self.recent,
+            &mut self.strict_known,
             batch,
             &self.settings,
             mark,
@@ -445,7 +471,8 @@ impl Writer {
                 Err(e) => self.failed(&e, batch.len()),
             }
         }
-        let mut rest = batch;
+        let stripped = self.classify_strict(batch);
+        let mut rest = stripped.as_deref().unwrap_or(batch);
         while !rest.is_empty() {
             let group = &rest[..rest.len().min(SPILL_GROUP)];
             match self.spill.append(group) {
@@ -482,7 +509,12 @@ impl Writer {
                 }
                 Err(e) => self.failed(&e, batch.len()),
             }
-            if self.spill.append(batch).is_ok() {
+            let stripped = self.classify_strict(batch);
+            if self
+                .spill
+                .append(stripped.as_deref().unwrap_or(batch))
+                .is_ok()
+            {
                 self.m.spilled.increment(batch.len() as u64);
                 return Ok(());
             }
@@ -495,6 +527,56 @@ impl Writer {
                 return Err(Lost(batch.len()));
             }
         }
+    }
+
+    /// The batch with the fetches of strict trackers classified and stripped of network and
+    /// User-Agent, as they must be before they go to disk; `None` if it holds none.
+    fn classify_strict(&self, batch: &[PendingFetch]) -> Option<Vec<PendingFetch>> {
+        let strict =
+            |f: &PendingFetch| f.verdict.is_none() && self.strict_known.contains_key(&f.token);
+        if !batch.iter().any(strict) {
+            return None;
+        }
+        // Only while the database is down: a copy of the batch's strict trackers.
+        let known: FastMap<Token, PixelTracker> = batch
+            .iter()
+            .filter_map(|f| {
+                self.strict_known
+                    .get(&f.token)
+                    .map(|(t, _)| (f.token, t.clone()))
+            })
+            .collect();
+        let since =
+            batch.iter().map(|f| f.at).min().unwrap_or_else(Utc::now) - self.settings.window();
+        let (_, seen) = client_keys(
+            batch,
+            &known,
+            &self.recent,
+            since,
+            self.settings.privacy_default,
+        );
+        let classified = classify_batch(batch, &known, &seen, &self.recent, &self.settings);
+        let mut opens = classified.opens.into_iter();
+        let mut out = Vec::with_capacity(batch.len());
+        for fetch in batch {
+            if !known.contains_key(&fetch.token) {
+                out.push(fetch.clone());
+                continue;
+            }
+            let Some(open) = opens.next() else {
+                out.push(fetch.clone());
+                continue;
+            };
+            out.push(PendingFetch {
+                token: fetch.token,
+                at: fetch.at,
+                user_agent: None,
+                network: no_network(),
+                origin: Origin::Unlisted,
+                verdict: Some((open.kind, open.reason)),
+            });
+        }
+        Some(out)
     }
 
     /// Writes the next chunk of the oldest spill file, with its offset in the same
@@ -601,10 +683,12 @@ impl Pacer {
 type ClientKey<'a> = (i64, Option<IpNet>, Option<&'a str>);
 
 #[tracing::instrument(skip_all, fields(batch = batch.len()))]
+#[allow(clippy::too_many_arguments)]
 async fn write_batch(
     pool: &Pool,
     cache: &mut TrackerCache,
     recent: &mut RecentClients,
+    strict_known: &mut StrictKnown,
     batch: &[PendingFetch],
     settings: &WriterSettings,
     replayed: Option<(Uuid, u64)>,
@@ -615,6 +699,7 @@ async fn write_batch(
     tokens.sort_unstable();
     tokens.dedup();
     let trackers: FastMap<Token, PixelTracker> = cache.trackers(&mut conn, &tokens).await?;
+    remember_strict(strict_known, &trackers, settings.privacy_default);
     if trackers.is_empty() {
         if let Some((file, to)) = replayed {
             spill::mark_replayed(&mut conn, file, to).await?;
@@ -648,9 +733,14 @@ async fn write_batch(
                 spill::mark_replayed(conn, file, to).await?;
             }
             let since = earliest - window;
-            let (keys, mut seen) = client_keys(batch, trackers, recent, since);
+            let (keys, mut seen) =
+                client_keys(batch, trackers, recent, since, settings.privacy_default);
             seen.extend(open::recent_clients(conn, &keys, since).await?);
-            let (opens, kinds) = classify_batch(batch, trackers, &seen, window, settings);
+            let Classified {
+                opens,
+                kinds,
+                strict_seen,
+            } = classify_batch(batch, trackers, &seen, recent, settings);
             // Asked only of the trackers with a prefetch in this batch, before it is written.
             let apple = trackers_with(&kinds, |kind| kind == OpenKind::AppleMpp);
             let apple_prefetched: FastMap<i64, DateTime<Utc>> =
@@ -683,9 +773,10 @@ async fn write_batch(
             if alert::queue(conn, &alerts).await? > 0 {
                 db::notify_alerts(conn).await?;
             }
-            Ok::<_, diesel::result::Error>((kinds, deleted, opens))
+            Ok::<_, diesel::result::Error>((kinds, deleted, (opens, strict_seen)))
         })
         .await?;
+    let (opens, strict_seen) = opens;
     let mut pacer = Pacer::default();
     for o in opens.iter().filter(|o| o.kind.deduplicated()) {
         pacer.tick();
@@ -695,6 +786,12 @@ async fn write_batch(
                 o.opened_at,
             );
         }
+    }
+    // A strict tracker's clients are remembered by their keyed hash alone, computed before
+    // their network and agent were dropped: the only trace of them that outlives the batch.
+    for (key, at) in strict_seen {
+        pacer.tick();
+        recent.remember(key, at);
     }
     if !deleted.is_empty() {
         tracing::info!(
@@ -717,6 +814,32 @@ async fn write_batch(
     Ok(())
 }
 
+/// Keeps `strict_known` up to date with the trackers a batch loaded: strict ones are entered,
+/// and entered again once their entry is older than `tracker_cache::TTL`, rather than copied
+/// for every batch; others leave. Bounded by `STRICT_KNOWN_MAX`.
+fn remember_strict(
+    strict_known: &mut StrictKnown,
+    trackers: &FastMap<Token, PixelTracker>,
+    default: PrivacyMode,
+) {
+    let now = std::time::Instant::now();
+    for (token, t) in trackers {
+        if t.strict(default) {
+            match strict_known.get(token) {
+                Some((_, at)) if now.duration_since(*at) < crate::tracker_cache::TTL => {}
+                found => {
+                    if found.is_none() && strict_known.len() >= STRICT_KNOWN_MAX {
+                        strict_known.clear();
+                    }
+                    strict_known.insert(*token, (t.clone(), now));
+                }
+            }
+        } else if !strict_known.is_empty() {
+            strict_known.remove(token);
+        }
+    }
+}
+
 /// The trackers, sorted and each once, that have an open of a kind `wanted` picks.
 fn trackers_with(kinds: &[(i64, OpenKind)], wanted: impl Fn(OpenKind) -> bool) -> Vec<i64> {
     let mut ids: Vec<i64> = kinds
@@ -731,11 +854,17 @@ fn trackers_with(kinds: &[(i64, OpenKind)], wanted: impl Fn(OpenKind) -> bool) -
 
 /// The batch's distinct clients of known trackers: those this writer recorded since `since`,
 /// as `recent_clients` would return them, and the others as the arrays it takes.
+///
+/// A strict tracker's clients are only looked up in the writer's memory: Postgres holds no
+/// network or agent of theirs to find them by, so a strict chat's repeats are told apart by
+/// the writer that recorded the first fetch (a repeat that reaches another replica within the
+/// window is recorded as another open).
 fn client_keys(
     batch: &[PendingFetch],
     trackers: &FastMap<Token, PixelTracker>,
     recent: &RecentClients,
     since: DateTime<Utc>,
+    default: PrivacyMode,
 ) -> (open::ClientKeys, Vec<open::RecentClient>) {
     let mut seen = FastSet::default();
     let mut keys: open::ClientKeys = Default::default();
@@ -746,6 +875,9 @@ fn client_keys(
         let Some(tracker) = trackers.get(&fetch.token) else {
             continue;
         };
+        if fetch.verdict.is_some() {
+            continue;
+        }
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
         if !seen.insert((tracker.id, fetch.network, ua)) {
             continue;
@@ -758,7 +890,7 @@ fn client_keys(
                 user_agent: ua.map(str::to_owned),
                 opened_at,
             });
-        } else {
+        } else if !tracker.strict(default) {
             keys.0.push(tracker.id);
             keys.1.push(Some(fetch.network));
             keys.2.push(ua.map(str::to_owned));
@@ -767,15 +899,25 @@ fn client_keys(
     (keys, remembered)
 }
 
-/// Classifies a batch against the trackers and the clients seen recently, returning the opens
-/// to write and, for each, its tracker and kind.
+/// A batch classified: the opens to write and, for each, its tracker and kind; and the keyed
+/// hashes of the strict trackers' clients whose opens are deduplicated, to remember once
+/// committed.
+struct Classified {
+    opens: Vec<NewOpen>,
+    kinds: Vec<(i64, OpenKind)>,
+    strict_seen: Vec<(u64, DateTime<Utc>)>,
+}
+
+/// Classifies a batch against the trackers and the clients seen recently. A strict tracker's
+/// fetch is classified exactly as any other, then keeps only tracker, time, kind and reason.
 fn classify_batch(
     batch: &[PendingFetch],
     trackers: &FastMap<Token, PixelTracker>,
     recent: &[open::RecentClient],
-    window: chrono::Duration,
+    memory: &RecentClients,
     settings: &WriterSettings,
-) -> (Vec<NewOpen>, Vec<(i64, OpenKind)>) {
+) -> Classified {
+    let window = settings.window();
     let mut last_seen: FastMap<ClientKey<'_>, DateTime<Utc>> = FastMap::default();
     for r in recent {
         let key = (r.tracker_id, r.network, r.user_agent.as_deref());
@@ -784,12 +926,26 @@ fn classify_batch(
     }
     let mut opens = Vec::with_capacity(batch.len());
     let mut kinds = Vec::with_capacity(batch.len());
+    let mut strict_seen = Vec::new();
     let mut pacer = Pacer::default();
     for fetch in batch {
         pacer.tick();
         let Some(tracker) = trackers.get(&fetch.token) else {
             continue;
         };
+        if let Some((kind, reason)) = fetch.verdict {
+            kinds.push((tracker.id, kind));
+            opens.push(NewOpen {
+                tracker_id: tracker.id,
+                opened_at: fetch.at,
+                kind,
+                reason,
+                client: String::new(),
+                network: None,
+                user_agent: None,
+            });
+            continue;
+        }
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
         let key = (tracker.id, Some(fetch.network), ua);
         // Either order: a replica may commit a fetch stamped a moment after this one.
@@ -822,17 +978,36 @@ fn classify_batch(
             *at = (*at).max(fetch.at);
         }
         kinds.push((tracker.id, kind));
-        opens.push(NewOpen {
-            tracker_id: tracker.id,
-            opened_at: fetch.at,
-            kind,
-            reason,
-            client: client.to_owned(),
-            network: Some(fetch.network),
-            user_agent: ua.map(str::to_owned),
-        });
+        if tracker.strict(settings.privacy_default) {
+            if kind.deduplicated() {
+                strict_seen.push((memory.key(tracker.id, fetch.network, ua), fetch.at));
+            }
+            opens.push(NewOpen {
+                tracker_id: tracker.id,
+                opened_at: fetch.at,
+                kind,
+                reason,
+                client: String::new(),
+                network: None,
+                user_agent: None,
+            });
+        } else {
+            opens.push(NewOpen {
+                tracker_id: tracker.id,
+                opened_at: fetch.at,
+                kind,
+                reason,
+                client: client.to_owned(),
+                network: Some(fetch.network),
+                user_agent: ua.map(str::to_owned),
+            });
+        }
     }
-    (opens, kinds)
+    Classified {
+        opens,
+        kinds,
+        strict_seen,
+    }
 }
 
 /// What the batch's transaction learned of its trackers before the alerts are queued.
@@ -897,6 +1072,7 @@ mod tests {
             user_agent: Some(PendingFetch::user_agent_from(user_agent)),
             network: "203.0.113.0/24".parse().unwrap(),
             origin: Origin::Unlisted,
+            verdict: None,
         }
     }
 
@@ -1009,6 +1185,7 @@ mod tests {
             reported_networks: vec![],
             machine_agents: vec![],
             machine_networks: vec![],
+            privacy: None,
         }
     }
 

@@ -12,6 +12,7 @@ use axum::routing::get;
 use chrono::Utc;
 use governor::{Quota, RateLimiter};
 use mailping_shared::classifier;
+use mailping_shared::commands::privacy_words::{self, OptOutPage};
 use mailping_shared::config::{ProxyHeader, TrustedProxies};
 use mailping_shared::db::Pool;
 use mailping_shared::domain::Token;
@@ -25,6 +26,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use crate::copy_page;
 use crate::gif;
 use crate::live_networks::LiveNetworks;
+use crate::optout_page;
 use crate::recorder::{PendingFetch, Recorder};
 
 /// The limiters' hash: foldhash, seeded at random like the standard library's SipHash (the
@@ -97,6 +99,10 @@ pub fn router(state: AppState) -> Router {
             &format!("/{}/{{token}}", links::COPY_PAGE_PREFIX),
             get(copy_page),
         )
+        .route(
+            &format!("/{}/{{token}}", links::OPTOUT_PREFIX),
+            get(optout_page).post(optout_withdraw),
+        )
         .merge(service::probes(state.pool.clone()))
         .fallback(not_found)
         .with_state(state.clone());
@@ -160,6 +166,7 @@ async fn pixel(
             user_agent,
             network: net::truncate(client),
             origin,
+            verdict: None,
         })
         .await;
     gif::response()
@@ -217,6 +224,122 @@ async fn copy_page(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Something went wrong. Please reload in a moment.",
             )
+        }
+    }
+}
+
+/// The opt-out page's words, in the browser's language where MailPing has it.
+fn optout_words(headers: &HeaderMap) -> OptOutPage {
+    privacy_words::optout_page_words(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// The recipient's opt-out page: a button, and nothing changes until it is pressed. HEAD is
+/// answered by the same handler without a body (axum), and changes nothing either.
+async fn optout_page(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let words = optout_words(&headers);
+    let Some(token) = Token::parse(&raw) else {
+        return optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown);
+    };
+    // Each view asks Postgres: rate-limited per client, as pixel fetches are.
+    if app
+        .per_client
+        .check_key(&net::rate_limit_key(app.client_ip(peer, &headers)))
+        .is_err()
+    {
+        app.rate_limited.increment(1);
+        return optout_page::said(StatusCode::TOO_MANY_REQUESTS, &words, words.too_many);
+    }
+    let found = async {
+        let mut conn = app.pool.get().await?;
+        Ok::<_, mailping_shared::errors::DbError>(
+            tracker::find_by_optout_token(&mut conn, token).await?,
+        )
+    }
+    .await;
+    match found {
+        Ok(Some(t)) if t.withdrawn_at.is_some() => {
+            optout_page::said(StatusCode::OK, &words, words.already)
+        }
+        Ok(Some(_)) => optout_page::form(&words, None),
+        Ok(None) => optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown),
+        Err(e) => {
+            tracing::error!(error = %e, "opt-out page: database error");
+            optout_page::said(StatusCode::SERVICE_UNAVAILABLE, &words, words.try_later)
+        }
+    }
+}
+
+/// The button: withdraws the tracker (`tracker::withdraw`), unless the request is a
+/// prefetch, a known machine's, another site's, or not the button's form; then the page is
+/// shown again and nothing changes.
+async fn optout_withdraw(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let words = optout_words(&headers);
+    let Some(token) = Token::parse(&raw) else {
+        return optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown);
+    };
+    let client = app.client_ip(peer, &headers);
+    if app
+        .per_client
+        .check_key(&net::rate_limit_key(client))
+        .is_err()
+    {
+        app.rate_limited.increment(1);
+        return optout_page::said(StatusCode::TOO_MANY_REQUESTS, &words, words.too_many);
+    }
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .filter(|ua| !ua.trim().is_empty());
+    let refused =
+        if classifier::is_prefetch(headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes()))) {
+            Some("prefetch")
+        } else if classifier::is_bot(user_agent, client, &app.networks.current()) {
+            Some("machine")
+        } else if optout_page::from_elsewhere(&headers, &app.base_url) {
+            Some("another site")
+        } else if !optout_page::is_the_buttons_form(&body) {
+            Some("not the button's form")
+        } else {
+            None
+        };
+    if let Some(why) = refused {
+        tracing::info!(why, "opt-out POST refused; nothing withdrawn");
+        return optout_page::form(&words, Some(words.press_the_button));
+    }
+    let withdrawn = async {
+        let mut conn = app.pool.get().await?;
+        Ok::<_, mailping_shared::errors::DbError>(tracker::withdraw(&mut conn, token).await?)
+    }
+    .await;
+    match withdrawn {
+        Ok(tracker::Withdrawal::Withdrawn) => {
+            tracing::info!("a recipient withdrew a tracker");
+            optout_page::said(StatusCode::OK, &words, words.done)
+        }
+        Ok(tracker::Withdrawal::AlreadyWithdrawn) => {
+            optout_page::said(StatusCode::OK, &words, words.already)
+        }
+        Ok(tracker::Withdrawal::Unknown) => {
+            optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "opt-out: database error");
+            optout_page::said(StatusCode::SERVICE_UNAVAILABLE, &words, words.try_later)
         }
     }
 }

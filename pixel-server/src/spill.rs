@@ -12,6 +12,10 @@
 //! with `-` for no origin or no User-Agent, and `\`, tab, CR and LF escaped in the
 //! User-Agent. A line cut short by a crash, or one that cannot be read, is skipped and logged.
 //!
+//! A strict chat's fetch is classified before it is spilled and written as
+//! `2 <TAB> at <TAB> token <TAB> kind <TAB> reason`: no network, no User-Agent
+//! (docs/privacy.md).
+//!
 //! A `lock` file, held with an exclusive lock while the server runs, keeps two servers from
 //! sharing a directory.
 
@@ -322,7 +326,7 @@ pub async fn not_yet_recorded(
     conn: &mut AsyncPgConnection,
     fetches: Vec<PendingFetch>,
 ) -> QueryResult<Vec<PendingFetch>> {
-    use diesel::sql_types::{Array, BigInt, Cidr, Timestamptz, Uuid as SqlUuid};
+    use diesel::sql_types::{Array, BigInt, Cidr, Nullable, Timestamptz, Uuid as SqlUuid};
     #[derive(QueryableByName)]
     struct Recorded {
         #[diesel(sql_type = BigInt)]
@@ -333,17 +337,22 @@ pub async fn not_yet_recorded(
     }
     let tokens: Vec<Token> = fetches.iter().map(|f| f.token).collect();
     let ats: Vec<DateTime<Utc>> = fetches.iter().map(|f| f.at).collect();
-    let networks: Vec<ipnet::IpNet> = fetches.iter().map(|f| f.network).collect();
+    // A classified fetch (a strict chat's) has no network, and neither has its open.
+    let networks: Vec<Option<ipnet::IpNet>> = fetches
+        .iter()
+        .map(|f| f.verdict.is_none().then_some(f.network))
+        .collect();
     let recorded: HashSet<i64> = diesel::sql_query(
         "SELECT f.i FROM unnest($1::uuid[], $2::timestamptz[], $3::cidr[])
              WITH ORDINALITY AS f(token, at, network, i)
          JOIN trackers t ON t.token = f.token
          WHERE EXISTS (SELECT 1 FROM opens o
-                       WHERE o.tracker_id = t.id AND o.opened_at = f.at AND o.network = f.network)",
+                       WHERE o.tracker_id = t.id AND o.opened_at = f.at
+                         AND (o.network = f.network OR o.network IS NULL))",
     )
     .bind::<Array<SqlUuid>, _>(&tokens)
     .bind::<Array<Timestamptz>, _>(&ats)
-    .bind::<Array<Cidr>, _>(&networks)
+    .bind::<Array<Nullable<Cidr>>, _>(&networks)
     .load::<Recorded>(conn)
     .await?
     .into_iter()
@@ -395,6 +404,15 @@ pub async fn mark_replayed(conn: &mut AsyncPgConnection, file: Uuid, to: u64) ->
 
 fn encode(fetch: &PendingFetch, out: &mut String) {
     use std::fmt::Write as _;
+    if let Some((kind, reason)) = fetch.verdict {
+        let _ = writeln!(
+            out,
+            "2\t{}\t{}\t{kind}\t{reason}",
+            fetch.at.timestamp_micros(),
+            fetch.token,
+        );
+        return;
+    }
     let _ = write!(
         out,
         "1\t{}\t{}\t{}\t",
@@ -431,8 +449,23 @@ fn encode(fetch: &PendingFetch, out: &mut String) {
 fn decode(line: &[u8]) -> Option<PendingFetch> {
     let line = std::str::from_utf8(line).ok()?;
     let mut fields = line.splitn(6, '\t');
-    if fields.next()? != "1" {
-        return None;
+    match fields.next()? {
+        "1" => {}
+        "2" => {
+            let at = DateTime::<Utc>::from_timestamp_micros(fields.next()?.parse().ok()?)?;
+            let token = Token::parse(fields.next()?)?;
+            let kind = fields.next()?.parse().ok()?;
+            let reason = fields.next()?.parse().ok()?;
+            return Some(PendingFetch {
+                token,
+                at,
+                user_agent: None,
+                network: crate::recorder::no_network(),
+                origin: Origin::Unlisted,
+                verdict: Some((kind, reason)),
+            });
+        }
+        _ => return None,
     }
     let at = DateTime::<Utc>::from_timestamp_micros(fields.next()?.parse().ok()?)?;
     let token = Token::parse(fields.next()?)?;
@@ -475,6 +508,7 @@ fn decode(line: &[u8]) -> Option<PendingFetch> {
         user_agent,
         network,
         origin,
+        verdict: None,
     })
 }
 
@@ -509,6 +543,7 @@ mod tests {
             user_agent: ua.map(Into::into),
             network: "2001:db8:1::/48".parse().unwrap(),
             origin,
+            verdict: None,
         }
     }
 
@@ -518,6 +553,7 @@ mod tests {
             && a.user_agent == b.user_agent
             && a.network == b.network
             && a.origin == b.origin
+            && a.verdict == b.verdict
     }
 
     #[test]
@@ -540,6 +576,28 @@ mod tests {
             assert!(same(&f, &back), "{f:?} != {back:?}");
         }
         assert!(decode(b"2\tjunk").is_none());
+        assert!(decode(b"3\t1").is_none());
+    }
+
+    #[test]
+    fn a_classified_line_holds_no_network_or_user_agent_and_round_trips() {
+        use mailping_shared::domain::{OpenKind, Reason};
+        let f = PendingFetch {
+            user_agent: None,
+            network: crate::recorder::no_network(),
+            origin: Origin::Unlisted,
+            verdict: Some((OpenKind::Direct, Reason::ALL[0])),
+            ..fetch(Some("Thunderbird/115"), Origin::Unlisted)
+        };
+        let mut line = String::new();
+        encode(&f, &mut line);
+        assert!(line.starts_with("2\t"), "{line}");
+        assert!(
+            !line.contains("2001:db8") && !line.contains("0.0.0.0"),
+            "{line}"
+        );
+        let back = decode(line.trim_end_matches('\n').as_bytes()).expect("decodes");
+        assert!(same(&f, &back), "{f:?} != {back:?}");
         assert!(decode(b"1\t1\tnot-a-token\t1.2.3.0/24\t-\t-").is_none());
     }
 

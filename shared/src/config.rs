@@ -130,6 +130,53 @@ impl FromStr for ProxyHeader {
     }
 }
 
+/// What opens keep and for how long, for both services: the pixel writer records by it, the
+/// bot shows it in `/privacy` and bounds `/retention` by it. See docs/privacy.md.
+#[derive(Args, Debug, Clone)]
+pub struct PrivacyConfig {
+    /// What a chat's opens keep until it chooses with /privacy: strict (only tracker, time, kind and reason) or standard (also the /24 or /48 network, the User-Agent and the client's name).
+    #[arg(
+        long,
+        env = "PRIVACY_DEFAULT",
+        value_name = "PRIVACY_DEFAULT",
+        default_value = "standard",
+        value_parser = parse_privacy
+    )]
+    pub privacy_default: crate::domain::PrivacyMode,
+    /// Opens older than this many days are deleted; 0 keeps them forever. Also the longest retention a chat may choose with /retention.
+    #[arg(
+        long,
+        env = "OPENS_RETENTION_DAYS",
+        value_name = "OPENS_RETENTION_DAYS",
+        default_value_t = 365
+    )]
+    pub opens_retention_days: u32,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        PrivacyConfig {
+            privacy_default: crate::domain::PrivacyMode::Standard,
+            opens_retention_days: 365,
+        }
+    }
+}
+
+impl PrivacyConfig {
+    /// The operator's longest retention; `None` keeps opens forever.
+    pub fn max_retention(&self) -> Option<chrono::Duration> {
+        (self.opens_retention_days > 0)
+            .then(|| chrono::Duration::days(i64::from(self.opens_retention_days)))
+    }
+}
+
+fn parse_privacy(s: &str) -> Result<crate::domain::PrivacyMode, String> {
+    s.trim()
+        .to_ascii_lowercase()
+        .parse()
+        .map_err(|_| "must be strict or standard".to_owned())
+}
+
 /// Loads `.env` (if present), then parses `T` from flags and the environment. A bad setting
 /// stops start-up with one line that names it.
 pub fn load<T: Parser + CommandFactory>() -> T {

@@ -375,6 +375,17 @@ impl Platform {
 }
 
 text_enum! {
+    /// What a chat's opens keep (`accounts.privacy`, `PRIVACY_DEFAULT`): see docs/privacy.md.
+    pub enum PrivacyMode {
+        /// Only the tracker, the time, the kind and the reason: no network, no User-Agent, no
+        /// client name. Each fetch is classified exactly as in standard mode first.
+        Strict = "strict",
+        /// The /24 or /48 network, up to 200 bytes of User-Agent and the client's name too.
+        Standard = "standard",
+    }
+}
+
+text_enum! {
     /// How an alert's delivery ended (`alerts.outcome`).
     pub enum Outcome {
         /// The platform accepted the message.

@@ -9,6 +9,14 @@ pub const PIXEL_PREFIX: &str = "i";
 /// Copy pages are `/{COPY_PAGE_PREFIX}/{copy_token}`.
 pub const COPY_PAGE_PREFIX: &str = "c";
 
+/// Recipients' opt-out pages are `/{OPTOUT_PREFIX}/{optout_token}`: a token of its own, as
+/// unguessable as the pixel's, so that neither link gives the other away.
+pub const OPTOUT_PREFIX: &str = "o";
+
+pub fn optout_url(base: &BaseUrl, optout_token: Token) -> String {
+    format!("{}/{OPTOUT_PREFIX}/{optout_token}", base.as_str())
+}
+
 pub fn pixel_url(base: &BaseUrl, token: Token) -> String {
     format!("{}/{PIXEL_PREFIX}/{token}.gif", base.as_str())
 }
@@ -44,5 +52,9 @@ mod tests {
             assert!(!path.contains(word), "{path} contains {word}");
         }
         assert!(!snippet(&url).contains("display"));
+        let optout = optout_url(&base, Token::generate()).to_lowercase();
+        for word in ["track", "pixel", "open", "mail", "unsub"] {
+            assert!(!optout.contains(word), "{optout} contains {word}");
+        }
     }
 }

@@ -15,6 +15,10 @@ diesel::table! {
         send_not_before -> Nullable<Timestamptz>,
         language -> Nullable<Text>,
         language_chosen -> Bool,
+        privacy -> Nullable<Text>,
+        retention -> Nullable<Interval>,
+        notice_on -> Bool,
+        notice_text -> Nullable<Text>,
     }
 }
 
@@ -135,6 +139,8 @@ diesel::table! {
         muted -> Bool,
         created_at -> Timestamptz,
         apple_prefetch_at -> Nullable<Timestamptz>,
+        optout_token -> Uuid,
+        withdrawn_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -153,6 +159,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    withdrawal_notices (tracker_id) {
+        tracker_id -> Int8,
+        created_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
+        attempts -> Int4,
+        last_error -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(alert_sends -> accounts (account_id));
 diesel::joinable!(alert_sends -> trackers (tracker_id));
 diesel::joinable!(alerts -> trackers (tracker_id));
@@ -164,6 +180,7 @@ diesel::joinable!(sender_networks -> accounts (account_id));
 diesel::joinable!(trackers -> accounts (account_id));
 diesel::joinable!(reported_machines -> accounts (account_id));
 diesel::joinable!(verdict_reports -> opens (open_id));
+diesel::joinable!(withdrawal_notices -> trackers (tracker_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
@@ -180,4 +197,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     tracker_tombstones,
     trackers,
     verdict_reports,
+    withdrawal_notices,
 );

@@ -202,6 +202,7 @@ impl Spawn {
             pixel_flags: self.pixel,
             bot_flags: self.bot,
             pixel: None,
+            pixel_replicas: Vec::new(),
             bots: Vec::new(),
             telegram,
             telegram_port,
@@ -241,6 +242,8 @@ pub struct TestApp {
     pixel_flags: Flags,
     bot_flags: Flags,
     pixel: Option<Service>,
+    /// More pixel servers on the same database, each with its own spill directory.
+    pixel_replicas: Vec<(Service, tempfile::TempDir)>,
     bots: Vec<Service>,
     telegram: Option<Arc<FakeTelegram>>,
     /// The port of a Telegram that is not up yet.
@@ -418,6 +421,27 @@ impl TestApp {
             Some(pixel) => pixel.stop_outcome().await,
             None => Ok(()),
         }
+    }
+
+    /// Starts one more pixel server on the same database and settings, with a spill
+    /// directory of its own; returns its number for [`Self::replica_pixel_url`].
+    pub async fn start_pixel_replica(&mut self) -> usize {
+        let spill = tempfile::tempdir().expect("a spill directory");
+        let mut flags = self.pixel_flags.clone();
+        flags.set("--spill-dir", &spill.path().to_string_lossy());
+        let config = flags.parse::<mailping_pixel_server::Cli>().config;
+        self.pixel_replicas
+            .push((Service::pixel(config).await, spill));
+        self.pixel_replicas.len() - 1
+    }
+
+    /// `path` on pixel replica `replica` (see [`Self::start_pixel_replica`]).
+    pub fn replica_pixel_url(&self, replica: usize, path: &str) -> String {
+        let (service, _) = self
+            .pixel_replicas
+            .get(replica)
+            .expect("no such pixel replica");
+        format!("http://127.0.0.1:{}{path}", service.port)
     }
 
     /// The pixel server's spill directory.

@@ -311,3 +311,46 @@ pub async fn tombstones(conn: &mut AsyncPgConnection) -> Vec<i64> {
         .await
         .expect("tombstones")
 }
+
+/// A tracker's opt-out token as it appears in its link, and whether it was withdrawn.
+pub async fn optout(conn: &mut AsyncPgConnection, tracker_id: i64) -> (String, bool) {
+    let (token, withdrawn): (mailping_shared::domain::Token, Option<DateTime<Utc>>) =
+        trackers::table
+            .find(tracker_id)
+            .select((trackers::optout_token, trackers::withdrawn_at))
+            .first(conn)
+            .await
+            .expect("tracker");
+    (token.to_string(), withdrawn.is_some())
+}
+
+/// How many withdrawal notices wait in the outbox.
+pub async fn withdrawal_notices(conn: &mut AsyncPgConnection) -> i64 {
+    use mailping_shared::schema::withdrawal_notices;
+    withdrawal_notices::table
+        .count()
+        .get_result(conn)
+        .await
+        .expect("count")
+}
+
+/// The ids of a tracker's opens, oldest first.
+pub async fn open_ids(conn: &mut AsyncPgConnection, tracker_id: i64) -> Vec<i64> {
+    opens::table
+        .filter(opens::tracker_id.eq(tracker_id))
+        .order((opens::opened_at.asc(), opens::id.asc()))
+        .select(opens::id)
+        .load(conn)
+        .await
+        .expect("opens")
+}
+
+/// Sets a chat's retention as `/retention` does.
+pub async fn set_retention(conn: &mut AsyncPgConnection, chat_id: i64, days: i64) {
+    let account = account::upsert(conn, Platform::Telegram, &chat_id.to_string())
+        .await
+        .expect("account");
+    account::set_retention(conn, account.id, Some(chrono::Duration::days(days)))
+        .await
+        .expect("retention");
+}

@@ -6,11 +6,11 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use mailping_bot::{discord, telegram};
-use mailping_shared::commands::{Limited, words};
+use mailping_shared::commands::{Limited, privacy_words, words};
 use mailping_shared::commands::{
     Reply, Span, TimelineEntry, TrackerLinks, alert_reply, reminder_reply,
 };
-use mailping_shared::domain::{LabelError, OpenKind, Reason, Token};
+use mailping_shared::domain::{LabelError, OpenKind, PrivacyMode, Reason, Token};
 use mailping_shared::i18n::Lang;
 use mailping_shared::models::account::{Account, Platform};
 use mailping_shared::models::alert::ClaimedAlert;
@@ -84,6 +84,10 @@ fn account() -> Account {
         quiet_end: QuietHours::parse("22:00-08:00").map(|q| q.end),
         language: None,
         language_chosen: true,
+        privacy: None,
+        retention: None,
+        notice_on: true,
+        notice_text: None,
     }
 }
 
@@ -97,6 +101,8 @@ fn tracker(number: i32, label: &str) -> Tracker {
         label: label.to_owned(),
         muted: number % 2 == 0,
         created_at: at(0),
+        optout_token: Token::generate(),
+        withdrawn_at: None,
     }
 }
 
@@ -246,6 +252,37 @@ fn every_reply(l: Lang, labels: &[String], client: &str, raw: &str) -> Vec<Reply
         alert_reply(&alert(false, i32::MAX, Some(i32::MAX))),
         alert_reply(&alert(true, 1, None)),
         reminder_reply(&due),
+        privacy_words::privacy_screen(&privacy_words::PrivacyScreen {
+            mode: PrivacyMode::Strict,
+            mode_is_default: true,
+            retention: Some(chrono::Duration::days(36_500)),
+            operator_retention: None,
+            notice_on: true,
+            notice_text: Some(raw),
+        }),
+        privacy_words::privacy_set(PrivacyMode::Strict, usize::MAX),
+        privacy_words::privacy_set(PrivacyMode::Standard, 0),
+        privacy_words::bad_privacy(raw),
+        privacy_words::retention_set(Some(chrono::Duration::days(36_500)), None),
+        privacy_words::current_retention(None, Some(chrono::Duration::days(365))),
+        privacy_words::bad_retention(raw),
+        privacy_words::retention_too_long(
+            chrono::Duration::days(36_500),
+            chrono::Duration::days(365),
+        ),
+        privacy_words::notice_state(true, Some(raw)),
+        privacy_words::notice_state(false, None),
+        privacy_words::notice_too_long(usize::MAX),
+        privacy_words::withdrawal_notice(t.number, &t.label),
+        privacy_words::withdrawn_timeline(t.number, &t.label),
+        trackers.iter().fold(
+            words::trackers_created(l, &links, Some(delay)),
+            |reply, t| {
+                let line =
+                    privacy_words::notice_line(Some(raw), &format!("{base}/o/{}", t.optout_token));
+                privacy_words::notice_for_tracker(reply, t, &line, true)
+            },
+        ),
     ]
 }
 

@@ -143,6 +143,7 @@ async fn spilled_opens_that_a_cut_off_commit_had_written_are_not_written_twice()
         user_agent: Some(ua.into()),
         network: network.unwrap(),
         origin: Origin::Unlisted,
+        verdict: None,
     };
     let mut spilled: Vec<PendingFetch> = written
         .iter()

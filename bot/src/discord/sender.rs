@@ -29,18 +29,19 @@ impl ChatSender for DiscordSender {
             .create_dm_channel(&self.http)
             .await
             .map_err(classify_error)?;
-        let message = match message {
-            Outgoing::Alert(reply) | Outgoing::Reminder(reply) => CreateMessage::new()
-                .content(render(reply))
-                .allowed_mentions(CreateAllowedMentions::new())
-                .flags(MessageFlags::SUPPRESS_EMBEDS)
-                .components(components(reply))
-                .add_files(
-                    attachments(reply)
-                        .await
-                        .map_err(|e| SendError::Failed(format!("reading an attachment: {e}")))?,
-                ),
-        };
+        let message =
+            match message {
+                Outgoing::Alert(reply) | Outgoing::Reminder(reply) | Outgoing::Notice(reply) => {
+                    CreateMessage::new()
+                        .content(render(reply))
+                        .allowed_mentions(CreateAllowedMentions::new())
+                        .flags(MessageFlags::SUPPRESS_EMBEDS)
+                        .components(components(reply))
+                        .add_files(attachments(reply).await.map_err(|e| {
+                            SendError::Failed(format!("reading an attachment: {e}"))
+                        })?)
+                }
+            };
         channel
             .id
             .send_message(&self.http, message)

@@ -91,6 +91,14 @@ pub fn slash_commands() -> Vec<CreateCommand> {
                 Some("[code]") => {
                     command.add_option(option(CommandOptionType::String, "option-code"))
                 }
+                Some("[strict|standard]") => {
+                    command.add_option(option(CommandOptionType::String, "option-mode"))
+                }
+                Some("[30d|90d|1y]") => {
+                    command.add_option(option(CommandOptionType::String, "option-period"))
+                }
+                Some("[on|off|text]") => command
+                    .add_option(option(CommandOptionType::String, "option-notice").max_length(300)),
                 _ => command,
             }
         })

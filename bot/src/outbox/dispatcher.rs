@@ -19,12 +19,14 @@ use std::time::Duration;
 
 use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
+use mailping_shared::commands::privacy_words::withdrawal_notice;
 use mailping_shared::commands::{alert_reply, reminder_reply};
 use mailping_shared::db::Pool;
 use mailping_shared::errors::DbError;
 use mailping_shared::models::account;
 use mailping_shared::models::alert::{self, Claim, ClaimedAlert, Outcome};
 use mailping_shared::models::reminder::{self, DueReminder};
+use mailping_shared::models::withdrawal::{self, DueNotice};
 use tokio::sync::watch;
 
 use super::listener::AlertListener;
@@ -68,6 +70,9 @@ impl AlertDispatcher {
             if let Err(e) = self.drain_reminders().await {
                 tracing::warn!(error = %e, "reminder dispatcher: database error; will retry");
             }
+            if let Err(e) = self.drain_notices().await {
+                tracing::warn!(error = %e, "withdrawal notices: database error; will retry");
+            }
             listener.connect().await;
             let wait = self.until_next_due().await;
             tokio::select! {
@@ -87,7 +92,8 @@ impl AlertDispatcher {
         };
         let alert = alert::next_due(&mut conn).await.ok().flatten();
         let reminder = reminder::next_due(&mut conn).await.ok().flatten();
-        match alert.into_iter().chain(reminder).min() {
+        let notice = withdrawal::next_due(&mut conn).await.ok().flatten();
+        match alert.into_iter().chain(reminder).chain(notice).min() {
             Some(at) => (at - Utc::now())
                 .to_std()
                 .unwrap_or(Duration::ZERO)
@@ -177,6 +183,64 @@ impl AlertDispatcher {
                 tracing::warn!(retry_in = ?delay, %why, "reminder not delivered; will retry");
                 let until = r.now + chrono::Duration::from_std(delay).unwrap_or_default();
                 reminder::postpone(conn, r.id, until, Some(&why)).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends due withdrawal notices until none is due, one at a time, each claimed, sent and
+    /// ended in one transaction (see `mailping_shared::models::withdrawal`).
+    pub async fn drain_notices(&self) -> Result<(), DbError> {
+        loop {
+            let mut conn = self.pool.get().await?;
+            let handled = conn
+                .transaction(async |conn| {
+                    let Some(n) = withdrawal::claim_due(conn, self.config.lease()).await? else {
+                        return Ok::<_, DbError>(None);
+                    };
+                    self.deliver_notice(conn, &n).await.map(|()| Some(()))
+                })
+                .await?;
+            if handled.is_none() {
+                return Ok(());
+            }
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(
+        account = n.account_id,
+        tracker = n.number,
+        platform = %n.platform,
+        attempt = n.attempts,
+    ))]
+    async fn deliver_notice(
+        &self,
+        conn: &mut AsyncPgConnection,
+        n: &DueNotice,
+    ) -> Result<(), DbError> {
+        if n.blocked {
+            tracing::info!("chat refuses messages; withdrawal notice not sent");
+            withdrawal::finish(conn, n.tracker_id).await?;
+            return Ok(());
+        }
+        let message = Outgoing::Notice(withdrawal_notice(n.number, &n.label));
+        match self.senders.send(n.platform, &n.chat_id, &message).await {
+            Ok(()) => withdrawal::finish(conn, n.tracker_id).await?,
+            Err(SendError::RetryAfter(after)) => {
+                account::pause_sending(conn, n.account_id, after).await?;
+                let until = Utc::now() + chrono::Duration::from_std(after).unwrap_or_default();
+                withdrawal::postpone(conn, n.tracker_id, until, "rate limited").await?;
+            }
+            Err(SendError::Refused(why)) => {
+                tracing::warn!(%why, "chat refuses messages; alerts and notices stopped for it");
+                account::block_alerts(conn, n.account_id).await?;
+                withdrawal::finish(conn, n.tracker_id).await?;
+            }
+            Err(SendError::Failed(why)) => {
+                let delay = backoff(n.attempts + 1, self.config.max_backoff());
+                tracing::warn!(retry_in = ?delay, %why, "withdrawal notice not delivered; will retry");
+                let until = Utc::now() + chrono::Duration::from_std(delay).unwrap_or_default();
+                withdrawal::postpone(conn, n.tracker_id, until, &why).await?;
             }
         }
         Ok(())

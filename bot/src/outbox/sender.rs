@@ -18,13 +18,16 @@ pub enum Outgoing {
     Alert(Reply),
     /// "No confirmed read after 3 days", worded by `mailping_shared::commands::reminder_reply`.
     Reminder(Reply),
+    /// "The recipient of #3 asked not to be tracked", worded by
+    /// `mailping_shared::commands::privacy_words::withdrawal_notice`.
+    Notice(Reply),
 }
 
 impl Outgoing {
     /// The message's text and buttons.
     pub fn reply(&self) -> &Reply {
         match self {
-            Outgoing::Alert(reply) | Outgoing::Reminder(reply) => reply,
+            Outgoing::Alert(reply) | Outgoing::Reminder(reply) | Outgoing::Notice(reply) => reply,
         }
     }
 }

@@ -23,7 +23,7 @@ impl ChatSender for TelegramSender {
             .parse()
             .map_err(|_| SendError::Refused(format!("not a Telegram chat id: {chat:?}")))?;
         let result = match message {
-            Outgoing::Alert(reply) | Outgoing::Reminder(reply) => {
+            Outgoing::Alert(reply) | Outgoing::Reminder(reply) | Outgoing::Notice(reply) => {
                 render::send(&self.bot, ChatId(id), reply).await
             }
         };

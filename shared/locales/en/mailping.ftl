@@ -43,6 +43,12 @@ command-export = Your recorded fetches as a CSV file, or only tracker n's
     .args = [n]
 command-language = Choose the language I speak, e.g. /language de
     .args = [code]
+command-privacy = What is kept and for how long; strict keeps no network, agent or client
+    .args = [strict|standard]
+command-retention = How long this chat's opens are kept, within the server's limit
+    .args = [30d|90d|1y]
+command-notice = A line with an opt-out link for your recipient, added by /track
+    .args = [on|off|text]
 
 ## Discord's slash-command options: a name (lowercase, no spaces) and a description.
 option-label = label
@@ -65,6 +71,12 @@ option-zone = zone
     .description = IANA timezone, e.g. Europe/Berlin
 option-code = code
     .description = A language code such as de or pt-BR (leave empty to list them)
+option-mode = mode
+    .description = strict or standard (leave empty to see what is kept)
+option-period = period
+    .description = e.g. 30d, 90d, 1y, or default (leave empty to show)
+option-notice = notice
+    .description = on, off, default, or your own sentence with {"{"}link{"}"}
 
 ## Welcome and the replies to what is not a command.
 welcome =

@@ -231,7 +231,7 @@ fn machine_or_kind(user_agent: Option<&str>, origin: Origin) -> Verdict {
 }
 
 /// true when any of `Sec-Purpose`, `Purpose`, `X-Purpose` or `X-Moz` header values contains "prefetch" or "preview" (case-insensitive).
-fn is_prefetch<'a>(headers: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> bool {
+pub fn is_prefetch<'a>(headers: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> bool {
     const NAMES: [&str; 4] = ["sec-purpose", "purpose", "x-purpose", "x-moz"];
     headers.into_iter().any(|(name, value)| {
         NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))

@@ -20,6 +20,11 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
             .button_row(buttons);
     }
     let tz = crate::schedule::timezone(&a.timezone);
+    // A strict chat's opens keep no client name.
+    let client = match a.client.as_str() {
+        "" => super::privacy_words::not_kept(),
+        named => named,
+    };
     let count = match a.coalesced_minutes {
         Some(minutes) => l.text(
             "alert-more-in-minutes",
@@ -42,7 +47,7 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
             .text("label", &a.label)
             .text("time", format::time(l, a.opened_at, tz))
             .text("timezone", tz.name())
-            .text("client", &a.client)
+            .text("client", client)
             .text("count", count),
     );
     let reply = if a.reminder_cancelled {
@@ -52,7 +57,7 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     };
     // Read before, now from somewhere it never was: forwarded, or the reader's other device.
     let client = Args::new().text("client", &a.client);
-    let again = match (a.new_client, a.new_network) {
+    let again = match (a.new_client && !a.client.is_empty(), a.new_network) {
         (true, true) => Some(l.reply("alert-again-client-network", &client)),
         (true, false) => Some(l.reply("alert-again-client", &client)),
         (false, true) => Some(l.say("alert-again-network")),

@@ -159,7 +159,17 @@ impl Commands {
             .write_export(account, number, files_budget(limit))
             .await
         {
-            Ok((opens, trackers)) => Ok(export_reply(l, number, opens, trackers, limit)),
+            Ok((opens, trackers)) => {
+                let reply = export_reply(l, number, opens, trackers, limit);
+                // What strict mode does not keep is missing from the CSV: say so.
+                let strict = account.privacy_mode(self.privacy.privacy_default)
+                    == crate::domain::PrivacyMode::Strict;
+                Ok(if strict {
+                    reply.plain(format!("\n{}", super::privacy_words::export_strict_note()))
+                } else {
+                    reply
+                })
+            }
             Err(ExportError::Db(e)) => Err(e.into()),
             Err(e @ ExportError::RowTooLarge { .. }) => {
                 tracing::warn!(error = %e, limit, "export does not fit the upload limit");

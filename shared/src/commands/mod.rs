@@ -4,6 +4,7 @@
 
 mod alert;
 mod export;
+pub mod privacy_words;
 mod reminder_words;
 mod reply;
 mod stats;
@@ -26,7 +27,7 @@ pub use words::{
     Limited, command_description, relative_time, something_went_wrong, truncate_chars,
 };
 
-use crate::config::BaseUrl;
+use crate::config::{BaseUrl, PrivacyConfig};
 use crate::db::Pool;
 pub use crate::domain::Said;
 use crate::domain::{Label, OpenKind, Reason};
@@ -125,6 +126,12 @@ pub enum Command {
     /// `/language` lists the languages; `/language de` picks one; `/language auto` goes back
     /// to the one the platform reports.
     Language(String),
+    /// `/privacy` shows what is kept; `/privacy strict|standard` sets the chat's mode.
+    Privacy(String),
+    /// `/retention 30d|90d|1y|default`, or `/retention` to show.
+    Retention(String),
+    /// `/notice on|off|default|<text>`, or `/notice` to show: the recipient notice.
+    Notice(String),
 }
 
 /// Every command with the shape of its argument (`<label>`: required, `[n]`: optional), in
@@ -145,6 +152,9 @@ pub const COMMANDS: &[(&str, Option<&str>)] = &[
     ("stats", Some("[n]")),
     ("export", Some("[n]")),
     ("language", Some("[code]")),
+    ("privacy", Some("[strict|standard]")),
+    ("retention", Some("[30d|90d|1y]")),
+    ("notice", Some("[on|off|text]")),
 ];
 
 impl Command {
@@ -185,6 +195,9 @@ impl Command {
             "stats" => Command::Stats(arg),
             "export" => Command::Export(arg),
             "language" => Command::Language(arg),
+            "privacy" => Command::Privacy(arg),
+            "retention" => Command::Retention(arg),
+            "notice" => Command::Notice(arg),
             other => Command::Unknown(other.to_owned()),
         }
     }
@@ -322,6 +335,7 @@ pub struct Commands {
     base_url: BaseUrl,
     limits: CommandLimits,
     upload_limits: UploadLimits,
+    privacy: PrivacyConfig,
     new_trackers: DefaultKeyedRateLimiter<Chat>,
     commands: DefaultKeyedRateLimiter<Chat>,
 }
@@ -359,6 +373,7 @@ impl Commands {
             base_url,
             limits,
             upload_limits: UploadLimits::default(),
+            privacy: PrivacyConfig::default(),
             new_trackers: RateLimiter::keyed(quota(limits.trackers_per_minute)),
             commands: RateLimiter::keyed(quota(limits.commands_per_minute)),
         }
@@ -367,6 +382,13 @@ impl Commands {
     /// Other upload limits than the platforms' own (a setting; tests use a few KB).
     pub fn with_upload_limits(mut self, upload_limits: UploadLimits) -> Self {
         self.upload_limits = upload_limits;
+        self
+    }
+
+    /// The operator's privacy default and longest retention (`PRIVACY_DEFAULT`,
+    /// `OPENS_RETENTION_DAYS`).
+    pub fn with_privacy(mut self, privacy: PrivacyConfig) -> Self {
+        self.privacy = privacy;
         self
     }
 
@@ -537,6 +559,9 @@ impl Commands {
             Command::Stats(arg) => self.stats(&account, &arg).await,
             Command::Export(arg) => self.export(chat, &account, &arg).await,
             Command::Language(arg) => self.language(chat, &account, &arg).await,
+            Command::Privacy(arg) => self.privacy(&account, &arg).await,
+            Command::Retention(arg) => self.retention(&account, &arg).await,
+            Command::Notice(arg) => self.notice(&account, &arg).await,
             Command::Help | Command::Unknown(_) | Command::NotACommand => {
                 unreachable!("answered above")
             }
@@ -577,10 +602,97 @@ impl Commands {
             })
             .collect();
         let reminder = account.default_reminder();
-        Ok(match links.as_slice() {
+        let mut reply = match links.as_slice() {
             [one] => words::tracker_created(l, one, reminder),
             many => words::trackers_created(l, many, reminder),
-        })
+        };
+        if account.notice_on {
+            for t in &created {
+                let line = privacy_words::notice_line(
+                    account.notice_text.as_deref(),
+                    &links::optout_url(&self.base_url, t.optout_token),
+                );
+                reply = privacy_words::notice_for_tracker(reply, t, &line, created.len() > 1);
+            }
+        }
+        Ok(reply)
+    }
+
+    /// `/privacy`: one screen of what is kept; with an argument, sets the chat's mode.
+    async fn privacy(&self, account: &Account, arg: &str) -> Outcome {
+        let arg = arg.trim();
+        if arg.is_empty() {
+            return Ok(privacy_words::privacy_screen(
+                &privacy_words::PrivacyScreen {
+                    mode: account.privacy_mode(self.privacy.privacy_default),
+                    mode_is_default: account.privacy.is_none(),
+                    retention: account.retention,
+                    operator_retention: self.privacy.max_retention(),
+                    notice_on: account.notice_on,
+                    notice_text: account.notice_text.as_deref(),
+                },
+            ));
+        }
+        let Ok(mode) = arg.to_ascii_lowercase().parse::<account::PrivacyMode>() else {
+            return Ok(privacy_words::bad_privacy(arg));
+        };
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        let erased = account::set_privacy(&mut conn, account.id, mode).await?;
+        Ok(privacy_words::privacy_set(mode, erased))
+    }
+
+    /// `/retention`: how long this chat's opens are kept, within the operator's limit.
+    async fn retention(&self, account: &Account, arg: &str) -> Outcome {
+        let operator = self.privacy.max_retention();
+        let arg = arg.trim();
+        let retention = match arg.to_ascii_lowercase().as_str() {
+            "" => {
+                return Ok(privacy_words::current_retention(
+                    account.retention,
+                    operator,
+                ));
+            }
+            "default" | "off" => None,
+            raw => match parse_retention(raw) {
+                Some(r) => Some(r),
+                None => return Ok(privacy_words::bad_retention(arg)),
+            },
+        };
+        if let (Some(asked), Some(max)) = (retention, operator)
+            && asked > max
+        {
+            return Ok(privacy_words::retention_too_long(asked, max));
+        }
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        account::set_retention(&mut conn, account.id, retention).await?;
+        Ok(privacy_words::retention_set(retention, operator))
+    }
+
+    /// `/notice`: the line with an opt-out link that `/track` offers for the recipient.
+    async fn notice(&self, account: &Account, arg: &str) -> Outcome {
+        let arg = arg.trim();
+        let (on, text): (bool, Option<Option<&str>>) = match arg.to_ascii_lowercase().as_str() {
+            "" => {
+                return Ok(privacy_words::notice_state(
+                    account.notice_on,
+                    account.notice_text.as_deref(),
+                ));
+            }
+            "on" => (true, None),
+            "off" => (false, None),
+            "default" => (true, Some(None)),
+            _ if arg.chars().count() > NOTICE_MAX_CHARS || arg.contains('\n') => {
+                return Ok(privacy_words::notice_too_long(NOTICE_MAX_CHARS));
+            }
+            _ => (true, Some(Some(arg))),
+        };
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        account::set_notice(&mut conn, account.id, on, text).await?;
+        let text = match text {
+            Some(text) => text,
+            None => account.notice_text.as_deref(),
+        };
+        Ok(privacy_words::notice_state(on, text))
     }
 
     async fn remind(&self, account: &Account, arg: &str) -> Outcome {
@@ -668,13 +780,21 @@ impl Commands {
         }
         let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE) as u32;
         let page = page.min(pages - 1);
-        let items = tracker::list_page(
+        let mut items = tracker::list_page(
             &mut conn,
             account.id,
             i64::from(page) * PAGE_SIZE,
             PAGE_SIZE,
         )
         .await?;
+        // Strict opens keep no client: say so rather than show nothing.
+        for item in &mut items {
+            for client in [&mut item.last_read_client, &mut item.machines] {
+                if client.as_deref() == Some("") {
+                    *client = Some(privacy_words::not_kept().to_owned());
+                }
+            }
+        }
         Ok(words::tracker_list(
             account.lang(),
             &items,
@@ -690,6 +810,9 @@ impl Commands {
         let Some(t) = tracker::find_by_number(&mut conn, account.id, number).await? else {
             return Ok(words::no_such_tracker(account.lang(), number));
         };
+        if t.withdrawn_at.is_some() {
+            return Ok(privacy_words::withdrawn_timeline(t.number, &t.label));
+        }
         let opens = open::timeline(&mut conn, t.id, TIMELINE_OPENS).await?;
         let reported = open::reported(&mut conn, t.id).await?;
         let total = if (opens.len() as i64) < TIMELINE_OPENS {
@@ -835,6 +958,25 @@ pub struct TrackerLinks<'a> {
     pub copy_url: String,
 }
 
+/// The longest recipient notice: one plain line.
+const NOTICE_MAX_CHARS: usize = 300;
+
+/// A retention such as `30d`, `12w` or `1y` (365 days): at least a day, at most 100 years.
+fn parse_retention(raw: &str) -> Option<chrono::Duration> {
+    let raw = raw.trim();
+    let unit = raw.chars().last()?;
+    let n: i64 = raw[..raw.len() - unit.len_utf8()].trim().parse().ok()?;
+    let days = match unit {
+        'd' => n,
+        'w' => n.checked_mul(7)?,
+        'y' => n.checked_mul(365)?,
+        _ => return None,
+    };
+    (1..=36_500)
+        .contains(&days)
+        .then(|| chrono::Duration::days(days))
+}
+
 /// A tracker number argument: a positive integer, with an optional leading `#`.
 fn parse_number(l: Lang, arg: &str, command: &str) -> Result<i32, Reply> {
     let arg = arg.trim();
@@ -852,6 +994,9 @@ fn parse_number(l: Lang, arg: &str, command: &str) -> Result<i32, Reply> {
 /// nobody recognises, a bot known only by a convention or the bot list), its agent itself, so
 /// that the owner sees what fetched.
 fn shown_client(o: &open::Open) -> &str {
+    if o.client.is_empty() && o.user_agent.is_none() {
+        return privacy_words::not_kept();
+    }
     let unnamed = o.kind == OpenKind::Unverified
         || matches!(o.reason, Reason::BotConvention | Reason::BotList);
     match (&o.user_agent, unnamed) {

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::schedule::{self, QuietHours, ReminderDelay};
 use crate::schema::{accounts, trackers};
 
-pub use crate::domain::Platform;
+pub use crate::domain::{Platform, PrivacyMode};
 
 /// A Telegram chat or a Discord user: the owner of trackers and the target of alerts.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -32,6 +32,14 @@ pub struct Account {
     /// The chat picked its language with `/language`; what the platform reports no longer
     /// changes it.
     pub language_chosen: bool,
+    /// Chosen with /privacy; `None` follows the operator's `PRIVACY_DEFAULT`.
+    pub privacy: Option<PrivacyMode>,
+    /// Chosen with /retention; `None` keeps opens as long as the operator does.
+    pub retention: Option<chrono::Duration>,
+    /// Whether /track offers the recipient notice with its opt-out link.
+    pub notice_on: bool,
+    /// The chat's own wording of the notice; `None` for the default.
+    pub notice_text: Option<String>,
 }
 
 impl Account {
@@ -58,6 +66,11 @@ impl Account {
 
     pub fn default_reminder(&self) -> Option<ReminderDelay> {
         ReminderDelay::new(self.remind_after?).ok()
+    }
+
+    /// The chat's mode: its own choice, or the operator's default.
+    pub fn privacy_mode(&self, default: PrivacyMode) -> PrivacyMode {
+        self.privacy.unwrap_or(default)
     }
 }
 
@@ -187,4 +200,87 @@ pub async fn forget(conn: &mut AsyncPgConnection, account_id: i64) -> QueryResul
             .map(drop)
     })
     .await
+}
+
+/// Sets the chat's privacy mode, returning how many opens were erased. Switching to strict erases, in the same transaction, what
+/// strict mode never keeps from the chat's existing opens (network, User-Agent, client name)
+/// and what "Wrong?" learned from them (reported networks and machines), since those came
+/// from recipients' fetches. The networks the owner's own copy-page views taught are kept:
+/// they are the owner's, and how their own views are told apart. Each of the chat's trackers
+/// is locked as the pixel writer locks it, so a batch being written commits before or after,
+/// never half way.
+pub async fn set_privacy(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    mode: PrivacyMode,
+) -> QueryResult<usize> {
+    use diesel::sql_types::BigInt;
+    conn.transaction(async |conn| {
+        diesel::update(accounts::table.find(account_id))
+            .set(accounts::privacy.eq(mode))
+            .execute(conn)
+            .await?;
+        if mode == PrivacyMode::Strict {
+            let mut ids: Vec<i64> = trackers::table
+                .filter(trackers::account_id.eq(account_id))
+                .select(trackers::id)
+                .load(conn)
+                .await?;
+            ids.sort_unstable();
+            crate::models::open::lock_trackers(conn, &ids).await?;
+            let erased = diesel::sql_query(
+                "UPDATE opens SET network = NULL, user_agent = NULL, client = ''
+                 WHERE tracker_id = ANY($1)
+                   AND (network IS NOT NULL OR user_agent IS NOT NULL OR client <> '')",
+            )
+            .bind::<diesel::sql_types::Array<BigInt>, _>(&ids)
+            .execute(conn)
+            .await?;
+            diesel::sql_query("DELETE FROM reported_machines WHERE account_id = $1")
+                .bind::<BigInt, _>(account_id)
+                .execute(conn)
+                .await?;
+            diesel::sql_query("DELETE FROM sender_networks WHERE account_id = $1 AND reported")
+                .bind::<BigInt, _>(account_id)
+                .execute(conn)
+                .await?;
+            return Ok(erased);
+        }
+        Ok(0)
+    })
+    .await
+}
+
+/// Sets or clears (`None`: the operator's) the chat's retention.
+pub async fn set_retention(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    retention: Option<chrono::Duration>,
+) -> QueryResult<()> {
+    diesel::update(accounts::table.find(account_id))
+        .set(accounts::retention.eq(retention))
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Turns the recipient notice on or off, and sets its wording (`None`: the default).
+pub async fn set_notice(
+    conn: &mut AsyncPgConnection,
+    account_id: i64,
+    on: bool,
+    text: Option<Option<&str>>,
+) -> QueryResult<()> {
+    match text {
+        Some(text) => diesel::update(accounts::table.find(account_id))
+            .set((accounts::notice_on.eq(on), accounts::notice_text.eq(text)))
+            .execute(conn)
+            .await
+            .map(drop),
+        None => diesel::update(accounts::table.find(account_id))
+            .set(accounts::notice_on.eq(on))
+            .execute(conn)
+            .await
+            .map(drop),
+    }
 }

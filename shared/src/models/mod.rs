@@ -7,6 +7,7 @@ pub mod reminder;
 pub mod seen_request;
 pub mod stats;
 pub mod tracker;
+pub mod withdrawal;
 
 pub use account::{Account, Platform};
 pub use alert::ClaimedAlert;
@@ -39,4 +40,17 @@ pub async fn purge_older_than(
             .execute(conn)
             .await?;
     Ok(opens + alerts + sends + senders)
+}
+
+/// Each chat's own retention (`/retention`, `accounts.retention`): deletes that chat's opens
+/// older than it, on the database clock (`mailping_now()`, which tests move), and nobody
+/// else's. Returns how many went.
+pub async fn purge_per_chat(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+    diesel::sql_query(
+        "DELETE FROM opens o USING trackers t, accounts a
+         WHERE o.tracker_id = t.id AND t.account_id = a.id AND a.retention IS NOT NULL
+           AND o.opened_at < mailping_now() - a.retention",
+    )
+    .execute(conn)
+    .await
 }

@@ -9,7 +9,7 @@ use diesel::sql_types::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use ipnet::IpNet;
 
-use crate::domain::{OpenKind, Reason, Said, Token};
+use crate::domain::{OpenKind, PrivacyMode, Reason, Said, Token};
 
 use crate::schema::{opens, tracker_tombstones, trackers, verdict_reports};
 
@@ -339,9 +339,17 @@ pub struct PixelTracker {
     pub machine_agents: Vec<String>,
     #[diesel(sql_type = Array<Cidr>)]
     pub machine_networks: Vec<IpNet>,
+    /// The owner's chat's choice (`accounts.privacy`); `None` follows `PRIVACY_DEFAULT`.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub privacy: Option<PrivacyMode>,
 }
 
 impl PixelTracker {
+    /// Whether this tracker's opens keep only tracker, time, kind and reason.
+    pub fn strict(&self, default: PrivacyMode) -> bool {
+        self.privacy.unwrap_or(default) == PrivacyMode::Strict
+    }
+
     /// Whether the owner called this agent from this network a machine.
     pub fn reported_machine(&self, network: IpNet, user_agent: Option<&str>) -> bool {
         let Some(agent) = user_agent else {
@@ -354,7 +362,8 @@ impl PixelTracker {
     }
 }
 
-/// Loads the trackers behind a batch of tokens in one query. Unknown tokens are absent.
+/// Loads the trackers behind a batch of tokens in one query. Unknown tokens, and those of
+/// trackers their recipient withdrew, are absent.
 pub async fn pixel_trackers(
     conn: &mut AsyncPgConnection,
     tokens: &[Token],
@@ -369,14 +378,15 @@ pub async fn pixel_trackers(
                           WHERE s.account_id = t.account_id AND s.reported), '{}')
                     AS reported_networks,
                 COALESCE(m.agents, '{}') AS machine_agents,
-                COALESCE(m.networks, '{}') AS machine_networks
+                COALESCE(m.networks, '{}') AS machine_networks,
+                a.privacy
          FROM trackers t JOIN accounts a ON a.id = t.account_id
          LEFT JOIN LATERAL (
              SELECT array_agg(r.user_agent ORDER BY r.network, r.user_agent) AS agents,
                     array_agg(r.network ORDER BY r.network, r.user_agent) AS networks
              FROM reported_machines r WHERE r.account_id = t.account_id
          ) m ON true
-         WHERE t.token = ANY($1)",
+         WHERE t.token = ANY($1) AND t.withdrawn_at IS NULL",
     )
     .bind::<Array<SqlUuid>, _>(tokens)
     .load(conn)

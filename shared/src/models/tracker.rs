@@ -24,6 +24,10 @@ pub struct Tracker {
     pub label: String,
     pub muted: bool,
     pub created_at: DateTime<Utc>,
+    /// The recipient's opt-out link's token (`links::optout_url`).
+    pub optout_token: Token,
+    /// When the recipient withdrew with that link; nothing is recorded after.
+    pub withdrawn_at: Option<DateTime<Utc>>,
 }
 
 /// Creates a tracker with the account's next number, with the account's default reminder if
@@ -48,6 +52,7 @@ pub async fn create(
                 trackers::number.eq(number),
                 trackers::token.eq(Token::generate()),
                 trackers::copy_token.eq(Token::generate()),
+                trackers::optout_token.eq(Token::generate()),
                 trackers::label.eq(label),
             ))
             .returning(Tracker::as_returning())
@@ -111,6 +116,79 @@ pub async fn delete(conn: &mut AsyncPgConnection, tracker_id: i64) -> QueryResul
             .execute(conn)
             .await
             .map(drop)
+    })
+    .await
+}
+
+/// The tracker behind an opt-out link, if any.
+pub async fn find_by_optout_token(
+    conn: &mut AsyncPgConnection,
+    optout_token: Token,
+) -> QueryResult<Option<Tracker>> {
+    trackers::table
+        .filter(trackers::optout_token.eq(optout_token))
+        .select(Tracker::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// What pressing the opt-out button did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withdrawal {
+    /// The tracker records nothing more, its opens are deleted and its owner will be told.
+    Withdrawn,
+    /// It was withdrawn before: nothing changed.
+    AlreadyWithdrawn,
+    /// No tracker has this link.
+    Unknown,
+}
+
+/// The recipient withdraws: in one transaction, under the tracker's writer lock (so a batch
+/// being written commits before and its opens go too, or after and writes nothing), the
+/// tracker is marked withdrawn, its opens, pending alerts and reminder are deleted, a
+/// tombstone tells every pixel writer's next batch to leave it out (as for a deleted
+/// tracker, `open::lock_live_trackers`), and one notice for its owner is queued in the outbox.
+/// A second press finds it withdrawn and changes nothing.
+pub async fn withdraw(
+    conn: &mut AsyncPgConnection,
+    optout_token: Token,
+) -> QueryResult<Withdrawal> {
+    use diesel::sql_types::BigInt as Id;
+    conn.transaction(async |conn| {
+        let Some(t) = find_by_optout_token(conn, optout_token).await? else {
+            return Ok(Withdrawal::Unknown);
+        };
+        if t.withdrawn_at.is_some() {
+            return Ok(Withdrawal::AlreadyWithdrawn);
+        }
+        crate::models::open::lock_trackers(conn, &[t.id]).await?;
+        let marked = diesel::update(
+            trackers::table
+                .find(t.id)
+                .filter(trackers::withdrawn_at.is_null()),
+        )
+        .set(trackers::withdrawn_at.eq(diesel::dsl::now))
+        .execute(conn)
+        .await?;
+        if marked == 0 {
+            return Ok(Withdrawal::AlreadyWithdrawn);
+        }
+        for statement in [
+            "DELETE FROM opens WHERE tracker_id = $1",
+            "DELETE FROM alerts WHERE tracker_id = $1",
+            "DELETE FROM reminders WHERE tracker_id = $1",
+            "INSERT INTO tracker_tombstones (tracker_id, deleted_at) VALUES ($1, clock_timestamp())
+                 ON CONFLICT (tracker_id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at",
+            "INSERT INTO withdrawal_notices (tracker_id) VALUES ($1) ON CONFLICT DO NOTHING",
+        ] {
+            diesel::sql_query(statement)
+                .bind::<Id, _>(t.id)
+                .execute(conn)
+                .await?;
+        }
+        crate::db::notify_alerts(conn).await?;
+        Ok(Withdrawal::Withdrawn)
     })
     .await
 }
