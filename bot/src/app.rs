@@ -16,7 +16,7 @@ use tokio::task::JoinHandle;
 use crate::config::BotConfig;
 use crate::health::Health;
 use crate::outbox::{AlertDispatcher, Senders};
-use crate::telegram::{self, Receiving, Telegram};
+use crate::telegram::runner::{self, Receiving, Telegram};
 use crate::{discord, router};
 
 /// The bot, built and bound, ready to run.
@@ -29,7 +29,7 @@ pub struct Application {
     dispatcher: JoinHandle<()>,
     /// Tasks that loop forever and are aborted on shutdown.
     background: Vec<JoinHandle<()>>,
-    telegram: Option<telegram::Updates>,
+    telegram: Option<runner::Updates>,
     stop: watch::Sender<bool>,
 }
 
@@ -69,7 +69,7 @@ impl Application {
             health.clone(),
         )
         .await?;
-        let telegram = telegram::start(
+        let telegram = runner::start(
             &config.chat.telegram,
             config.listen_addr,
             commands.clone(),

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod config;
 pub mod copy_page;
+pub mod fetch;
 pub mod gif;
 pub mod live_networks;
 pub mod networks_update;

@@ -6,7 +6,6 @@
 //! the database cannot take them, the writer appends them to the spill directory instead
 //! (see `spill`), and replays them once it can.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,7 +14,7 @@ use diesel_async::AsyncConnection;
 use ipnet::IpNet;
 use mailping_shared::classifier::{self, Fetch, Origin, TrackerContext, Verdict};
 use mailping_shared::db::{self, Pool};
-use mailping_shared::domain::{OpenKind, PrivacyMode, Reason, Token};
+use mailping_shared::domain::{OpenKind, PrivacyMode, Token};
 use mailping_shared::errors::DbError;
 use mailping_shared::models::alert::{self, QueuedAlert};
 use mailping_shared::models::open::{self, NewOpen, PixelTracker};
@@ -25,55 +24,15 @@ use tokio::sync::{Semaphore, mpsc, watch};
 use tokio::time::Instant;
 use uuid::Uuid;
 
+pub use crate::fetch::{FastMap, FastSet, PendingFetch, no_network};
+
 use crate::recent_clients::RecentClients;
 use crate::spill::{self, Spill};
 use crate::tracker_cache::TrackerCache;
 
-/// The writer's maps and sets, hashed with foldhash (seeded at random): SipHash, the standard
-/// library's, was 1 % of the machine's CPU under bench/run.
-pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-pub type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
-
 /// Opens appended to the spill file between two fsyncs: what a crash during an outage can
 /// lose at most, besides what is still queued in memory.
 pub const SPILL_GROUP: usize = 256;
-
-/// A pixel fetch waiting to be written. Holds no raw address: only the truncated network,
-/// and what the edge found of the full one.
-#[derive(Debug, Clone)]
-pub struct PendingFetch {
-    pub token: Token,
-    pub at: DateTime<Utc>,
-    pub user_agent: Option<Box<str>>,
-    pub network: IpNet,
-    pub origin: Origin,
-    /// Set when the fetch was classified already: a strict tracker's fetch, classified before
-    /// it went to the spill file so that the file holds neither its network nor its
-    /// User-Agent (`user_agent` is then `None` and `network` is [`no_network`]).
-    pub verdict: Option<(OpenKind, Reason)>,
-}
-
-/// What a classified fetch holds for a network: nothing of anybody's.
-pub fn no_network() -> IpNet {
-    IpNet::V4(ipnet::Ipv4Net::new(std::net::Ipv4Addr::UNSPECIFIED, 32).expect("a /32"))
-}
-
-impl PendingFetch {
-    /// A User-Agent header as it will be stored: cut to `open::USER_AGENT_MAX` bytes at
-    /// once, so that a huge header costs the queue no more than a short one. The cut is the
-    /// same as cutting the whole header after decoding it (3 more bytes finish any character
-    /// that crosses the limit).
-    pub fn user_agent_from(raw: &[u8]) -> Box<str> {
-        let raw = &raw[..raw.len().min(open::USER_AGENT_MAX + 3)];
-        open::truncate_user_agent(&String::from_utf8_lossy(raw)).into()
-    }
-
-    /// What this fetch costs the queue, in bytes: the struct and its User-Agent.
-    pub fn queued_bytes(&self) -> u32 {
-        let ua = self.user_agent.as_deref().map_or(0, str::len);
-        u32::try_from(std::mem::size_of::<Self>() + ua).unwrap_or(u32::MAX)
-    }
-}
 
 /// The handler's end of the queue.
 #[derive(Clone)]

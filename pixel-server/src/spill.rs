@@ -33,7 +33,7 @@ use mailping_shared::domain::Token;
 use mailping_shared::schema::spill_replays;
 use uuid::Uuid;
 
-use crate::recorder::PendingFetch;
+use crate::fetch::PendingFetch;
 
 /// Bytes read from a file at a time during replay.
 const READ_CHUNK: usize = 1 << 20;
@@ -460,7 +460,7 @@ fn decode(line: &[u8]) -> Option<PendingFetch> {
                 token,
                 at,
                 user_agent: None,
-                network: crate::recorder::no_network(),
+                network: crate::fetch::no_network(),
                 origin: Origin::Unlisted,
                 verdict: Some((kind, reason)),
             });
@@ -584,7 +584,7 @@ mod tests {
         use mailping_shared::domain::{OpenKind, Reason};
         let f = PendingFetch {
             user_agent: None,
-            network: crate::recorder::no_network(),
+            network: crate::fetch::no_network(),
             origin: Origin::Unlisted,
             verdict: Some((OpenKind::Direct, Reason::ALL[0])),
             ..fetch(Some("Thunderbird/115"), Origin::Unlisted)

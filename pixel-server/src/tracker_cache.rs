@@ -15,7 +15,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::recorder::FastMap;
+use crate::fetch::FastMap;
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 use futures_util::StreamExt;

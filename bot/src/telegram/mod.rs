@@ -2,7 +2,7 @@
 //! Telegram's HTML parse mode, and delivers the outbox. No business rule lives here.
 
 mod render;
-mod runner;
+pub mod runner;
 mod sender;
 
 use std::sync::Arc;
@@ -17,7 +17,6 @@ use teloxide::prelude::*;
 use teloxide::types::{BotCommand, MaybeInaccessibleMessage, Me};
 
 pub use render::{render, render_caption};
-pub use runner::{Ended, Receiving, Telegram, Updates, start};
 pub use sender::TelegramSender;
 
 /// Builds the bot client; `api_url` points at Telegram or a fake of it.

@@ -26,7 +26,8 @@ use teloxide::update_listeners::{Polling, UpdateListener};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use super::{TelegramSender, bot, dispatcher, register_commands};
+use super::sender::TelegramSender;
+use super::{bot, dispatcher, register_commands};
 use crate::config::TelegramConfig;
 use crate::health::Health;
 

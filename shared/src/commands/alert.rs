@@ -1,6 +1,7 @@
 //! The wording of "your email was opened" alerts.
 
-use super::{Action, Reply};
+use super::action::Action;
+use super::reply::Reply;
 use crate::i18n::{Args, Lang, format};
 use crate::models::alert::ClaimedAlert;
 

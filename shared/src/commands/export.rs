@@ -13,46 +13,16 @@ use chrono_tz::Tz;
 use futures_util::{Stream, StreamExt, TryStreamExt};
 use tempfile::TempPath;
 
+use super::command::Chat;
+use super::context::{Commands, Outcome, parse_number};
+use super::reply::{Attachment, Reply, TempFile};
 use super::stats::no_fetches;
-use super::{Attachment, Chat, Commands, Outcome, Reply, TempFile, parse_number, words};
+use super::words;
 use crate::errors::DbError;
 use crate::i18n::{Args, Lang};
-use crate::models::account::{Account, Platform};
+use crate::models::account::Account;
 use crate::models::stats::{self, ExportedOpen, ExportedTracker};
 use crate::models::tracker;
-
-/// Telegram's Bot API takes documents of up to 50 MB from bots.
-pub const UPLOAD_LIMIT_TELEGRAM: u64 = 50 * 1000 * 1000;
-/// Discord's upload limit without server boosts (10 MiB since late 2024, 25 MiB before); an
-/// ephemeral reply belongs to no boosted server, so the default is the one that applies.
-/// Discord counts it over the whole request, so the files of one message share it.
-pub const UPLOAD_LIMIT_DISCORD: u64 = 10 * 1024 * 1024;
-
-/// The largest upload each platform takes from the bot, in bytes (settings
-/// `UPLOAD_LIMIT_TELEGRAM` and `UPLOAD_LIMIT_DISCORD`; tests set a few KB).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UploadLimits {
-    pub telegram: u64,
-    pub discord: u64,
-}
-
-impl Default for UploadLimits {
-    fn default() -> Self {
-        UploadLimits {
-            telegram: UPLOAD_LIMIT_TELEGRAM,
-            discord: UPLOAD_LIMIT_DISCORD,
-        }
-    }
-}
-
-impl UploadLimits {
-    pub fn of(&self, platform: Platform) -> u64 {
-        match platform {
-            Platform::Telegram => self.telegram,
-            Platform::Discord => self.discord,
-        }
-    }
-}
 
 /// What the files of one message may add up to under an upload limit: the limit less 1/64,
 /// left for the message's text and the multipart framing of the request.
@@ -587,6 +557,8 @@ fn export_reply(l: Lang, number: Option<i32>, opens: Files, trackers: Files, lim
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::context::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
+    use crate::models::account::Platform;
 
     #[test]
     fn formula_looking_cells_are_neutralised() {

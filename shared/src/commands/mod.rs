@@ -2,27 +2,35 @@
 //! `Command` or an `Action`, calls `Commands`, and renders the `Reply` in its own markup.
 //! Every business rule and every word the user reads is written here, once.
 
+pub mod action;
 mod alert;
+mod command;
+mod context;
 mod export;
 pub mod privacy_words;
 mod reminder_words;
-mod reply;
+pub mod reply;
 mod stats;
+mod timeline;
 pub mod words;
 
 use std::num::NonZeroU32;
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use diesel_async::AsyncConnection;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::{Quota, RateLimiter};
 
+pub use action::Action;
 pub use alert::alert_reply;
-pub use export::{
-    UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits, files_budget, neutralise,
-};
+pub use command::{COMMANDS, Chat, Command, MAX_RECIPIENTS, TrackerLinks};
+pub use context::{CommandLimits, Commands, PAGE_SIZE};
+use context::{Failure, Outcome, TIMELINE_LINES, TIMELINE_OPENS, parse_number};
+pub use context::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
+pub use export::{files_budget, neutralise};
 pub use reminder_words::reminder_reply;
 pub use reply::{Attachment, AttachmentKind, Button, Content, Reply, Span, TempFile};
 pub use stats::STATS_DAYS;
+pub use timeline::{TimelineEntry, TimelineOpen, collapse};
 pub use words::{
     Limited, command_description, relative_time, something_went_wrong, truncate_chars,
 };
@@ -39,331 +47,6 @@ use crate::models::open;
 use crate::models::reminder;
 use crate::models::tracker::{self, Tracker};
 use crate::schedule::{QuietHours, ReminderDelay};
-
-/// Who is talking: a Telegram chat or a Discord user, and the language their platform
-/// reports for this message. Two messages from one chat are the same chat (one rate limit,
-/// one account) whatever language the sender's app is set to.
-#[derive(Debug, Clone)]
-pub struct Chat {
-    pub platform: Platform,
-    pub chat_id: String,
-    /// The language the platform reports (Telegram's `from.language_code`, Discord's
-    /// `locale`), if it reports one we speak.
-    pub reported: Option<Lang>,
-    /// A group chat: several people, one language (the group's, not each sender's).
-    pub group: bool,
-}
-
-impl Chat {
-    pub fn new(platform: Platform, chat_id: impl ToString) -> Self {
-        Chat {
-            platform,
-            chat_id: chat_id.to_string(),
-            reported: None,
-            group: false,
-        }
-    }
-
-    /// The same chat, with the language code its platform reports for this message.
-    pub fn speaking(mut self, code: Option<&str>) -> Self {
-        self.reported = code.and_then(Lang::negotiate);
-        self
-    }
-
-    /// The same chat, as a group (or not).
-    pub fn in_group(mut self, group: bool) -> Self {
-        self.group = group;
-        self
-    }
-
-    /// The language to answer in when the account can't be read.
-    fn language(&self) -> Lang {
-        self.reported.unwrap_or_default()
-    }
-}
-
-impl PartialEq for Chat {
-    fn eq(&self, other: &Self) -> bool {
-        (self.platform, &self.chat_id) == (other.platform, &other.chat_id)
-    }
-}
-
-impl Eq for Chat {}
-
-impl std::hash::Hash for Chat {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (self.platform, &self.chat_id).hash(state);
-    }
-}
-
-/// What the user asked for, in no platform's words. Arguments stay raw: validating them is
-/// the command logic's job, so every platform gets the same friendly errors.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Start,
-    Help,
-    Track(String),
-    /// `/opens` with no argument lists; with one, shows that tracker's timeline.
-    Opens(String),
-    Mute(String),
-    Unmute(String),
-    Delete(String),
-    Tz(String),
-    /// `/remind` lists; `/remind 3 2d`, `/remind 3 off`, `/remind default 3d` set.
-    Remind(String),
-    /// `/quiet 22:00-08:00`, `/quiet off`, or `/quiet` to show.
-    Quiet(String),
-    /// Delete everything held for this chat, after a confirmation.
-    Forget,
-    /// A command we don't have, e.g. `/foo`.
-    Unknown(String),
-    /// Text without a command.
-    NotACommand,
-    /// `/stats` charts the account's last 30 days; `/stats n` charts tracker n.
-    Stats(String),
-    /// `/export` sends every recorded fetch as CSV; `/export n` only tracker n's.
-    Export(String),
-    /// `/language` lists the languages; `/language de` picks one; `/language auto` goes back
-    /// to the one the platform reports.
-    Language(String),
-    /// `/privacy` shows what is kept; `/privacy strict|standard` sets the chat's mode.
-    Privacy(String),
-    /// `/retention 30d|90d|1y|default`, or `/retention` to show.
-    Retention(String),
-    /// `/notice on|off|default|<text>`, or `/notice` to show: the recipient notice.
-    Notice(String),
-}
-
-/// Every command with the shape of its argument (`<label>`: required, `[n]`: optional), in
-/// the order `/help`, Telegram's menu and Discord's slash commands list them. Their words
-/// (descriptions, argument hints) are in the catalogues: `command-<name>` and its `.args`.
-pub const COMMANDS: &[(&str, Option<&str>)] = &[
-    ("start", None),
-    ("track", Some("<label>")),
-    ("opens", Some("[n]")),
-    ("mute", Some("<n>")),
-    ("unmute", Some("<n>")),
-    ("delete", Some("<n>")),
-    ("tz", Some("<zone>")),
-    ("remind", Some("[n] [when]")),
-    ("quiet", Some("[hours]")),
-    ("forget", None),
-    ("help", None),
-    ("stats", Some("[n]")),
-    ("export", Some("[n]")),
-    ("language", Some("[code]")),
-    ("privacy", Some("[strict|standard]")),
-    ("retention", Some("[30d|90d|1y]")),
-    ("notice", Some("[on|off|text]")),
-];
-
-impl Command {
-    /// Parses a chat message such as `/track Proposal` or `/opens@MailPingBot 3`.
-    pub fn parse_text(text: &str) -> Command {
-        let text = text.trim();
-        let Some(rest) = text.strip_prefix('/') else {
-            return Command::NotACommand;
-        };
-        let (head, arg) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        let name = head.split('@').next().unwrap_or(head).to_lowercase();
-        Command::from_name(&name, arg.trim())
-    }
-
-    /// The bot a chat command names after an `@`: `OtherBot` in `/opens@OtherBot 3`. In a group
-    /// several bots read the same message, and each answers only its own commands.
-    pub fn addressee(text: &str) -> Option<&str> {
-        let rest = text.trim().strip_prefix('/')?;
-        let head = rest.split(char::is_whitespace).next()?;
-        head.split_once('@').map(|(_, bot)| bot)
-    }
-
-    /// Builds a command from its name and raw argument (Discord passes them separately).
-    pub fn from_name(name: &str, arg: &str) -> Command {
-        let arg = arg.to_owned();
-        match name {
-            "start" => Command::Start,
-            "help" => Command::Help,
-            "track" => Command::Track(arg),
-            "opens" => Command::Opens(arg),
-            "mute" => Command::Mute(arg),
-            "unmute" => Command::Unmute(arg),
-            "delete" => Command::Delete(arg),
-            "tz" => Command::Tz(arg),
-            "remind" => Command::Remind(arg),
-            "quiet" => Command::Quiet(arg),
-            "forget" => Command::Forget,
-            "stats" => Command::Stats(arg),
-            "export" => Command::Export(arg),
-            "language" => Command::Language(arg),
-            "privacy" => Command::Privacy(arg),
-            "retention" => Command::Retention(arg),
-            "notice" => Command::Notice(arg),
-            other => Command::Unknown(other.to_owned()),
-        }
-    }
-}
-
-/// What a button does. Buttons carry only a tracker number, which is resolved within the
-/// pressing chat's own account: a forged payload can reach nothing that isn't theirs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Page(u32),
-    Timeline(i32),
-    Mute(i32),
-    Unmute(i32),
-    AskDelete(i32),
-    ConfirmDelete(i32),
-    CancelDelete(i32),
-    /// Remind about tracker n after this many minutes without a read.
-    Remind(i32, u32),
-    StopReminding(i32),
-    AskForget,
-    ConfirmForget,
-    CancelForget,
-    /// "Wrong?" on an alert: the owner disagrees with the verdict on this open of tracker n,
-    /// and is asked what it was.
-    Wrong(i32, i64),
-    /// The owner's answer: that open of tracker n was their own view, or a machine.
-    WrongSaid(i32, i64, Said),
-    /// Speak this language here; none: the one the platform reports.
-    Language(Option<Lang>),
-}
-
-impl Action {
-    /// Whether the answer replaces the message the button was on (paging, delete
-    /// confirmation) rather than arriving as a new message.
-    pub fn replaces_message(self) -> bool {
-        matches!(
-            self,
-            Action::Page(_)
-                | Action::AskDelete(_)
-                | Action::ConfirmDelete(_)
-                | Action::CancelDelete(_)
-                | Action::ConfirmForget
-                | Action::CancelForget
-        )
-    }
-
-    /// A short payload (Telegram allows 64 bytes of callback data).
-    pub fn encode(self) -> String {
-        match self {
-            Action::Page(p) => format!("pg:{p}"),
-            Action::Timeline(n) => format!("tl:{n}"),
-            Action::Mute(n) => format!("mu:{n}"),
-            Action::Unmute(n) => format!("um:{n}"),
-            Action::AskDelete(n) => format!("da:{n}"),
-            Action::ConfirmDelete(n) => format!("dy:{n}"),
-            Action::CancelDelete(n) => format!("dn:{n}"),
-            Action::Remind(n, minutes) => format!("rm:{n}:{minutes}"),
-            Action::StopReminding(n) => format!("rs:{n}"),
-            Action::AskForget => "fa:0".to_owned(),
-            Action::ConfirmForget => "fy:0".to_owned(),
-            Action::CancelForget => "fn:0".to_owned(),
-            Action::Wrong(n, open_id) => format!("wr:{n}:{open_id}"),
-            Action::WrongSaid(n, open_id, Said::OwnView) => format!("wo:{n}:{open_id}"),
-            Action::WrongSaid(n, open_id, Said::Machine) => format!("wm:{n}:{open_id}"),
-            Action::Language(Some(lang)) => format!("lg:{}", lang.code()),
-            Action::Language(None) => "lg:auto".to_owned(),
-        }
-    }
-
-    pub fn decode(s: &str) -> Option<Action> {
-        let (kind, n) = s.split_once(':')?;
-        match (kind, n) {
-            ("pg", _) => return n.parse().ok().map(Action::Page),
-            ("fa", "0") => return Some(Action::AskForget),
-            ("fy", "0") => return Some(Action::ConfirmForget),
-            ("fn", "0") => return Some(Action::CancelForget),
-            ("lg", "auto") => return Some(Action::Language(None)),
-            ("lg", code) => {
-                return Lang::ALL
-                    .into_iter()
-                    .find(|l| l.code() == code)
-                    .map(|l| Action::Language(Some(l)));
-            }
-            ("rm", _) => {
-                let (n, minutes) = n.split_once(':')?;
-                let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
-                return minutes.parse().ok().map(|m| Action::Remind(n, m));
-            }
-            ("wr" | "wo" | "wm", _) => {
-                let (n, open_id) = n.split_once(':')?;
-                let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
-                let open_id: i64 = open_id.parse().ok().filter(|id| *id > 0)?;
-                return Some(match kind {
-                    "wo" => Action::WrongSaid(n, open_id, Said::OwnView),
-                    "wm" => Action::WrongSaid(n, open_id, Said::Machine),
-                    _ => Action::Wrong(n, open_id),
-                });
-            }
-            _ => {}
-        }
-        let n: i32 = n.parse().ok().filter(|n| *n > 0)?;
-        Some(match kind {
-            "tl" => Action::Timeline(n),
-            "mu" => Action::Mute(n),
-            "um" => Action::Unmute(n),
-            "da" => Action::AskDelete(n),
-            "dy" => Action::ConfirmDelete(n),
-            "dn" => Action::CancelDelete(n),
-            "rs" => Action::StopReminding(n),
-            _ => return None,
-        })
-    }
-}
-
-/// Limits that keep one chat from flooding the database.
-#[derive(Debug, Clone, Copy)]
-pub struct CommandLimits {
-    pub trackers_per_minute: u32,
-    pub commands_per_minute: u32,
-}
-
-impl Default for CommandLimits {
-    fn default() -> Self {
-        CommandLimits {
-            trackers_per_minute: 20,
-            commands_per_minute: 60,
-        }
-    }
-}
-
-/// The command logic, with what it needs: the pool, the public base URL, the limiters, and
-/// the platforms' upload limits.
-pub struct Commands {
-    pool: Pool,
-    base_url: BaseUrl,
-    limits: CommandLimits,
-    upload_limits: UploadLimits,
-    privacy: PrivacyConfig,
-    new_trackers: DefaultKeyedRateLimiter<Chat>,
-    commands: DefaultKeyedRateLimiter<Chat>,
-}
-
-/// Trackers per `/opens` page.
-pub const PAGE_SIZE: i64 = 5;
-/// Opens read for one timeline; older ones are summarised by the count.
-const TIMELINE_OPENS: i64 = 500;
-/// Timeline lines shown after repeats are collapsed.
-const TIMELINE_LINES: usize = 25;
-
-enum Failure {
-    Db(DbError),
-}
-
-impl From<DbError> for Failure {
-    fn from(e: DbError) -> Self {
-        Failure::Db(e)
-    }
-}
-
-impl From<diesel::result::Error> for Failure {
-    fn from(e: diesel::result::Error) -> Self {
-        Failure::Db(e.into())
-    }
-}
-
-type Outcome = Result<Reply, Failure>;
 
 impl Commands {
     pub fn new(pool: Pool, base_url: BaseUrl, limits: CommandLimits) -> Self {
@@ -922,9 +605,6 @@ impl Commands {
     }
 }
 
-/// Most recipients one `/track` may name.
-pub const MAX_RECIPIENTS: usize = 10;
-
 /// The labels a `/track` asks for: its first line is the email, and each further line a
 /// recipient who gets a tracker of their own ("Proposal to ACME — Alice").
 fn track_labels(l: Lang, raw: &str) -> Result<Vec<Label>, Reply> {
@@ -951,13 +631,6 @@ fn track_labels(l: Lang, raw: &str) -> Result<Vec<Label>, Reply> {
         .collect()
 }
 
-/// A new tracker with its links, as the `/track` reply shows it.
-pub struct TrackerLinks<'a> {
-    pub tracker: &'a Tracker,
-    pub pixel_url: String,
-    pub copy_url: String,
-}
-
 /// The longest recipient notice: one plain line.
 const NOTICE_MAX_CHARS: usize = 300;
 
@@ -977,19 +650,6 @@ fn parse_retention(raw: &str) -> Option<chrono::Duration> {
         .then(|| chrono::Duration::days(days))
 }
 
-/// A tracker number argument: a positive integer, with an optional leading `#`.
-fn parse_number(l: Lang, arg: &str, command: &str) -> Result<i32, Reply> {
-    let arg = arg.trim();
-    if arg.is_empty() {
-        return Err(words::missing_number(l, command));
-    }
-    arg.trim_start_matches('#')
-        .parse::<i32>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| words::bad_number(l, arg, command))
-}
-
 /// The name a timeline gives an open's client: for a fetch nothing could name (an agent
 /// nobody recognises, a bot known only by a convention or the bot list), its agent itself, so
 /// that the owner sees what fetched.
@@ -1005,68 +665,10 @@ fn shown_client(o: &open::Open) -> &str {
     }
 }
 
-/// A line of a timeline: consecutive opens of the same kind, client and reason collapse
-/// into one; an open whose verdict the owner reported as wrong keeps a line of its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimelineEntry {
-    pub first: DateTime<Utc>,
-    pub last: DateTime<Utc>,
-    pub kind: OpenKind,
-    pub client: String,
-    pub reason: Reason,
-    pub count: usize,
-    /// The owner pressed "Wrong?" on this open's alert.
-    pub reported: bool,
-}
-
-/// One open as the timeline reads it.
-#[derive(Debug, Clone, Copy)]
-pub struct TimelineOpen<'a> {
-    pub at: DateTime<Utc>,
-    pub kind: OpenKind,
-    pub client: &'a str,
-    pub reason: Reason,
-    pub reported: bool,
-}
-
-/// Collapses opens (newest first) into entries (oldest first).
-pub fn collapse<'a>(opens: impl Iterator<Item = TimelineOpen<'a>>) -> Vec<TimelineEntry> {
-    let mut newest_first: Vec<TimelineEntry> = Vec::new();
-    for o in opens {
-        // A duplicate is a repeat of the line before it, whatever its recorded kind.
-        if !o.reported
-            && let Some(last) = newest_first.last_mut()
-            && !last.reported
-            && last.client == o.client
-            && ((last.kind == o.kind && last.reason == o.reason)
-                || o.kind == OpenKind::Duplicate
-                || last.kind == OpenKind::Duplicate)
-        {
-            last.first = o.at;
-            last.count += 1;
-            if last.kind == OpenKind::Duplicate {
-                last.kind = o.kind;
-                last.reason = o.reason;
-            }
-            continue;
-        }
-        newest_first.push(TimelineEntry {
-            first: o.at,
-            last: o.at,
-            kind: o.kind,
-            client: o.client.to_owned(),
-            reason: o.reason,
-            count: 1,
-            reported: o.reported,
-        });
-    }
-    newest_first.reverse();
-    newest_first
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::DateTime;
 
     #[test]
     fn command_descriptions_fit_discords_100_character_limit() {

@@ -6,7 +6,7 @@
 
 use chrono::Duration;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::domain::PrivacyMode;
 use crate::models::tracker::Tracker;
 
@@ -120,7 +120,7 @@ pub fn bad_privacy(raw: &str) -> Reply {
     Reply::new()
         .plain(format!(
             "🤔 \"{}\" is not a privacy mode. Send ",
-            super::truncate_chars(raw, 40)
+            crate::text::truncate_chars(raw, 40)
         ))
         .code("/privacy strict")
         .plain(", ")
@@ -161,7 +161,7 @@ pub fn bad_retention(raw: &str) -> Reply {
     Reply::new()
         .plain(format!(
             "🤔 \"{}\" is not a period I understand. Send e.g. ",
-            super::truncate_chars(raw, 40)
+            crate::text::truncate_chars(raw, 40)
         ))
         .code("/retention 30d")
         .plain(", ")

@@ -3,8 +3,9 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
+use super::action::Action;
+use super::reply::Reply;
 use super::words::duration;
-use super::{Action, Reply};
 use crate::i18n::{Args, Lang, format};
 use crate::models::reminder::DueReminder;
 use crate::schedule::ReminderDelay;

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::Action;
+use super::action::Action;
 
 /// A piece of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,10 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 
-use super::{Attachment, Command, Commands, Outcome, Reply, parse_number, words};
+use super::command::Command;
+use super::context::{Commands, Outcome, parse_number};
+use super::reply::{Attachment, Reply};
+use super::words;
 use crate::charts;
 use crate::errors::DbError;
 use crate::i18n::{Args, ChartText, Lang};

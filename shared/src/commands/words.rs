@@ -5,7 +5,10 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
-use super::{Action, Button, COMMANDS, MAX_RECIPIENTS, Reply, TimelineEntry, TrackerLinks};
+use super::action::Action;
+use super::command::{COMMANDS, MAX_RECIPIENTS, TrackerLinks};
+use super::reply::{Button, Reply};
+use super::timeline::TimelineEntry;
 use crate::domain::{LabelError, OpenKind, Reason, Said};
 use crate::i18n::{Args, Lang, format, kind_key};
 use crate::links;

@@ -21,7 +21,7 @@ use icu_locale_core::Locale;
 use intl_memoizer::Memoizable;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 
-use super::Lang;
+use super::lang::Lang;
 
 /// The locale ICU formats a language's dates and numbers with. English is written the
 /// British way (the catalogue's spelling), so it gets a 24-hour clock and "7 Dec".

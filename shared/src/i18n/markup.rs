@@ -5,8 +5,8 @@
 
 use unicode_bidi::{BidiClass, bidi_class};
 
-use super::{FSI, PDI};
-use crate::commands::Span;
+use super::lang::{FSI, PDI};
+use crate::commands::reply::Span;
 
 /// An argument made safe to insert: markup characters become entities, and direction
 /// controls are dropped so that Fluent's isolates around it stay paired.

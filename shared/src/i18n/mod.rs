@@ -14,7 +14,11 @@
 //! Dates, times and numbers are formatted with ICU4X ([`format`]).
 
 pub mod format;
+pub mod lang;
 mod markup;
+
+pub use lang::Lang;
+use lang::{FSI, PDI};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -23,7 +27,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::fluent_bundle::types::{FluentNumber, FluentNumberOptions, FluentNumberType};
 use fluent_templates::{LanguageIdentifier, langid};
 
-use crate::commands::{Button, Reply};
+use crate::commands::reply::{Button, Reply};
 use crate::domain::OpenKind;
 
 fluent_templates::static_loader! {
@@ -33,24 +37,6 @@ fluent_templates::static_loader! {
         fallback_language: "en",
         customise: |bundle| bundle.set_formatter(Some(format::fluent_number)),
     };
-}
-
-/// A language the bot speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-    PtBr,
-    De,
-    Fr,
-    It,
-    Ru,
-    Uk,
-    Tr,
-    Id,
-    Fa,
-    Ar,
 }
 
 impl Lang {
@@ -165,7 +151,7 @@ impl Lang {
     }
 
     /// A button whose text is a message.
-    pub fn button(self, key: &str, args: &Args, action: crate::commands::Action) -> Button {
+    pub fn button(self, key: &str, args: &Args, action: crate::commands::action::Action) -> Button {
         Button::new(self.text(key, args), action)
     }
 
@@ -232,9 +218,6 @@ impl Args {
         self
     }
 }
-
-const FSI: char = '\u{2068}';
-const PDI: char = '\u{2069}';
 
 /// Drops the isolates Fluent put around a value where they change nothing: in a
 /// left-to-right language, around a value without a right-to-left letter. Values carry no
