@@ -550,6 +550,33 @@ async fn a_bot_started_while_telegram_is_unreachable_answers_once_it_is_back() {
 }
 
 #[tokio::test]
+async fn a_token_telegram_refuses_is_said_once_on_readyz_and_not_retried() {
+    let app = TestApp::spawn().with_telegram().await;
+    let tg = app.telegram();
+    let reply = app.send(1023, "/help").await;
+    assert!(reply.text.contains("MailPing commands"), "{}", reply.text);
+    // Revoked in @BotFather while the bot runs: the next long poll gets 401.
+    tg.revoke_token();
+    let body = eventually(
+        PATIENCE,
+        "/readyz to say the token is refused",
+        async || {
+            let (status, body) = app.bot_readiness().await;
+            (status == 503 && body.contains("telegram: token refused")).then_some(body)
+        },
+    )
+    .await;
+    assert!(body.contains("@BotFather"), "{body}");
+    // Not retried: Telegram will not take the token again by itself. The retries this
+    // replaces came 0.5 s, 1 s and 2 s apart, so 4 s of quiet shows they are gone (an absence
+    // can only be shown by waiting).
+    let calls = || tg.call_count("getMe") + tg.call_count("getUpdates");
+    let before = calls();
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert_eq!(calls(), before, "the refused token was tried again");
+}
+
+#[tokio::test]
 async fn commands_addressed_to_another_bot_are_left_to_it() {
     let app = TestApp::spawn().with_telegram().await;
     let tg = app.telegram();

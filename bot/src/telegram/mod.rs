@@ -15,7 +15,7 @@ use teloxide::prelude::*;
 use teloxide::types::{BotCommand, MaybeInaccessibleMessage, Me};
 
 pub use render::{render, render_caption};
-pub use runner::{Ended, Receiving, Telegram, Updates, start};
+pub use runner::{Ended, Receiving, TOKEN_REFUSED, Telegram, Updates, start, token_refused};
 pub use sender::TelegramSender;
 
 /// Builds the bot client; `api_url` points at Telegram or a fake of it.
