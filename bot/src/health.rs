@@ -45,8 +45,14 @@ pub async fn readiness(State(health): State<Health>, request: Request, next: Nex
     if request.uri().path() != "/readyz" {
         return next.run(request).await;
     }
-    let problems = health.problems();
     let database = next.run(request).await;
+    with_problems(&health, database)
+}
+
+/// `database`, the service's own `/readyz` answer, or 503 with the platforms' problems above
+/// the database's state while there are any.
+pub fn with_problems(health: &Health, database: Response) -> Response {
+    let problems = health.problems();
     if problems.is_empty() {
         return database;
     }
