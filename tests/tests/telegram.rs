@@ -116,7 +116,7 @@ async fn the_whole_story_from_start_to_delete() {
     let muted = app.send(chat, "/mute 1").await;
     assert!(muted.text.contains("Muted #1"), "{}", muted.text);
     app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(2).await;
     assert_eq!(
         alerts_in(tg, chat).len(),
         1,
@@ -161,7 +161,7 @@ async fn preview_bots_and_apple_prefetch_are_not_read_alerts() {
         alert.text,
         "📭 Invoice 42 reached an Apple Mail inbox. Apple fetched it on delivery, so this is not a confirmed read."
     );
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    app.wait_until_settled(2).await;
     assert_eq!(
         alerts_in(tg, chat).len(),
         1,
@@ -276,6 +276,8 @@ async fn a_hostile_burst_of_reads_is_coalesced_and_every_read_is_counted() {
         },
     )
     .await;
+    // An absence: a coalescing that failed would send more within the window, in the
+    // outbox's next sweeps (every second); only waiting can show that it does not.
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let during = alerts_in(tg, chat);
     eprintln!(
@@ -310,7 +312,7 @@ async fn a_hostile_burst_of_reads_is_coalesced_and_every_read_is_counted() {
         )),
         "{summary}"
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(READS as i64).await;
     assert_eq!(alerts_in(tg, chat).len(), all.len(), "nothing told twice");
     assert_eq!(seed::pending_alert_count(&mut conn).await, 0);
 }
@@ -334,7 +336,7 @@ async fn a_429_is_honoured_and_the_alert_still_arrives() {
         fetched.elapsed() >= Duration::from_secs(1),
         "retry_after was honoured"
     );
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    app.wait_until_settled(1).await;
     assert_eq!(alerts_in(tg, chat).len(), 1, "delivered once");
 }
 
@@ -351,7 +353,7 @@ async fn a_blocked_bot_stops_alerts_for_that_chat_without_retrying() {
     let attempts = tg.call_count("sendMessage");
     app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
     app.fetch_pixel(&token, Some(OUTLOOK)).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    app.wait_until_settled(3).await;
     assert_eq!(
         tg.call_count("sendMessage"),
         attempts,
@@ -381,12 +383,18 @@ async fn pending_alerts_survive_a_restart_and_none_is_repeated() {
     for token in &tokens {
         app.fetch_pixel(token, Some(GMAIL)).await;
     }
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut conn = app.conn().await;
+    eventually(
+        PATIENCE,
+        "the opens recorded while no bot runs",
+        async || (seed::pending_alert_count(&mut conn).await == chats.len() as i64).then_some(()),
+    )
+    .await;
     app.start_bot().await;
     for chat in &chats {
         assert_eq!(wait_alerts(tg, *chat, 1).await.len(), 1, "chat {chat}");
     }
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    app.wait_until_settled(chats.len() as i64).await;
     for chat in &chats {
         assert_eq!(alerts_in(tg, *chat).len(), 1, "chat {chat} got a repeat");
     }
@@ -413,7 +421,7 @@ async fn two_bot_replicas_on_one_database_deliver_every_alert_exactly_once() {
     for chat in &chats {
         assert_eq!(wait_alerts(tg, *chat, 1).await.len(), 1, "chat {chat}");
     }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(chats.len() as i64).await;
     app.stop_bot().await;
     // Counted as Telegram took them: 40 alerts at once pass its 30 a second, and the 429s
     // are tried again.
@@ -530,7 +538,6 @@ async fn replies_fit_telegrams_limit_and_labels_that_hijack_the_layout_are_refus
 #[tokio::test]
 async fn a_bot_started_while_telegram_is_unreachable_answers_once_it_is_back() {
     let mut app = TestApp::spawn().with_telegram_unreachable().await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
     let (status, body) = app.bot_readiness().await;
     assert_eq!(status, 503, "{body}");
     assert!(body.contains("telegram: unreachable"), "{body}");
@@ -596,7 +603,8 @@ async fn commands_addressed_to_another_bot_are_left_to_it() {
         "{}",
         unaddressed.text
     );
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // A chat's updates are handled in order: once /opens is answered, the two commands to
+    // the other bot before it have been handled too.
     assert_eq!(tg.sent_to(chat).len(), 2, "{:#?}", tg.sent_to(chat));
     assert_eq!(app.tracker_and_open_counts().await, (0, 0));
 }
