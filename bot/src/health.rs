@@ -2,6 +2,7 @@
 //! yet. A bot that cannot hear Telegram, or whose Discord commands are not registered, says
 //! so instead of looking ready.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -12,12 +13,12 @@ use axum::response::{IntoResponse, Response};
 
 /// The platforms' problems, by platform; empty when all is well. Clones share it.
 #[derive(Clone, Default)]
-pub struct Health(Arc<Mutex<BTreeMap<&'static str, &'static str>>>);
+pub struct Health(Arc<Mutex<BTreeMap<&'static str, Cow<'static, str>>>>);
 
 impl Health {
     /// Records that `part` has a problem, e.g. `("telegram", "unreachable")`.
-    pub fn down(&self, part: &'static str, why: &'static str) {
-        self.lock().insert(part, why);
+    pub fn down(&self, part: &'static str, why: impl Into<Cow<'static, str>>) {
+        self.lock().insert(part, why.into());
     }
 
     /// Records that `part` is working.
@@ -33,7 +34,7 @@ impl Health {
             .collect()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<&'static str, &'static str>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<&'static str, Cow<'static, str>>> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -44,8 +45,14 @@ pub async fn readiness(State(health): State<Health>, request: Request, next: Nex
     if request.uri().path() != "/readyz" {
         return next.run(request).await;
     }
-    let problems = health.problems();
     let database = next.run(request).await;
+    with_problems(&health, database)
+}
+
+/// `database`, the service's own `/readyz` answer, or 503 with the platforms' problems above
+/// the database's state while there are any.
+pub fn with_problems(health: &Health, database: Response) -> Response {
+    let problems = health.problems();
     if problems.is_empty() {
         return database;
     }

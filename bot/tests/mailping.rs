@@ -494,6 +494,36 @@ fn a_bad_set_up_gets_one_clear_line() {
         busy.contains(&format!("port {port}")) && busy.contains("taken"),
         "{busy}"
     );
+    let busy_80 = refusal(&[
+        token,
+        ("PUBLIC_BASE_URL", "https://localhost"),
+        ("HTTPS_LISTEN_ADDR", "127.0.0.1:0"),
+        ("HTTP_LISTEN_ADDR", &format!("127.0.0.1:{port}")),
+    ]);
+    assert!(
+        busy_80.contains(&format!("port {port} (HTTP_LISTEN_ADDR")) && busy_80.contains("taken"),
+        "{busy_80}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_telegram_refuses_is_refused_in_one_line() {
+    // Well formed, but revoked or mistyped: only Telegram can tell, with 401.
+    let telegram = FakeTelegram::start().await;
+    let url = telegram.api_url().to_string();
+    let refused = tokio::task::spawn_blocking(move || {
+        refusal(&[
+            ("TELEGRAM_BOT_TOKEN", "123456:REVOKEDbyBotFather"),
+            ("TELEGRAM_API_URL", &url),
+        ])
+    })
+    .await
+    .unwrap();
+    assert!(
+        refused.contains("Telegram refuses TELEGRAM_BOT_TOKEN") && refused.contains("@BotFather"),
+        "{refused}"
+    );
+    assert!(telegram.call_count("getMe") >= 1, "Telegram was asked");
 }
 
 #[test]
@@ -560,6 +590,26 @@ async fn until_it_has_a_certificate_readyz_on_port_80_says_so() {
     assert!(
         body.contains("https: no certificate yet") && body.contains("telegram: unreachable"),
         "{body}\n--- log ---\n{}",
+        setup.log("readyz.log")
+    );
+    // Once an order has failed, /readyz says why and when the next try is.
+    let body = eventually(
+        PATIENCE,
+        "/readyz to say why the order failed",
+        async || {
+            let response = client.get(&url).send().await.ok()?;
+            let body = response.text().await.ok()?;
+            body.contains("the order failed").then_some(body)
+        },
+    )
+    .await;
+    assert!(
+        body.contains("could not reach the CA at ACME_DIRECTORY") && body.contains("next try in"),
+        "{body}"
+    );
+    assert!(
+        setup.log("readyz.log").contains("certificate order failed"),
+        "{}",
         setup.log("readyz.log")
     );
     let redirect = reqwest::Client::builder()

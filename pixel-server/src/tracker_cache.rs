@@ -167,8 +167,16 @@ async fn listen(pool: Pool, tx: mpsc::UnboundedSender<Change>) {
                         }
                         None => break,
                     };
+                    let account = match change {
+                        Change::Account(account) => Some(account),
+                        _ => None,
+                    };
                     if tx.send(change).is_err() {
                         return;
+                    }
+                    // After the send: the writer's next batch sees it (tests wait for this).
+                    if let Some(account) = account {
+                        tracing::debug!(account, "tracker change noted");
                     }
                 }
                 if tx.send(Change::Lost).is_err() {

@@ -314,6 +314,33 @@ impl TestApp {
         .await;
     }
 
+    /// Waits until `opens` opens are recorded and no alert waits to be sent or retried: from
+    /// then on nothing more goes to a chat for them, so a test can count what was sent (an
+    /// open's alert is queued in the transaction that records the open, and finished once it
+    /// is sent or given up on).
+    pub async fn wait_until_settled(&self, opens: i64) {
+        let mut conn = self.conn().await;
+        // (opens, pending alerts) as last seen, for the message if it never settles.
+        let last = std::cell::Cell::new((0, 0));
+        eventually(
+            PATIENCE,
+            Describe(|| {
+                format!(
+                    "{opens} opens recorded and no alert pending (last seen: {:?})",
+                    last.get()
+                )
+            }),
+            async || {
+                last.set((
+                    seed::open_count(&mut conn).await,
+                    seed::pending_alert_count(&mut conn).await,
+                ));
+                (last.get() == (opens, 0)).then_some(())
+            },
+        )
+        .await;
+    }
+
     // ---------------------------------------------------------------------------------------
     // The pixel server
 

@@ -329,6 +329,11 @@ impl FakeTelegram {
         self.shared.lock().rejected.clone()
     }
 
+    /// Revokes the bot's token, as @BotFather's /revoke does: every call gets 401 from now on.
+    pub fn revoke_token(&self) {
+        self.shared.lock().revoked = true;
+    }
+
     /// Sets the flood limits the fake enforces (by default Telegram's, see [`Limits`]).
     pub fn set_limits(&self, limits: Limits) {
         self.shared.lock().limits = limits;
@@ -529,6 +534,8 @@ struct Inner {
     calls: HashMap<String, usize>,
     webhook_url: Option<String>,
     limits: Limits,
+    /// The token was revoked: every call gets 401.
+    revoked: bool,
     /// When each accepted message went out, per chat and overall, for the rate limits.
     sends_per_chat: HashMap<i64, VecDeque<Instant>>,
     sends: VecDeque<Instant>,
@@ -1221,7 +1228,7 @@ async fn call(
     let Some(token) = token.strip_prefix("bot") else {
         return Err(Refusal::new(404, "Not Found"));
     };
-    if token != FakeTelegram::TOKEN {
+    if token != FakeTelegram::TOKEN || shared.lock().revoked {
         return Err(Refusal::new(401, "Unauthorized"));
     }
     let params = Params::parse(query, headers, body).await?;

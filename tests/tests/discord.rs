@@ -124,7 +124,7 @@ async fn the_whole_story_on_discord() {
     let muted = app.command(user, "mute", &[("number", json!(1))]).await;
     assert!(content(&muted).contains("Muted #1"), "{}", content(&muted));
     app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(2).await;
     assert_eq!(dc.dms_to(user).len(), 1, "a muted tracker sends nothing");
 
     let ask = app.command(user, "delete", &[("number", json!(1))]).await;
@@ -366,7 +366,7 @@ async fn a_discord_429_is_retried_and_the_alert_arrives_once() {
     dc.fail_next(Failure::TooManyRequests { retry_after: 0.5 });
     app.fetch_pixel(&token, Some(GMAIL)).await;
     assert_eq!(app.dms(user, 1).await.len(), 1);
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(1).await;
     assert_eq!(dc.dms_to(user).len(), 1, "delivered once");
 }
 
@@ -384,7 +384,7 @@ async fn closed_dms_stop_alerts_without_a_retry_storm() {
     app.wait_until_alerts_blocked().await;
     let calls = dc.call_count(fake_discord::route::CREATE_MESSAGE);
     app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    app.wait_until_settled(2).await;
     assert_eq!(
         dc.call_count(fake_discord::route::CREATE_MESSAGE),
         calls,
@@ -425,7 +425,7 @@ async fn discord_server_errors_are_retried_with_backoff() {
         fetched.elapsed() >= Duration::from_secs(2),
         "backed off 1 s, then 2 s"
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(1).await;
     assert_eq!(dc.dms_to(user).len(), 1, "delivered once");
 }
 

@@ -396,7 +396,12 @@ async fn a_database_outage_is_buffered_and_written_afterwards() {
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
     // Warm up so the pool holds live connections, which the outage then kills.
     app.fetch_pixel(&t.token, Some("Warmup/1")).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    eventually(
+        Duration::from_secs(30),
+        "the warm-up open written",
+        async || (seed::open_count(&mut conn).await == 1).then_some(()),
+    )
+    .await;
 
     app.set_database_reachable(false).await;
     for i in 0..50 {
@@ -502,6 +507,18 @@ async fn a_writer_that_falls_behind_slows_fetches_down_instead_of_dropping_opens
 /// The writer remembers trackers between batches; a change to what it remembers must reach it.
 #[tokio::test]
 async fn the_writer_forgets_what_it_remembers_of_a_tracker_when_it_changes() {
+    // The writer notes each change it is told of in its log. This test's runtime is
+    // single-threaded, so a thread-local subscriber sees every task it spawns, and the writer's
+    // thread takes its starter's subscriber (as in privacy.rs).
+    let logs = Logs::default();
+    let sink = logs.clone();
+    let _logs = tracing::subscriber::set_default(
+        tracing_subscriber::fmt()
+            .with_env_filter("mailping_pixel_server::tracker_cache=debug")
+            .with_ansi(false)
+            .with_writer(move || sink.clone())
+            .finish(),
+    );
     let mut app = TestApp::spawn()
         .pixel_setting("--self-grace-secs", 0)
         .pixel_setting("--trusted-proxies", "127.0.0.0/8")
@@ -516,14 +533,30 @@ async fn the_writer_forgets_what_it_remembers_of_a_tracker_when_it_changes() {
         })
         .await
     };
-    // Notifications arrive within milliseconds of the commit; give them ample time.
-    let settle = || tokio::time::sleep(Duration::from_millis(300));
+    let account: i64 = mailping_shared::schema::trackers::table
+        .find(t.id)
+        .select(mailping_shared::schema::trackers::account_id)
+        .get_result(&mut conn)
+        .await
+        .unwrap();
+    // How many changes of t's account the writer has been told of; after a change, wait for
+    // one more before the next fetch.
+    let noted = || logs.count(&format!("tracker change noted account={account}"));
+    let told = async |before: usize| {
+        eventually(
+            Duration::from_secs(30),
+            "the writer to be told",
+            async || (noted() > before).then_some(()),
+        )
+        .await
+    };
 
     app.fetch_pixel_with(&t.token, Some(GMAIL), &[("x-forwarded-for", "1.1.1.1")])
         .await;
     recorded(&mut conn, t.id, 1).await;
 
     // The owner views the copy page: their next view of the image is their own.
+    let before = noted();
     let page = app
         .client()
         .get(app.pixel_url(&format!("/c/{}", t.copy_token)))
@@ -532,13 +565,14 @@ async fn the_writer_forgets_what_it_remembers_of_a_tracker_when_it_changes() {
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    settle().await;
+    told(before).await;
     app.fetch_pixel(&t.token, Some(THUNDERBIRD)).await;
     assert_eq!(recorded(&mut conn, t.id, 2).await[1], "self");
 
     // Muted: recorded, but the pending alert of the first read grows no more.
+    let before = noted();
     seed::set_muted(&mut conn, &t, true).await;
-    settle().await;
+    told(before).await;
     app.fetch_pixel_with(&t.token, Some(CHROME), &[("x-forwarded-for", "2.2.2.2")])
         .await;
     assert_eq!(recorded(&mut conn, t.id, 3).await[2], "direct");
@@ -556,6 +590,28 @@ async fn the_writer_forgets_what_it_remembers_of_a_tracker_when_it_changes() {
     assert_eq!(recorded(&mut conn, u.id, 1).await, ["gmail_proxy"]);
     app.stop_pixel().await;
     assert!(seed::kinds(&mut conn, t.id).await.is_empty());
+}
+
+/// Log lines written by the services, for tests that wait for one.
+#[derive(Clone, Default)]
+struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Logs {
+    /// How many times `needle` occurs in the log so far.
+    fn count(&self, needle: &str) -> usize {
+        let bytes = self.0.lock().expect("log buffer");
+        String::from_utf8_lossy(&bytes).matches(needle).count()
+    }
+}
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("log buffer").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Waits until `n` opens are in the table; how long that took.

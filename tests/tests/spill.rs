@@ -24,8 +24,14 @@ async fn opens_served_during_an_outage_are_written_once_after_a_stop_and_a_repla
     let mut app = TestApp::spawn().await;
     let mut conn = app.conn().await;
     let t = seed::tracker(&mut conn, 1, "Proposal").await;
+    // Warm up so the pool holds live connections, which the outage then kills.
     app.fetch_pixel(&t.token, Some("Warmup/1")).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    eventually(
+        Duration::from_secs(30),
+        "the warm-up open written",
+        async || (seed::open_count(&mut conn).await == 1).then_some(()),
+    )
+    .await;
 
     app.set_database_reachable(false).await;
     for i in 0..30 {

@@ -116,7 +116,7 @@ async fn the_whole_story_from_start_to_delete() {
     let muted = app.send(chat, "/mute 1").await;
     assert!(muted.text.contains("Muted #1"), "{}", muted.text);
     app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(2).await;
     assert_eq!(
         alerts_in(tg, chat).len(),
         1,
@@ -161,7 +161,7 @@ async fn preview_bots_and_apple_prefetch_are_not_read_alerts() {
         alert.text,
         "📭 Invoice 42 reached an Apple Mail inbox. Apple fetched it on delivery, so this is not a confirmed read."
     );
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    app.wait_until_settled(2).await;
     assert_eq!(
         alerts_in(tg, chat).len(),
         1,
@@ -276,6 +276,8 @@ async fn a_hostile_burst_of_reads_is_coalesced_and_every_read_is_counted() {
         },
     )
     .await;
+    // An absence: a coalescing that failed would send more within the window, in the
+    // outbox's next sweeps (every second); only waiting can show that it does not.
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let during = alerts_in(tg, chat);
     eprintln!(
@@ -310,7 +312,7 @@ async fn a_hostile_burst_of_reads_is_coalesced_and_every_read_is_counted() {
         )),
         "{summary}"
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(READS as i64).await;
     assert_eq!(alerts_in(tg, chat).len(), all.len(), "nothing told twice");
     assert_eq!(seed::pending_alert_count(&mut conn).await, 0);
 }
@@ -334,7 +336,7 @@ async fn a_429_is_honoured_and_the_alert_still_arrives() {
         fetched.elapsed() >= Duration::from_secs(1),
         "retry_after was honoured"
     );
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    app.wait_until_settled(1).await;
     assert_eq!(alerts_in(tg, chat).len(), 1, "delivered once");
 }
 
@@ -351,7 +353,7 @@ async fn a_blocked_bot_stops_alerts_for_that_chat_without_retrying() {
     let attempts = tg.call_count("sendMessage");
     app.fetch_pixel(&token, Some(THUNDERBIRD)).await;
     app.fetch_pixel(&token, Some(OUTLOOK)).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    app.wait_until_settled(3).await;
     assert_eq!(
         tg.call_count("sendMessage"),
         attempts,
@@ -381,12 +383,20 @@ async fn pending_alerts_survive_a_restart_and_none_is_repeated() {
     for token in &tokens {
         app.fetch_pixel(token, Some(GMAIL)).await;
     }
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut conn = app.conn().await;
+    // Recorded, and their alerts queued in the same transactions. (Not 'ten alerts pending':
+    // a killed replica's tasks are dropped where they are, and one may still send some.)
+    eventually(
+        PATIENCE,
+        "the opens recorded while no bot runs",
+        async || (seed::open_count(&mut conn).await == chats.len() as i64).then_some(()),
+    )
+    .await;
     app.start_bot().await;
     for chat in &chats {
         assert_eq!(wait_alerts(tg, *chat, 1).await.len(), 1, "chat {chat}");
     }
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    app.wait_until_settled(chats.len() as i64).await;
     for chat in &chats {
         assert_eq!(alerts_in(tg, *chat).len(), 1, "chat {chat} got a repeat");
     }
@@ -413,7 +423,7 @@ async fn two_bot_replicas_on_one_database_deliver_every_alert_exactly_once() {
     for chat in &chats {
         assert_eq!(wait_alerts(tg, *chat, 1).await.len(), 1, "chat {chat}");
     }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_until_settled(chats.len() as i64).await;
     app.stop_bot().await;
     // Counted as Telegram took them: 40 alerts at once pass its 30 a second, and the 429s
     // are tried again.
@@ -531,7 +541,6 @@ async fn replies_fit_telegrams_limit_and_labels_that_hijack_the_layout_are_refus
 #[tokio::test]
 async fn a_bot_started_while_telegram_is_unreachable_answers_once_it_is_back() {
     let mut app = TestApp::spawn().with_telegram_unreachable().await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
     let (status, body) = app.bot_readiness().await;
     assert_eq!(status, 503, "{body}");
     assert!(body.contains("telegram: unreachable"), "{body}");
@@ -548,6 +557,33 @@ async fn a_bot_started_while_telegram_is_unreachable_answers_once_it_is_back() {
         !app.telegram().commands().is_empty(),
         "the command menu is registered once Telegram answers"
     );
+}
+
+#[tokio::test]
+async fn a_token_telegram_refuses_is_said_once_on_readyz_and_not_retried() {
+    let app = TestApp::spawn().with_telegram().await;
+    let tg = app.telegram();
+    let reply = app.send(1023, "/help").await;
+    assert!(reply.text.contains("MailPing commands"), "{}", reply.text);
+    // Revoked in @BotFather while the bot runs: the next long poll gets 401.
+    tg.revoke_token();
+    let body = eventually(
+        PATIENCE,
+        "/readyz to say the token is refused",
+        async || {
+            let (status, body) = app.bot_readiness().await;
+            (status == 503 && body.contains("telegram: token refused")).then_some(body)
+        },
+    )
+    .await;
+    assert!(body.contains("@BotFather"), "{body}");
+    // Not retried: Telegram will not take the token again by itself. The retries this
+    // replaces came 0.5 s, 1 s and 2 s apart, so 4 s of quiet shows they are gone (an absence
+    // can only be shown by waiting).
+    let calls = || tg.call_count("getMe") + tg.call_count("getUpdates");
+    let before = calls();
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert_eq!(calls(), before, "the refused token was tried again");
 }
 
 #[tokio::test]
@@ -570,7 +606,8 @@ async fn commands_addressed_to_another_bot_are_left_to_it() {
         "{}",
         unaddressed.text
     );
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // A chat's updates are handled in order: once /opens is answered, the two commands to
+    // the other bot before it have been handled too.
     assert_eq!(tg.sent_to(chat).len(), 2, "{:#?}", tg.sent_to(chat));
     assert_eq!(app.tracker_and_open_counts().await, (0, 0));
 }

@@ -6,6 +6,10 @@
 //! meanwhile), then registers the command menu, sets the webhook if there is one, and runs
 //! teloxide's dispatcher. If long polling ever ends by itself it is started again; a webhook
 //! receiver that ends is reported, and the app exits non-zero so its supervisor restarts it.
+//!
+//! A token Telegram refuses (401 Unauthorized: revoked or mistyped) is not retried: it will
+//! not get better by itself. The receiver says so in one line, `/readyz` says
+//! `telegram: token refused …`, and it waits to be stopped.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -17,12 +21,13 @@ use futures_util::future::BoxFuture;
 use mailping_shared::commands::Commands;
 use mailping_shared::service::StartError;
 use secrecy::ExposeSecret;
-use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::error_handlers::{ErrorHandler, LoggingErrorHandler};
 use teloxide::prelude::*;
 use teloxide::requests::Request;
 use teloxide::types::Me;
 use teloxide::update_listeners::webhooks;
 use teloxide::update_listeners::{Polling, UpdateListener};
+use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -37,6 +42,21 @@ const TELEGRAM_STOP: Duration = Duration::from_secs(20);
 const MAX_RETRY: Duration = Duration::from_secs(30);
 /// The part of `/readyz` this receiver reports as.
 const PART: &str = "telegram";
+
+/// The line logged (and printed by `mailping` at start-up) when Telegram refuses the token.
+pub const TOKEN_REFUSED: &str = "Telegram refuses TELEGRAM_BOT_TOKEN (401 Unauthorized): the \
+    token was revoked or mistyped; get the bot's current token from @BotFather in Telegram \
+    (/mybots, your bot, API Token) and start again with it";
+
+/// What `/readyz` says meanwhile.
+const TOKEN_REFUSED_READYZ: &str =
+    "token refused by Telegram (revoked or mistyped): get the current one from @BotFather";
+
+/// Whether Telegram answered that it does not know the token (401, or 404 for a token so
+/// malformed that no bot route matches).
+pub fn token_refused(e: &RequestError) -> bool {
+    matches!(e, RequestError::Api(ApiError::InvalidToken))
+}
 
 /// A configured Telegram: its update receiver, its webhook route (webhook mode), and its
 /// outbox sender.
@@ -125,8 +145,35 @@ async fn poll(
             .delete_webhook()
             .await
             .build();
+        // A token revoked while polling: stop, and let `reach` say so once.
+        let refused = Arc::new(tokio::sync::Notify::new());
+        let on_error = {
+            let refused = Arc::clone(&refused);
+            move |e: RequestError| {
+                let refused = Arc::clone(&refused);
+                async move {
+                    if token_refused(&e) {
+                        refused.notify_one();
+                    } else {
+                        tracing::error!(error = %e, "Telegram long polling failed; polling on");
+                    }
+                }
+            }
+        };
+        let gave_up = async move {
+            refused.notified().await;
+            "Telegram refused the token".to_owned()
+        };
         let mut dispatcher = dispatcher(bot.clone(), Arc::clone(&commands));
-        match dispatch(&mut dispatcher, listener, &mut stop).await {
+        match dispatch(
+            &mut dispatcher,
+            listener,
+            Arc::new(on_error),
+            gave_up,
+            &mut stop,
+        )
+        .await
+        {
             None => return Ok(()),
             Some(why) => {
                 health.down(PART, "unreachable");
@@ -153,11 +200,25 @@ async fn webhook(
             .secret_token(secret.clone())
             .send()
     });
-    if set.await.is_none() {
-        return Ok(());
+    match set.await {
+        Tried::Done(_) => {}
+        Tried::Stopped => return Ok(()),
+        Tried::TokenRefused => {
+            refused(&health, &mut stop).await;
+            return Ok(());
+        }
     }
     let mut dispatcher = dispatcher(bot, commands);
-    match dispatch(&mut dispatcher, listener, &mut stop).await {
+    let never = std::future::pending::<String>();
+    match dispatch(
+        &mut dispatcher,
+        listener,
+        LoggingErrorHandler::new(),
+        never,
+        &mut stop,
+    )
+    .await
+    {
         None => Ok(()),
         Some(why) => {
             health.down(PART, "not receiving updates");
@@ -167,11 +228,15 @@ async fn webhook(
 }
 
 /// Waits until Telegram answers `getMe`, then registers the command menu; false if told to
-/// stop first.
+/// stop first, or if Telegram refuses the token (then only after being told to stop).
 async fn reach(bot: &Bot, health: &Health, stop: &mut watch::Receiver<bool>) -> bool {
-    let me: Option<Me> = retry(stop, "reaching Telegram", || bot.get_me().send()).await;
-    let Some(me) = me else {
-        return false;
+    let me: Me = match retry(stop, "reaching Telegram", || bot.get_me().send()).await {
+        Tried::Done(me) => me,
+        Tried::Stopped => return false,
+        Tried::TokenRefused => {
+            refused(health, stop).await;
+            return false;
+        }
     };
     tracing::info!(username = me.user.username.as_deref(), "Telegram answers");
     if let Err(e) = register_commands(bot).await {
@@ -181,57 +246,80 @@ async fn reach(bot: &Bot, health: &Health, stop: &mut watch::Receiver<bool>) -> 
     true
 }
 
+/// Says once that Telegram refuses the token, and waits to be stopped.
+async fn refused(health: &Health, stop: &mut watch::Receiver<bool>) {
+    tracing::error!("{TOKEN_REFUSED}");
+    health.down(PART, TOKEN_REFUSED_READYZ);
+    let _ = stop.wait_for(|stop| *stop).await;
+}
+
+/// How a call to Telegram that is tried until it succeeds ended.
+enum Tried<T> {
+    Done(T),
+    Stopped,
+    TokenRefused,
+}
+
 /// Calls `attempt` until it succeeds, waiting 0.5 s, 1 s, 2 s … (at most `MAX_RETRY`) between
-/// tries; `None` if told to stop first.
-async fn retry<T, E: std::fmt::Display, F: Future<Output = Result<T, E>>>(
+/// tries; not again once Telegram refuses the token, nor once told to stop.
+async fn retry<T, F: Future<Output = Result<T, RequestError>>>(
     stop: &mut watch::Receiver<bool>,
     what: &'static str,
     mut attempt: impl FnMut() -> F,
-) -> Option<T> {
+) -> Tried<T> {
     let mut delay = Duration::from_millis(500);
     loop {
         if *stop.borrow() {
-            return None;
+            return Tried::Stopped;
         }
         match attempt().await {
-            Ok(done) => return Some(done),
+            Ok(done) => return Tried::Done(done),
+            Err(e) if token_refused(&e) => return Tried::TokenRefused,
             Err(e) => tracing::warn!(error = %e, retry_in = ?delay, "{what} failed; will retry"),
         }
         tokio::select! {
             () = tokio::time::sleep(delay) => {}
-            _ = stop.wait_for(|stop| *stop) => return None,
+            _ = stop.wait_for(|stop| *stop) => return Tried::Stopped,
         }
         delay = (delay * 2).min(MAX_RETRY);
     }
 }
 
-/// Runs the dispatcher until it ends (`Some(why)`) or `stop` turns true (`None`; the updates
-/// in hand are finished first, for at most `TELEGRAM_STOP`).
-async fn dispatch(
+/// Runs the dispatcher until it ends or `gave_up` completes (`Some(why)`), or `stop` turns
+/// true (`None`). Either way the updates in hand are finished first, for at most
+/// `TELEGRAM_STOP`.
+async fn dispatch<L, Eh>(
     dispatcher: &mut teloxide::dispatching::Dispatcher<
         Bot,
-        teloxide::RequestError,
+        RequestError,
         teloxide::dispatching::DefaultKey,
     >,
-    listener: impl UpdateListener<Err: std::fmt::Debug> + Send,
+    listener: L,
+    on_error: Arc<Eh>,
+    gave_up: impl Future<Output = String>,
     stop: &mut watch::Receiver<bool>,
-) -> Option<String> {
+) -> Option<String>
+where
+    L: UpdateListener<Err: std::fmt::Debug> + Send,
+    Eh: ErrorHandler<L::Err> + Send + Sync,
+{
     let token = dispatcher.shutdown_token();
-    let running = dispatcher.try_dispatch_with_listener(listener, LoggingErrorHandler::new());
+    let running = dispatcher.try_dispatch_with_listener(listener, on_error);
     tokio::pin!(running);
-    tokio::select! {
+    let why = tokio::select! {
         ended = &mut running => {
             return Some(match ended {
                 Ok(()) => "the update stream ended".to_owned(),
                 Err(e) => e.to_string(),
             });
         }
-        _ = stop.wait_for(|stop| *stop) => {}
-    }
+        why = gave_up => Some(why),
+        _ = stop.wait_for(|stop| *stop) => None,
+    };
     if token.shutdown().is_ok() && tokio::time::timeout(TELEGRAM_STOP, running).await.is_err() {
         tracing::warn!("the Telegram dispatcher did not stop in time");
     }
-    None
+    why
 }
 
 impl Updates {
