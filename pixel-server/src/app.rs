@@ -85,14 +85,7 @@ impl Application {
         let writer = spawn_writer(
             database.url().to_owned(),
             rx,
-            WriterSettings {
-                batch_max: config.write_batch_max as usize,
-                linger: config.write_linger(),
-                dedup_window: config.dedup_window(),
-                self_grace: config.self_grace(),
-                shutdown_flush: Duration::from_secs(config.shutdown_flush_secs),
-                privacy_default: config.privacy.privacy_default,
-            },
+            config.writer_settings(),
             spill,
         )
         .map_err(|e| StartError::Setup {

@@ -8,6 +8,8 @@ use clap::{Args, Parser};
 use mailping_shared::config::{Command, PrivacyConfig, ProxyHeader, TrustedProxies};
 use mailping_shared::service::ServiceConfig;
 
+use crate::recorder::WriterSettings;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "mailping-pixel-server",
@@ -116,13 +118,15 @@ pub struct PixelConfig {
 }
 
 impl PixelConfig {
-    pub fn dedup_window(&self) -> Duration {
-        Duration::from_secs(self.dedup_window_secs)
-    }
-    pub fn write_linger(&self) -> Duration {
-        Duration::from_millis(self.write_linger_ms)
-    }
-    pub fn self_grace(&self) -> Duration {
-        Duration::from_secs(self.self_grace_secs)
+    /// What the open writer is told of these settings, in the units it works in.
+    pub fn writer_settings(&self) -> WriterSettings {
+        WriterSettings {
+            batch_max: self.write_batch_max as usize,
+            linger: Duration::from_millis(self.write_linger_ms),
+            dedup_window: Duration::from_secs(self.dedup_window_secs),
+            self_grace: Duration::from_secs(self.self_grace_secs),
+            shutdown_flush: Duration::from_secs(self.shutdown_flush_secs),
+            privacy_default: self.privacy.privacy_default,
+        }
     }
 }

@@ -1,3 +1,6 @@
+//! The catalogues' tests: every key of English in every language with the same variables, the
+//! markup and isolates of replies, and the dates and numbers each language gets.
+
 use super::*;
 use crate::commands::Span;
 
