@@ -7,8 +7,9 @@
 //! it comes from another site's page (`Origin` or `Sec-Fetch-Site`), or when it lacks the
 //! button's field. The page loads nothing, runs no script, and is never an open.
 //!
-//! Its words come from `privacy_words::optout_page_words`, in the browser's language where
-//! MailPing has it.
+//! Its words come from the catalogues through `privacy_words::optout_page_words`, in the
+//! browser's language where MailPing has it (read as the bot reads a platform's language),
+//! written right to left for Persian and Arabic.
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -76,8 +77,8 @@ pub fn form(words: &OptOutPage, note: Option<&str>) -> Response {
         format!(
             "{note}<p>{ask}</p><form method=post><input type=hidden name=withdraw value=yes>\
 <button type=submit>{button}</button></form>",
-            ask = escape_html(words.ask),
-            button = escape_html(words.button),
+            ask = escape_html(&words.ask),
+            button = escape_html(&words.button),
         ),
     )
 }
@@ -89,11 +90,16 @@ pub fn said(status: StatusCode, words: &OptOutPage, sentence: &str) -> Response 
 
 fn page(status: StatusCode, words: &OptOutPage, body: String) -> Response {
     let html = format!(
-        "<!doctype html><html lang={lang}><meta charset=utf-8>\
+        "<!doctype html><html lang={lang}{dir}><meta charset=utf-8>\
 <meta name=viewport content=\"width=device-width,initial-scale=1\">\
 <title>{title}</title><style>{STYLE}</style><h1>{title}</h1>{body}",
         lang = escape_html(words.lang),
-        title = escape_html(words.title),
+        dir = if words.right_to_left {
+            " dir=\"rtl\""
+        } else {
+            ""
+        },
+        title = escape_html(&words.title),
     );
     (
         status,

@@ -247,7 +247,7 @@ async fn optout_page(
 ) -> Response {
     let words = optout_words(&headers);
     let Some(token) = Token::parse(&raw) else {
-        return optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown);
+        return optout_page::said(StatusCode::NOT_FOUND, &words, &words.unknown);
     };
     // Each view asks Postgres: rate-limited per client, as pixel fetches are.
     if app
@@ -256,7 +256,7 @@ async fn optout_page(
         .is_err()
     {
         app.rate_limited.increment(1);
-        return optout_page::said(StatusCode::TOO_MANY_REQUESTS, &words, words.too_many);
+        return optout_page::said(StatusCode::TOO_MANY_REQUESTS, &words, &words.too_many);
     }
     let found = async {
         let mut conn = app.pool.get().await?;
@@ -267,13 +267,13 @@ async fn optout_page(
     .await;
     match found {
         Ok(Some(t)) if t.withdrawn_at.is_some() => {
-            optout_page::said(StatusCode::OK, &words, words.already)
+            optout_page::said(StatusCode::OK, &words, &words.already)
         }
         Ok(Some(_)) => optout_page::form(&words, None),
-        Ok(None) => optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown),
+        Ok(None) => optout_page::said(StatusCode::NOT_FOUND, &words, &words.unknown),
         Err(e) => {
             tracing::error!(error = %e, "opt-out page: database error");
-            optout_page::said(StatusCode::SERVICE_UNAVAILABLE, &words, words.try_later)
+            optout_page::said(StatusCode::SERVICE_UNAVAILABLE, &words, &words.try_later)
         }
     }
 }
@@ -290,7 +290,7 @@ async fn optout_withdraw(
 ) -> Response {
     let words = optout_words(&headers);
     let Some(token) = Token::parse(&raw) else {
-        return optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown);
+        return optout_page::said(StatusCode::NOT_FOUND, &words, &words.unknown);
     };
     let client = app.client_ip(peer, &headers);
     if app
@@ -299,7 +299,7 @@ async fn optout_withdraw(
         .is_err()
     {
         app.rate_limited.increment(1);
-        return optout_page::said(StatusCode::TOO_MANY_REQUESTS, &words, words.too_many);
+        return optout_page::said(StatusCode::TOO_MANY_REQUESTS, &words, &words.too_many);
     }
     let user_agent = headers
         .get(header::USER_AGENT)
@@ -319,7 +319,7 @@ async fn optout_withdraw(
         };
     if let Some(why) = refused {
         tracing::info!(why, "opt-out POST refused; nothing withdrawn");
-        return optout_page::form(&words, Some(words.press_the_button));
+        return optout_page::form(&words, Some(&words.press_the_button));
     }
     let withdrawn = async {
         let mut conn = app.pool.get().await?;
@@ -329,17 +329,17 @@ async fn optout_withdraw(
     match withdrawn {
         Ok(tracker::Withdrawal::Withdrawn) => {
             tracing::info!("a recipient withdrew a tracker");
-            optout_page::said(StatusCode::OK, &words, words.done)
+            optout_page::said(StatusCode::OK, &words, &words.done)
         }
         Ok(tracker::Withdrawal::AlreadyWithdrawn) => {
-            optout_page::said(StatusCode::OK, &words, words.already)
+            optout_page::said(StatusCode::OK, &words, &words.already)
         }
         Ok(tracker::Withdrawal::Unknown) => {
-            optout_page::said(StatusCode::NOT_FOUND, &words, words.unknown)
+            optout_page::said(StatusCode::NOT_FOUND, &words, &words.unknown)
         }
         Err(e) => {
             tracing::error!(error = %e, "opt-out: database error");
-            optout_page::said(StatusCode::SERVICE_UNAVAILABLE, &words, words.try_later)
+            optout_page::said(StatusCode::SERVICE_UNAVAILABLE, &words, &words.try_later)
         }
     }
 }

@@ -271,6 +271,25 @@ async fn telegram_story(app: &TestApp, lang: Lang, chat: i64) -> Vec<(String, Se
     keep("/frobnicate", say(app, chat, "/frobnicate").await);
     keep("/remind 2 soon", say(app, chat, "/remind 2 soon").await);
     keep("/tz Mars/Olympus", say(app, chat, "/tz Mars/Olympus").await);
+    // Issue 29's privacy words: the screen, retention, and /track with the recipient notice.
+    keep("/privacy", say(app, chat, "/privacy").await);
+    keep("/privacy loose", say(app, chat, "/privacy loose").await);
+    keep("/retention", say(app, chat, "/retention").await);
+    keep("/retention 90d", say(app, chat, "/retention 90d").await);
+    keep("/retention soon", say(app, chat, "/retention soon").await);
+    keep("/notice on", say(app, chat, "/notice on").await);
+    let noticed = say(app, chat, "/track ACME Q3").await;
+    assert!(
+        noticed.text.contains(&format!(
+            "{} {}",
+            lang.word("notice-default"),
+            app.pixel_url("/o/")
+        )),
+        "{lang:?}: the notice line in the chat's language: {}",
+        noticed.text
+    );
+    keep("/track with notice", noticed);
+    keep("/privacy strict", say(app, chat, "/privacy strict").await);
     keep("/help", say(app, chat, "/help").await);
     keep("/language", say(app, chat, "/language").await);
     replies
@@ -440,6 +459,19 @@ async fn discord_story(app: &TestApp, lang: Lang, user: u64) -> Vec<(String, Str
     keep(
         "/tz Mars/Olympus",
         slash(app, user, locale, "tz", &[("zone", json!("Mars/Olympus"))]).await,
+    );
+    keep("/privacy", slash(app, user, locale, "privacy", &[]).await);
+    keep(
+        "/retention 90d",
+        slash(app, user, locale, "retention", &[("period", json!("90d"))]).await,
+    );
+    keep(
+        "/notice on",
+        slash(app, user, locale, "notice", &[("notice", json!("on"))]).await,
+    );
+    keep(
+        "/track with notice",
+        slash(app, user, locale, "track", &[("label", json!("ACME Q3"))]).await,
     );
     keep("/help", slash(app, user, locale, "help", &[]).await);
     replies

@@ -4,6 +4,7 @@
 //! nothing, and the page is never an open.
 
 use mailping_shared::commands::{Chat, Command, CommandLimits};
+use mailping_shared::i18n::Lang;
 use mailping_shared::models::Platform;
 use mailping_tests::app::{PATIENCE, TestApp, token_in};
 use mailping_tests::{eventually, seed};
@@ -281,4 +282,74 @@ async fn scanners_prefetches_and_other_sites_withdraw_nothing_and_the_page_is_ne
     assert_eq!(status, 200);
     assert!(page.contains("Done."), "{page}");
     assert!(seed::optout(&mut conn, t.id).await.1);
+}
+
+/// The page is in the browser's language where MailPing has it, read as the bot reads a
+/// platform's language (the region dropped, Portuguese as Brazilian), right to left for
+/// Persian and Arabic, and English otherwise.
+#[tokio::test]
+async fn the_page_speaks_the_browsers_language() {
+    let app = TestApp::spawn().await;
+    let commands = app.commands(CommandLimits {
+        trackers_per_minute: 100,
+        commands_per_minute: 10_000,
+    });
+    let chat = Chat::new(Platform::Telegram, 43);
+    commands.run(&chat, Command::Notice("on".into())).await;
+    let created = commands
+        .run(&chat, Command::Track("Proposal".into()))
+        .await
+        .plain_text();
+    let url = app.pixel_url(&optout_path(&created));
+    let page = async |accept: Option<&str>| {
+        let mut req = app.client().get(&url).header("user-agent", FIREFOX);
+        if let Some(accept) = accept {
+            req = req.header("accept-language", accept);
+        }
+        let resp = req.send().await.expect("opt-out GET");
+        assert_eq!(resp.status(), 200, "{accept:?}");
+        resp.text().await.unwrap()
+    };
+    for (accept, lang) in [
+        (Some("de-DE,de;q=0.9"), Lang::De),
+        (Some("fa"), Lang::Fa),
+        (Some("ar-EG,en;q=0.5"), Lang::Ar),
+        (Some("nl-NL,pt-PT;q=0.8,de;q=0.5"), Lang::PtBr),
+        (Some("nl, zz;q=0.5"), Lang::En),
+        (None, Lang::En),
+    ] {
+        let body = page(accept).await;
+        let dir = if lang.right_to_left() {
+            " dir=\"rtl\""
+        } else {
+            ""
+        };
+        assert!(
+            body.contains(&format!("<html lang={}{dir}>", lang.code())),
+            "{accept:?}: {body}"
+        );
+        for key in ["optout-title", "optout-ask", "optout-button"] {
+            let words = lang.word(key).replace('\'', "&#39;");
+            assert!(body.contains(&words), "{accept:?} {key}: {body}");
+        }
+        if lang != Lang::En {
+            assert!(!body.contains(&Lang::En.word("optout-button")), "{body}");
+        }
+    }
+    // What the page says after a POST is in the browser's language too.
+    let (status, said) = post(
+        &app,
+        &url,
+        &[
+            ("user-agent", FIREFOX),
+            ("accept-language", "de-DE,de;q=0.9"),
+        ],
+        "",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        said.contains(&Lang::De.word("optout-press-the-button")),
+        "{said}"
+    );
 }

@@ -252,35 +252,43 @@ fn every_reply(l: Lang, labels: &[String], client: &str, raw: &str) -> Vec<Reply
         alert_reply(&alert(false, i32::MAX, Some(i32::MAX))),
         alert_reply(&alert(true, 1, None)),
         reminder_reply(&due),
-        privacy_words::privacy_screen(&privacy_words::PrivacyScreen {
-            mode: PrivacyMode::Strict,
-            mode_is_default: true,
-            retention: Some(chrono::Duration::days(36_500)),
-            operator_retention: None,
-            notice_on: true,
-            notice_text: Some(raw),
-        }),
-        privacy_words::privacy_set(PrivacyMode::Strict, usize::MAX),
-        privacy_words::privacy_set(PrivacyMode::Standard, 0),
-        privacy_words::bad_privacy(raw),
-        privacy_words::retention_set(Some(chrono::Duration::days(36_500)), None),
-        privacy_words::current_retention(None, Some(chrono::Duration::days(365))),
-        privacy_words::bad_retention(raw),
+        privacy_words::privacy_screen(
+            l,
+            &privacy_words::PrivacyScreen {
+                mode: PrivacyMode::Strict,
+                mode_is_default: true,
+                retention: Some(chrono::Duration::days(36_500)),
+                operator_retention: None,
+                notice_on: true,
+                notice_text: Some(raw),
+            },
+        ),
+        privacy_words::privacy_set(l, PrivacyMode::Strict, usize::MAX),
+        privacy_words::privacy_set(l, PrivacyMode::Standard, 0),
+        privacy_words::bad_privacy(l, raw),
+        privacy_words::retention_set(l, Some(chrono::Duration::days(36_500)), None),
+        privacy_words::current_retention(l, None, Some(chrono::Duration::days(365))),
+        privacy_words::bad_retention(l, raw),
         privacy_words::retention_too_long(
+            l,
             chrono::Duration::days(36_500),
             chrono::Duration::days(365),
         ),
-        privacy_words::notice_state(true, Some(raw)),
-        privacy_words::notice_state(false, None),
-        privacy_words::notice_too_long(usize::MAX),
-        privacy_words::withdrawal_notice(t.number, &t.label),
-        privacy_words::withdrawn_timeline(t.number, &t.label),
+        privacy_words::notice_state(l, true, Some(raw)),
+        privacy_words::notice_state(l, false, None),
+        privacy_words::notice_state(l, true, None),
+        privacy_words::notice_too_long(l, usize::MAX),
+        privacy_words::withdrawal_notice(l, t.number, &t.label),
+        privacy_words::withdrawn_timeline(l, t.number, &t.label),
         trackers.iter().fold(
             words::trackers_created(l, &links, Some(delay)),
             |reply, t| {
-                let line =
-                    privacy_words::notice_line(Some(raw), &format!("{base}/o/{}", t.optout_token));
-                privacy_words::notice_for_tracker(reply, t, &line, true)
+                let line = privacy_words::notice_line(
+                    l,
+                    Some(raw),
+                    &format!("{base}/o/{}", t.optout_token),
+                );
+                privacy_words::notice_for_tracker(l, reply, t, &line, true)
             },
         ),
     ]

@@ -23,6 +23,7 @@ use mailping_shared::commands::privacy_words::withdrawal_notice;
 use mailping_shared::commands::{alert_reply, reminder_reply};
 use mailping_shared::db::Pool;
 use mailping_shared::errors::DbError;
+use mailping_shared::i18n::Lang;
 use mailping_shared::models::account;
 use mailping_shared::models::alert::{self, Claim, ClaimedAlert, Outcome};
 use mailping_shared::models::reminder::{self, DueReminder};
@@ -223,7 +224,11 @@ impl AlertDispatcher {
             withdrawal::finish(conn, n.tracker_id).await?;
             return Ok(());
         }
-        let message = Outgoing::Notice(withdrawal_notice(n.number, &n.label));
+        let message = Outgoing::Notice(withdrawal_notice(
+            Lang::from_platform(n.language.as_deref()),
+            n.number,
+            &n.label,
+        ));
         match self.senders.send(n.platform, &n.chat_id, &message).await {
             Ok(()) => withdrawal::finish(conn, n.tracker_id).await?,
             Err(SendError::RetryAfter(after)) => {

@@ -308,3 +308,76 @@ chart-tracker-caption = { $fetches ->
     [one] { $fetches } Abruf
    *[other] { $fetches } Abrufe
 }, davon { $reads } als Lesen gezählt (gefüllte Punkte). Zeiten in { $timezone }.
+
+## Datenschutz (Issue 29)
+command-privacy = Was gespeichert wird und wie lange; streng speichert kein Netz, keinen Agent, keinen Client
+    .args = [strict|standard]
+command-retention = Wie lange die Öffnungen dieses Chats gespeichert werden, im Rahmen des Serverlimits
+    .args = [30d|90d|1y]
+command-notice = Eine Zeile mit Abmeldelink für deinen Empfänger, die /track anhängt
+    .args = [on|off|Text]
+option-mode = modus
+    .description = strict oder standard (leer lassen, um zu sehen, was gespeichert wird)
+option-period = zeitraum
+    .description = z. B. 30d, 90d, 1y oder default (leer lassen zum Anzeigen)
+option-notice = hinweis
+    .description = on, off, default oder dein eigener Satz mit {"{"}link{"}"}
+not-kept = Client nicht gespeichert (strenger Datenschutz)
+retention-forever = unbegrenzt
+retention-days = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tage
+}
+retention-years = { $count ->
+    [one] { $count } Jahr
+   *[other] { $count } Jahre
+}
+privacy-title = <b>🔒 Datenschutz in diesem Chat</b>
+privacy-mode-strict = Modus: streng — jede Öffnung speichert nur ihren Tracker, ihre Uhrzeit, ihre Art (gelesen, Apple-Vorabruf, Scanner…) und den Grund. Kein Netz, kein User-Agent, kein Name des Mailprogramms.
+privacy-mode-standard = Modus: Standard — jede Öffnung speichert Uhrzeit, Art und Grund, das /24- oder /48-Netz (nie die volle Adresse), bis zu 200 Bytes des User-Agents und den Namen des Mailprogramms.
+privacy-server-default = (Voreinstellung des Servers)
+privacy-kept-chat = Gespeichert: { $period } (Wahl dieses Chats), danach gelöscht.
+privacy-kept-server = Gespeichert: { $period } (Limit des Servers), danach gelöscht.
+privacy-also-kept = Außerdem gespeichert: die Bezeichnungen deiner Tracker, deine Einstellungen (Zeitzone, Erinnerungen, Ruhezeiten) und die Netze deiner eigenen Aufrufe der Kopierseite, damit sie nicht als Lesen zählen.
+privacy-notice-on = Hinweis für Empfänger: an — /track hängt eine Zeile mit Abmeldelink für deinen Empfänger an.
+privacy-notice-off = Hinweis für Empfänger: aus — mit /notice on hängt /track eine Zeile mit Abmeldelink an.
+privacy-own-wording = (dein eigener Wortlaut)
+privacy-change = Ändern: <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (oder 90d, 1y) · <code>/notice on</code>
+privacy-forget = Alles löschen, was MailPing zu diesem Chat speichert: <code>/forget</code>
+privacy-rules =
+    Regeln zu E-Mail-Pixeln, die du lesen solltest (keine Rechtsberatung; was für dich gilt, entscheidest du):
+    • EDSA-Leitlinien 2/2023 zu Art. 5 Abs. 3 ePrivacy-Richtlinie: Ein Tracking-Pixel in einer E-Mail ist ein Zugriff auf das Gerät des Empfängers.
+    • CNIL-Beschluss 2026-042: Öffnungsmessung je Empfänger braucht eine Einwilligung, mit engen Ausnahmen; ein Widerruf gilt auch für bereits versandte E-Mails.
+    • Garante-Maßnahme 284/2026: Über anonymisierte Gesamtzahlen, Sicherheits- und notwendige Servicenachrichten hinaus ist eine Einwilligung nötig.
+    • ICO-Leitfaden zu Speicher- und Zugriffstechnologien (2026): Pixel fallen darunter; die Statistik-Ausnahme gilt nur für aggregierte Nutzung.
+privacy-set-strict = 🔒 Strenger Datenschutz ist an. Neue Öffnungen speichern nur Tracker, Uhrzeit, Art und Grund. { $count ->
+    [0] Keine frühere Öffnung enthielt mehr.
+    [one] Netz, User-Agent und Client von { $count } früheren Öffnung sind gelöscht.
+   *[other] Netze, User-Agents und Clients von { $count } früheren Öffnungen sind gelöscht.
+} Benachrichtigungen und /opens unterscheiden weiter Lesen von Maschinen, können aber das Mailprogramm nicht mehr nennen.
+privacy-set-standard = Standard-Datenschutz ist an: Neue Öffnungen speichern wieder das /24- oder /48-Netz, den User-Agent und den Namen des Clients. Bereits gelöschte Angaben bleiben gelöscht.
+privacy-bad = 🤔 „{ $input }“ ist kein Datenschutzmodus. Sende <code>/privacy strict</code>, <code>/privacy standard</code> oder <code>/privacy</code>, um zu sehen, was gespeichert wird.
+retention-set = 🗑 Öffnungen in diesem Chat werden jetzt gespeichert: { $period }; ältere werden innerhalb einer Stunde gelöscht.
+retention-set-default = Öffnungen in diesem Chat werden jetzt so lange gespeichert wie vom Server: { $period }.
+retention-current = Öffnungen in diesem Chat werden gespeichert: { $period }. Ändern mit <code>/retention 30d</code> (oder 90d, 1y), höchstens { $max }; <code>/retention default</code> stellt die Vorgabe des Servers wieder her.
+retention-bad = 🤔 „{ $input }“ ist kein Zeitraum, den ich verstehe. Sende z. B. <code>/retention 30d</code>, <code>/retention 90d</code> oder <code>/retention 1y</code>.
+retention-too-long = Dieser Server speichert Öffnungen höchstens { $max }, { $asked } ist hier also nicht möglich. Wähle { $max } oder weniger.
+notice-default = Diese E-Mail meldet mir, wenn sie geöffnet wird. Falls du das nicht möchtest, sag es hier:
+notice-for-tracker = Hinweis für die E-Mail zu #{ $number }:
+notice-for-recipient = Hinweis für deinen Empfänger (in die E-Mail setzen, z. B. unter die Signatur):
+notice-on = Der Hinweis für Empfänger ist an. /track hängt diese Zeile an, mit dem eigenen Abmeldelink jedes Trackers:
+notice-off = Der Hinweis für Empfänger ist aus. Mit /notice on hängt /track diese Zeile an, mit dem eigenen Abmeldelink jedes Trackers:
+notice-change = Wortlaut ändern mit <code>/notice Dein eigener Satz mit {"{"}link{"}"}</code>; <code>/notice default</code> stellt ihn wieder her, <code>/notice off</code> schaltet ihn ab.
+notice-too-long = Dieser Hinweis ist zu lang: Bleib unter { $limit } Zeichen, damit er eine einfache Zeile bleibt.
+withdrawal-notice = 🚫 Der Empfänger von #{ $number } <b>{ $label }</b> möchte nicht verfolgt werden. MailPing erfasst dafür nichts mehr, und seine Öffnungen sind gelöscht.
+withdrawn-timeline = #{ $number } <b>{ $label }</b>: Der Empfänger möchte nicht verfolgt werden, daher wird nichts erfasst und die Öffnungen sind gelöscht.
+export-strict-note = Im strengen Datenschutzmodus erfasste Öffnungen haben kein Netz, keinen User-Agent und keinen Client.
+optout-title = Benachrichtigungen über das Öffnen abstellen
+optout-ask = Der Absender der E-Mail, aus der du kommst, erfährt, wann sie geöffnet wird. Drück den Knopf, und er erfährt es nicht mehr: Für diese E-Mail wird nichts mehr erfasst, und was erfasst wurde, wird gelöscht.
+optout-button = Benachrichtigungen für diese E-Mail abstellen
+optout-done = Erledigt. Für diese E-Mail wird nichts mehr erfasst, das Erfasste ist gelöscht, und der Absender erfährt, dass du darum gebeten hast.
+optout-already = Das wurde bereits erledigt: Für diese E-Mail wird nichts erfasst.
+optout-unknown = Dieser Link ist ungültig.
+optout-press-the-button = Es wurde nichts geändert. Um die Benachrichtigungen abzustellen, drück den Knopf auf dieser Seite.
+optout-try-later = Etwas ist schiefgelaufen. Bitte versuch es gleich noch einmal.
+optout-too-many = Zu viele Anfragen. Bitte versuch es in einer Minute noch einmal.

@@ -367,3 +367,70 @@ chart-tracker-caption = { $fetches ->
     [one] a read
    *[other] reads
 } (filled dots). Times in { $timezone }.
+
+## Privacy (issue 29): /privacy, /retention, /notice, the recipient notice, withdrawals.
+# Where strict mode kept no mail client's name.
+not-kept = client not kept (strict privacy)
+# A retention period, as in "kept 30 days".
+retention-forever = forever
+retention-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+retention-years = { $count ->
+    [one] { $count } year
+   *[other] { $count } years
+}
+privacy-title = <b>🔒 Privacy in this chat</b>
+privacy-mode-strict = Mode: strict — each open keeps only its tracker, its time, its kind (read, Apple prefetch, scanner…) and why. No network, no User-Agent, no mail client's name.
+privacy-mode-standard = Mode: standard — each open keeps its time, kind and why, the /24 or /48 network (never the full address), up to 200 bytes of User-Agent and the mail client's name.
+privacy-server-default = (the server's default)
+privacy-kept-chat = Kept for: { $period } (this chat's choice), then deleted.
+privacy-kept-server = Kept for: { $period } (the server's limit), then deleted.
+privacy-also-kept = Also kept: your trackers' labels, your settings (timezone, reminders, quiet hours), and the networks of your own copy-page views, so that your own views are not counted as reads.
+privacy-notice-on = Recipient notice: on — /track adds a line with an opt-out link for your recipient.
+privacy-notice-off = Recipient notice: off — /notice on adds a line with an opt-out link under /track's snippet.
+privacy-own-wording = (your own wording)
+privacy-change = Change: <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (or 90d, 1y) · <code>/notice on</code>
+privacy-forget = Delete everything MailPing holds for this chat: <code>/forget</code>
+privacy-rules =
+    Rules on email pixels you may want to read (this is not legal advice; you decide what applies to you):
+    • EDPB Guidelines 2/2023 on Art. 5(3) ePrivacy: a tracking pixel in an email is access to the recipient's device.
+    • CNIL deliberation 2026-042: per-recipient open measurement needs consent, with narrow exceptions; withdrawal covers emails already sent.
+    • Garante provision 284/2026: beyond anonymised aggregate counts, security and required service messages, consent is needed.
+    • ICO guidance on storage and access technologies (2026): pixels are covered; its statistics exception is for aggregate use.
+privacy-set-strict = 🔒 Strict privacy is on. New opens keep only their tracker, time, kind and why. { $count ->
+    [0] No earlier open held more.
+    [one] The network, User-Agent and client of { $count } earlier open are erased.
+   *[other] The networks, User-Agents and clients of { $count } earlier opens are erased.
+} Alerts and /opens still tell reads from machines; they can no longer name the mail client.
+privacy-set-standard = Standard privacy is on: new opens keep the /24 or /48 network, the User-Agent and the client's name again. Opens erased before stay erased.
+privacy-bad = 🤔 "{ $input }" is not a privacy mode. Send <code>/privacy strict</code>, <code>/privacy standard</code>, or <code>/privacy</code> to see what is kept.
+retention-set = 🗑 This chat's opens are now kept { $period }; older ones are deleted within the hour.
+retention-set-default = This chat's opens are now kept as long as the server keeps them: { $period }.
+retention-current = Opens in this chat are kept { $period }. Change it with <code>/retention 30d</code> (or 90d, 1y), up to { $max }; <code>/retention default</code> goes back to the server's.
+retention-bad = 🤔 "{ $input }" is not a period I understand. Send e.g. <code>/retention 30d</code>, <code>/retention 90d</code> or <code>/retention 1y</code>.
+retention-too-long = This server keeps opens at most { $max }, so { $asked } is not possible here. Choose { $max } or less.
+# The recipient notice's default wording; the opt-out link follows it after a space.
+notice-default = This email tells me when it is opened. If you would rather it did not, say so here:
+notice-for-tracker = Notice for #{ $number }'s email:
+notice-for-recipient = Notice for your recipient (put it in the email, e.g. under your signature):
+notice-on = The recipient notice is on. /track adds this line, with each tracker's own opt-out link:
+notice-off = The recipient notice is off. With /notice on, /track adds this line, with each tracker's own opt-out link:
+# {link} is typed as it is: the bot puts the opt-out link there.
+notice-change = Change the wording with <code>/notice Your own sentence with {"{"}link{"}"}</code>; <code>/notice default</code> restores it, <code>/notice off</code> stops it.
+notice-too-long = That notice is too long: keep it under { $limit } characters, so it stays one plain line.
+withdrawal-notice = 🚫 The recipient of #{ $number } <b>{ $label }</b> asked not to be tracked. MailPing records nothing more for it, and its opens are deleted.
+withdrawn-timeline = #{ $number } <b>{ $label }</b>: its recipient asked not to be tracked, so nothing is recorded for it and its opens are deleted.
+export-strict-note = Opens recorded in strict privacy mode have no network, User-Agent or client.
+
+## The recipient's opt-out page (a web page, plain text: no markup).
+optout-title = Stop open notifications
+optout-ask = The sender of the email you came from is told when it is opened. Press the button, and they will not be told any more: nothing more is recorded for that email, and what was recorded is deleted.
+optout-button = Stop notifications for this email
+optout-done = Done. Nothing more is recorded for that email, what was recorded is deleted, and the sender is told that you asked.
+optout-already = This was done before: nothing is recorded for that email.
+optout-unknown = This link is not valid.
+optout-press-the-button = Nothing was changed. To stop notifications, press the button on this page.
+optout-try-later = Something went wrong. Please try again in a moment.
+optout-too-many = Too many requests. Please try again in a minute.

@@ -323,3 +323,76 @@ chart-tracker-caption = { $fetches ->
     [one] cuenta como lectura
    *[other] cuentan como lecturas
 } (puntos rellenos). Horas en { $timezone }.
+
+## Privacidad (issue 29)
+command-privacy = Qué se guarda y durante cuánto tiempo; el modo estricto no guarda red, agente ni cliente
+    .args = [strict|standard]
+command-retention = Cuánto tiempo se guardan las aperturas de este chat, dentro del límite del servidor
+    .args = [30d|90d|1y]
+command-notice = Una línea con un enlace de baja para tu destinatario, que añade /track
+    .args = [on|off|texto]
+option-mode = modo
+    .description = strict o standard (déjalo vacío para ver qué se guarda)
+option-period = periodo
+    .description = p. ej. 30d, 90d, 1y o default (déjalo vacío para verlo)
+option-notice = nota
+    .description = on, off, default o tu propia frase con {"{"}link{"}"}
+not-kept = cliente no guardado (privacidad estricta)
+retention-forever = sin límite
+retention-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+retention-years = { $count ->
+    [one] { $count } año
+   *[other] { $count } años
+}
+privacy-title = <b>🔒 Privacidad en este chat</b>
+privacy-mode-strict = Modo: estricto — cada apertura guarda solo su rastreador, su hora, su tipo (lectura, precarga de Apple, escáner…) y el motivo. Ni red, ni User-Agent, ni nombre del cliente de correo.
+privacy-mode-standard = Modo: estándar — cada apertura guarda su hora, tipo y motivo, la red /24 o /48 (nunca la dirección completa), hasta 200 bytes de User-Agent y el nombre del cliente de correo.
+privacy-server-default = (lo predeterminado del servidor)
+privacy-kept-chat = Se guarda: { $period } (elegido en este chat); después se borra.
+privacy-kept-server = Se guarda: { $period } (límite del servidor); después se borra.
+privacy-also-kept = También se guardan: los nombres de tus rastreadores, tus ajustes (zona horaria, recordatorios, horas de silencio) y las redes de tus propias visitas a la página para copiar, para que no cuenten como lecturas.
+privacy-notice-on = Nota para el destinatario: activada — /track añade una línea con un enlace de baja para tu destinatario.
+privacy-notice-off = Nota para el destinatario: desactivada — /notice on añade una línea con un enlace de baja bajo el fragmento de /track.
+privacy-own-wording = (con tu propio texto)
+privacy-change = Cambiar: <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (o 90d, 1y) · <code>/notice on</code>
+privacy-forget = Borrar todo lo que MailPing guarda de este chat: <code>/forget</code>
+privacy-rules =
+    Normas sobre píxeles en el correo que quizá quieras leer (esto no es asesoramiento legal; tú decides qué se te aplica):
+    • Directrices 2/2023 del CEPD sobre el art. 5.3 de ePrivacy: un píxel de seguimiento en un correo es un acceso al dispositivo del destinatario.
+    • Deliberación 2026-042 de la CNIL: medir aperturas por destinatario requiere consentimiento, con excepciones estrictas; la retirada alcanza a los correos ya enviados.
+    • Providencia 284/2026 del Garante: más allá de recuentos agregados anonimizados, mensajes de seguridad y de servicio obligatorios, hace falta consentimiento.
+    • Guía del ICO sobre tecnologías de almacenamiento y acceso (2026): los píxeles están incluidos; su excepción estadística es para uso agregado.
+privacy-set-strict = 🔒 La privacidad estricta está activada. Las nuevas aperturas guardan solo su rastreador, hora, tipo y motivo. { $count ->
+    [0] Ninguna apertura anterior guardaba más.
+    [one] Se han borrado la red, el User-Agent y el cliente de { $count } apertura anterior.
+   *[other] Se han borrado las redes, User-Agents y clientes de { $count } aperturas anteriores.
+} Los avisos y /opens siguen distinguiendo lecturas de máquinas, pero ya no pueden nombrar el cliente de correo.
+privacy-set-standard = La privacidad estándar está activada: las nuevas aperturas vuelven a guardar la red /24 o /48, el User-Agent y el nombre del cliente. Lo borrado antes sigue borrado.
+privacy-bad = 🤔 «{ $input }» no es un modo de privacidad. Envía <code>/privacy strict</code>, <code>/privacy standard</code> o <code>/privacy</code> para ver qué se guarda.
+retention-set = 🗑 Las aperturas de este chat se guardan ahora: { $period }; las más antiguas se borran en menos de una hora.
+retention-set-default = Las aperturas de este chat se guardan ahora lo mismo que en el servidor: { $period }.
+retention-current = Las aperturas de este chat se guardan: { $period }. Cámbialo con <code>/retention 30d</code> (o 90d, 1y), hasta { $max }; <code>/retention default</code> vuelve a lo del servidor.
+retention-bad = 🤔 «{ $input }» no es un periodo que entienda. Envía p. ej. <code>/retention 30d</code>, <code>/retention 90d</code> o <code>/retention 1y</code>.
+retention-too-long = Este servidor guarda las aperturas como máximo { $max }, así que { $asked } no es posible aquí. Elige { $max } o menos.
+notice-default = Este correo me avisa cuando se abre. Si prefieres que no lo haga, dímelo aquí:
+notice-for-tracker = Nota para el correo de #{ $number }:
+notice-for-recipient = Nota para tu destinatario (ponla en el correo, p. ej. bajo tu firma):
+notice-on = La nota para el destinatario está activada. /track añade esta línea, con el enlace de baja propio de cada rastreador:
+notice-off = La nota para el destinatario está desactivada. Con /notice on, /track añade esta línea, con el enlace de baja propio de cada rastreador:
+notice-change = Cambia el texto con <code>/notice Tu propia frase con {"{"}link{"}"}</code>; <code>/notice default</code> lo restablece, <code>/notice off</code> la desactiva.
+notice-too-long = Esa nota es demasiado larga: no pases de { $limit } caracteres, para que siga siendo una sola línea.
+withdrawal-notice = 🚫 El destinatario de #{ $number } <b>{ $label }</b> pidió no ser rastreado. MailPing ya no registra nada para él y sus aperturas se han borrado.
+withdrawn-timeline = #{ $number } <b>{ $label }</b>: su destinatario pidió no ser rastreado, así que no se registra nada y sus aperturas se han borrado.
+export-strict-note = Las aperturas registradas en modo de privacidad estricta no tienen red, User-Agent ni cliente.
+optout-title = Dejar de avisar de la apertura
+optout-ask = Al remitente del correo del que vienes se le avisa cuando se abre. Pulsa el botón y ya no se le avisará: no se registrará nada más de ese correo y lo registrado se borrará.
+optout-button = Dejar de avisar de este correo
+optout-done = Hecho. No se registra nada más de ese correo, lo registrado se ha borrado y al remitente se le dice que lo pediste.
+optout-already = Ya estaba hecho: no se registra nada de ese correo.
+optout-unknown = Este enlace no es válido.
+optout-press-the-button = No se ha cambiado nada. Para dejar de avisar, pulsa el botón de esta página.
+optout-try-later = Algo salió mal. Vuelve a intentarlo en un momento.
+optout-too-many = Demasiadas solicitudes. Vuelve a intentarlo en un minuto.

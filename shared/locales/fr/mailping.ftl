@@ -320,3 +320,76 @@ chart-tracker-caption = { $fetches ->
     [one] compté comme lecture
    *[other] comptés comme lectures
 } (points pleins). Heures en { $timezone }.
+
+## Confidentialité (ticket 29)
+command-privacy = Ce qui est gardé et combien de temps ; le mode strict ne garde ni réseau, ni agent, ni client
+    .args = [strict|standard]
+command-retention = Combien de temps les ouvertures de ce chat sont gardées, dans la limite du serveur
+    .args = [30d|90d|1y]
+command-notice = Une ligne avec un lien de désinscription pour votre destinataire, ajoutée par /track
+    .args = [on|off|texte]
+option-mode = mode
+    .description = strict ou standard (laisser vide pour voir ce qui est gardé)
+option-period = durée
+    .description = p. ex. 30d, 90d, 1y ou default (laisser vide pour l'afficher)
+option-notice = mention
+    .description = on, off, default ou votre propre phrase avec {"{"}link{"}"}
+not-kept = client non gardé (confidentialité stricte)
+retention-forever = sans limite
+retention-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+retention-years = { $count ->
+    [one] { $count } an
+   *[other] { $count } ans
+}
+privacy-title = <b>🔒 Confidentialité dans ce chat</b>
+privacy-mode-strict = Mode : strict — chaque ouverture ne garde que son traceur, son heure, son type (lecture, préchargement Apple, scanner…) et la raison. Ni réseau, ni User-Agent, ni nom du logiciel de messagerie.
+privacy-mode-standard = Mode : standard — chaque ouverture garde son heure, son type et la raison, le réseau /24 ou /48 (jamais l'adresse complète), jusqu'à 200 octets de User-Agent et le nom du logiciel de messagerie.
+privacy-server-default = (réglage par défaut du serveur)
+privacy-kept-chat = Durée de conservation : { $period } (choix de ce chat), puis suppression.
+privacy-kept-server = Durée de conservation : { $period } (limite du serveur), puis suppression.
+privacy-also-kept = Également gardés : les libellés de vos traceurs, vos réglages (fuseau horaire, rappels, heures calmes) et les réseaux de vos propres visites de la page de copie, pour qu'elles ne comptent pas comme lectures.
+privacy-notice-on = Mention pour le destinataire : activée — /track ajoute une ligne avec un lien de désinscription pour votre destinataire.
+privacy-notice-off = Mention pour le destinataire : désactivée — /notice on ajoute une ligne avec un lien de désinscription sous l'extrait de /track.
+privacy-own-wording = (votre propre formulation)
+privacy-change = Modifier : <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (ou 90d, 1y) · <code>/notice on</code>
+privacy-forget = Effacer tout ce que MailPing garde sur ce chat : <code>/forget</code>
+privacy-rules =
+    Textes sur les pixels dans les e-mails à lire (ceci n'est pas un conseil juridique ; à vous de décider ce qui s'applique à vous) :
+    • Lignes directrices 2/2023 du CEPD sur l'art. 5(3) ePrivacy : un pixel de suivi dans un e-mail est un accès à l'appareil du destinataire.
+    • Délibération CNIL 2026-042 : mesurer l'ouverture destinataire par destinataire exige un consentement, sauf exceptions étroites ; le retrait vaut aussi pour les e-mails déjà envoyés.
+    • Mesure du Garante 284/2026 : au-delà des comptages agrégés anonymisés, des messages de sécurité et des messages de service obligatoires, le consentement est requis.
+    • Guide de l'ICO sur les technologies de stockage et d'accès (2026) : les pixels sont concernés ; l'exception statistique vise un usage agrégé.
+privacy-set-strict = 🔒 La confidentialité stricte est activée. Les nouvelles ouvertures ne gardent que leur traceur, leur heure, leur type et la raison. { $count ->
+    [0] Aucune ouverture précédente ne gardait davantage.
+    [one] Le réseau, le User-Agent et le client de { $count } ouverture précédente sont effacés.
+   *[other] Les réseaux, User-Agents et clients de { $count } ouvertures précédentes sont effacés.
+} Les alertes et /opens distinguent toujours les lectures des machines, mais ne peuvent plus nommer le logiciel de messagerie.
+privacy-set-standard = La confidentialité standard est activée : les nouvelles ouvertures gardent à nouveau le réseau /24 ou /48, le User-Agent et le nom du client. Ce qui a été effacé le reste.
+privacy-bad = 🤔 « { $input } » n'est pas un mode de confidentialité. Envoyez <code>/privacy strict</code>, <code>/privacy standard</code> ou <code>/privacy</code> pour voir ce qui est gardé.
+retention-set = 🗑 Les ouvertures de ce chat sont désormais gardées : { $period } ; les plus anciennes sont supprimées dans l'heure.
+retention-set-default = Les ouvertures de ce chat sont désormais gardées aussi longtemps que le serveur les garde : { $period }.
+retention-current = Durée de conservation des ouvertures de ce chat : { $period }. Modifiez-la avec <code>/retention 30d</code> (ou 90d, 1y), jusqu'à { $max } ; <code>/retention default</code> revient à celle du serveur.
+retention-bad = 🤔 « { $input } » n'est pas une durée que je comprends. Envoyez par exemple <code>/retention 30d</code>, <code>/retention 90d</code> ou <code>/retention 1y</code>.
+retention-too-long = Ce serveur garde les ouvertures au plus { $max } : { $asked } n'est donc pas possible ici. Choisissez { $max } ou moins.
+notice-default = Cet e-mail m'indique quand il est ouvert. Si vous préférez que ce ne soit pas le cas, dites-le ici :
+notice-for-tracker = Mention pour l'e-mail du #{ $number } :
+notice-for-recipient = Mention pour votre destinataire (à mettre dans l'e-mail, p. ex. sous votre signature) :
+notice-on = La mention pour le destinataire est activée. /track ajoute cette ligne, avec le lien de désinscription propre à chaque traceur :
+notice-off = La mention pour le destinataire est désactivée. Avec /notice on, /track ajoute cette ligne, avec le lien de désinscription propre à chaque traceur :
+notice-change = Changez la formulation avec <code>/notice Votre propre phrase avec {"{"}link{"}"}</code> ; <code>/notice default</code> la rétablit, <code>/notice off</code> l'arrête.
+notice-too-long = Cette mention est trop longue : restez sous { $limit } caractères pour qu'elle tienne sur une simple ligne.
+withdrawal-notice = 🚫 Le destinataire du #{ $number } <b>{ $label }</b> a demandé à ne pas être suivi. MailPing n'enregistre plus rien pour ce traceur, et ses ouvertures sont supprimées.
+withdrawn-timeline = #{ $number } <b>{ $label }</b> : son destinataire a demandé à ne pas être suivi ; rien n'est enregistré et ses ouvertures sont supprimées.
+export-strict-note = Les ouvertures enregistrées en confidentialité stricte n'ont ni réseau, ni User-Agent, ni client.
+optout-title = Ne plus signaler l'ouverture
+optout-ask = L'expéditeur de l'e-mail d'où vous venez est prévenu quand il est ouvert. Appuyez sur le bouton et il ne le sera plus : plus rien n'est enregistré pour cet e-mail, et ce qui l'a été est supprimé.
+optout-button = Ne plus signaler l'ouverture de cet e-mail
+optout-done = C'est fait. Plus rien n'est enregistré pour cet e-mail, ce qui l'avait été est supprimé, et l'expéditeur est informé de votre demande.
+optout-already = C'était déjà fait : rien n'est enregistré pour cet e-mail.
+optout-unknown = Ce lien n'est pas valide.
+optout-press-the-button = Rien n'a été modifié. Pour ne plus être suivi, appuyez sur le bouton de cette page.
+optout-try-later = Un problème est survenu. Veuillez réessayer dans un instant.
+optout-too-many = Trop de demandes. Veuillez réessayer dans une minute.

@@ -275,3 +275,69 @@ chart-account-title = { $days } hari terakhir, { $timezone }
 chart-reads-per-day = Bacaan per hari
 chart-not-counted = Tidak dihitung sebagai bacaan: pramuat Apple, bot, tampilanmu sendiri, pengulangan
 chart-tracker-caption = { $fetches } pemuatan, { $reads } dihitung sebagai bacaan (titik penuh). Waktu dalam { $timezone }.
+
+## Privasi (isu 29)
+command-privacy = Apa yang disimpan dan berapa lama; mode ketat tidak menyimpan jaringan, agen, atau klien
+    .args = [strict|standard]
+command-retention = Berapa lama pembukaan di obrolan ini disimpan, dalam batas server
+    .args = [30d|90d|1y]
+command-notice = Satu baris dengan tautan berhenti untuk penerimamu, ditambahkan oleh /track
+    .args = [on|off|teks]
+option-mode = mode
+    .description = strict atau standard (kosongkan untuk melihat apa yang disimpan)
+option-period = periode
+    .description = mis. 30d, 90d, 1y, atau default (kosongkan untuk melihat)
+option-notice = pemberitahuan
+    .description = on, off, default, atau kalimatmu sendiri dengan {"{"}link{"}"}
+not-kept = klien tidak disimpan (privasi ketat)
+retention-forever = tanpa batas
+retention-days = { $count } hari
+retention-years = { $count } tahun
+privacy-title = <b>🔒 Privasi di obrolan ini</b>
+privacy-mode-strict = Mode: ketat — setiap pembukaan hanya menyimpan pelacaknya, waktunya, jenisnya (dibaca, pramuat Apple, pemindai…) dan alasannya. Tanpa jaringan, tanpa User-Agent, tanpa nama aplikasi email.
+privacy-mode-standard = Mode: standar — setiap pembukaan menyimpan waktu, jenis, dan alasannya, jaringan /24 atau /48 (tidak pernah alamat lengkap), hingga 200 byte User-Agent, dan nama aplikasi email.
+privacy-server-default = (bawaan server)
+privacy-kept-chat = Disimpan selama: { $period } (pilihan obrolan ini), lalu dihapus.
+privacy-kept-server = Disimpan selama: { $period } (batas server), lalu dihapus.
+privacy-also-kept = Juga disimpan: nama pelacakmu, pengaturanmu (zona waktu, pengingat, jam tenang), dan jaringan kunjunganmu sendiri ke halaman salin, agar kunjunganmu tidak dihitung sebagai dibaca.
+privacy-notice-on = Pemberitahuan penerima: aktif — /track menambahkan satu baris dengan tautan berhenti untuk penerimamu.
+privacy-notice-off = Pemberitahuan penerima: nonaktif — /notice on menambahkan satu baris dengan tautan berhenti di bawah cuplikan /track.
+privacy-own-wording = (dengan kata-katamu sendiri)
+privacy-change = Ubah: <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (atau 90d, 1y) · <code>/notice on</code>
+privacy-forget = Hapus semua yang disimpan MailPing untuk obrolan ini: <code>/forget</code>
+privacy-rules =
+    Aturan tentang piksel email yang mungkin ingin kamu baca (ini bukan nasihat hukum; kamu yang menentukan apa yang berlaku bagimu):
+    • Pedoman EDPB 2/2023 tentang Pasal 5(3) ePrivacy: piksel pelacak dalam email adalah akses ke perangkat penerima.
+    • Keputusan CNIL 2026-042: mengukur pembukaan per penerima memerlukan persetujuan, dengan pengecualian terbatas; penarikan persetujuan juga berlaku untuk email yang sudah terkirim.
+    • Ketetapan Garante 284/2026: di luar hitungan agregat yang dianonimkan, pesan keamanan, dan pesan layanan wajib, persetujuan diperlukan.
+    • Panduan ICO tentang teknologi penyimpanan dan akses (2026): piksel termasuk di dalamnya; pengecualian statistiknya hanya untuk penggunaan agregat.
+privacy-set-strict = 🔒 Privasi ketat aktif. Pembukaan baru hanya menyimpan pelacak, waktu, jenis, dan alasannya. { $count ->
+    [0] Tidak ada pembukaan sebelumnya yang menyimpan lebih dari itu.
+   *[other] Jaringan, User-Agent, dan klien dari { $count } pembukaan sebelumnya telah dihapus.
+} Notifikasi dan /opens tetap membedakan dibaca dari mesin, tetapi tidak bisa lagi menyebut aplikasi emailnya.
+privacy-set-standard = Privasi standar aktif: pembukaan baru kembali menyimpan jaringan /24 atau /48, User-Agent, dan nama klien. Yang sudah dihapus tetap terhapus.
+privacy-bad = 🤔 "{ $input }" bukan mode privasi. Kirim <code>/privacy strict</code>, <code>/privacy standard</code>, atau <code>/privacy</code> untuk melihat apa yang disimpan.
+retention-set = 🗑 Pembukaan di obrolan ini sekarang disimpan selama: { $period }; yang lebih lama dihapus dalam satu jam.
+retention-set-default = Pembukaan di obrolan ini sekarang disimpan selama server menyimpannya: { $period }.
+retention-current = Pembukaan di obrolan ini disimpan selama: { $period }. Ubah dengan <code>/retention 30d</code> (atau 90d, 1y), paling lama { $max }; <code>/retention default</code> kembali ke pengaturan server.
+retention-bad = 🤔 "{ $input }" bukan periode yang kupahami. Kirim mis. <code>/retention 30d</code>, <code>/retention 90d</code>, atau <code>/retention 1y</code>.
+retention-too-long = Server ini menyimpan pembukaan paling lama { $max }, jadi { $asked } tidak bisa di sini. Pilih { $max } atau kurang.
+notice-default = Email ini memberi tahu saya saat dibuka. Jika Anda tidak menginginkannya, sampaikan di sini:
+notice-for-tracker = Pemberitahuan untuk email #{ $number }:
+notice-for-recipient = Pemberitahuan untuk penerimamu (letakkan di email, mis. di bawah tanda tangan):
+notice-on = Pemberitahuan penerima aktif. /track menambahkan baris ini, dengan tautan berhenti milik setiap pelacak:
+notice-off = Pemberitahuan penerima nonaktif. Dengan /notice on, /track menambahkan baris ini, dengan tautan berhenti milik setiap pelacak:
+notice-change = Ubah kata-katanya dengan <code>/notice Kalimatmu sendiri dengan {"{"}link{"}"}</code>; <code>/notice default</code> mengembalikannya, <code>/notice off</code> mematikannya.
+notice-too-long = Pemberitahuan itu terlalu panjang: buat kurang dari { $limit } karakter agar tetap satu baris biasa.
+withdrawal-notice = 🚫 Penerima #{ $number } <b>{ $label }</b> meminta untuk tidak dilacak. MailPing tidak lagi mencatat apa pun untuknya, dan pembukaannya telah dihapus.
+withdrawn-timeline = #{ $number } <b>{ $label }</b>: penerimanya meminta untuk tidak dilacak, jadi tidak ada yang dicatat dan pembukaannya telah dihapus.
+export-strict-note = Pembukaan yang dicatat dalam mode privasi ketat tidak memiliki jaringan, User-Agent, atau klien.
+optout-title = Hentikan pemberitahuan saat dibuka
+optout-ask = Pengirim email yang Anda buka diberi tahu saat email itu dibuka. Tekan tombol ini, dan ia tidak akan diberi tahu lagi: tidak ada lagi yang dicatat untuk email itu, dan yang sudah tercatat dihapus.
+optout-button = Hentikan pemberitahuan untuk email ini
+optout-done = Selesai. Tidak ada lagi yang dicatat untuk email itu, yang sudah tercatat telah dihapus, dan pengirim diberi tahu bahwa Anda memintanya.
+optout-already = Ini sudah dilakukan sebelumnya: tidak ada yang dicatat untuk email itu.
+optout-unknown = Tautan ini tidak valid.
+optout-press-the-button = Tidak ada yang diubah. Untuk menghentikan pemberitahuan, tekan tombol di halaman ini.
+optout-try-later = Terjadi kesalahan. Silakan coba lagi sebentar lagi.
+optout-too-many = Terlalu banyak permintaan. Silakan coba lagi dalam satu menit.

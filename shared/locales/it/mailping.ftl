@@ -323,3 +323,76 @@ chart-tracker-caption = { $fetches ->
     [one] conteggiato come lettura
    *[other] conteggiati come letture
 } (punti pieni). Orari in { $timezone }.
+
+## Privacy (issue 29)
+command-privacy = Cosa viene conservato e per quanto; la modalità rigorosa non conserva rete, agent né client
+    .args = [strict|standard]
+command-retention = Per quanto tempo si conservano le aperture di questa chat, entro il limite del server
+    .args = [30d|90d|1y]
+command-notice = Una riga con un link di disiscrizione per il tuo destinatario, aggiunta da /track
+    .args = [on|off|testo]
+option-mode = modalità
+    .description = strict o standard (lascia vuoto per vedere cosa si conserva)
+option-period = periodo
+    .description = es. 30d, 90d, 1y o default (lascia vuoto per vederlo)
+option-notice = informativa
+    .description = on, off, default o una tua frase con {"{"}link{"}"}
+not-kept = client non conservato (privacy rigorosa)
+retention-forever = senza limite
+retention-days = { $count ->
+    [one] { $count } giorno
+   *[other] { $count } giorni
+}
+retention-years = { $count ->
+    [one] { $count } anno
+   *[other] { $count } anni
+}
+privacy-title = <b>🔒 Privacy in questa chat</b>
+privacy-mode-strict = Modalità: rigorosa — ogni apertura conserva solo il tracker, l'ora, il tipo (lettura, precaricamento Apple, scanner…) e il motivo. Niente rete, niente User-Agent, niente nome del programma di posta.
+privacy-mode-standard = Modalità: standard — ogni apertura conserva ora, tipo e motivo, la rete /24 o /48 (mai l'indirizzo completo), fino a 200 byte di User-Agent e il nome del programma di posta.
+privacy-server-default = (impostazione predefinita del server)
+privacy-kept-chat = Conservazione: { $period } (scelta di questa chat), poi cancellazione.
+privacy-kept-server = Conservazione: { $period } (limite del server), poi cancellazione.
+privacy-also-kept = Si conservano anche: i nomi dei tuoi tracker, le tue impostazioni (fuso orario, promemoria, ore di silenzio) e le reti delle tue visite alla pagina di copia, così che non contino come letture.
+privacy-notice-on = Informativa al destinatario: attiva — /track aggiunge una riga con un link di disiscrizione per il tuo destinatario.
+privacy-notice-off = Informativa al destinatario: disattivata — /notice on aggiunge una riga con un link di disiscrizione sotto lo snippet di /track.
+privacy-own-wording = (con un tuo testo)
+privacy-change = Cambia: <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (o 90d, 1y) · <code>/notice on</code>
+privacy-forget = Cancella tutto ciò che MailPing conserva di questa chat: <code>/forget</code>
+privacy-rules =
+    Norme sui pixel nelle email che potresti voler leggere (non è una consulenza legale; decidi tu cosa vale per te):
+    • Linee guida EDPB 2/2023 sull'art. 5(3) ePrivacy: un pixel di tracciamento in un'email è un accesso al dispositivo del destinatario.
+    • Delibera CNIL 2026-042: misurare le aperture per destinatario richiede il consenso, salvo eccezioni ristrette; la revoca vale anche per le email già inviate.
+    • Provvedimento del Garante 284/2026: oltre ai conteggi aggregati anonimi, ai messaggi di sicurezza e a quelli di servizio obbligatori, serve il consenso.
+    • Linee guida ICO sulle tecnologie di archiviazione e accesso (2026): i pixel rientrano; l'eccezione statistica riguarda l'uso aggregato.
+privacy-set-strict = 🔒 La privacy rigorosa è attiva. Le nuove aperture conservano solo tracker, ora, tipo e motivo. { $count ->
+    [0] Nessuna apertura precedente conservava di più.
+    [one] Rete, User-Agent e client di { $count } apertura precedente sono stati cancellati.
+   *[other] Reti, User-Agent e client di { $count } aperture precedenti sono stati cancellati.
+} Gli avvisi e /opens distinguono ancora le letture dalle macchine, ma non possono più indicare il programma di posta.
+privacy-set-standard = La privacy standard è attiva: le nuove aperture conservano di nuovo la rete /24 o /48, lo User-Agent e il nome del client. Ciò che è stato cancellato resta cancellato.
+privacy-bad = 🤔 «{ $input }» non è una modalità di privacy. Invia <code>/privacy strict</code>, <code>/privacy standard</code> o <code>/privacy</code> per vedere cosa si conserva.
+retention-set = 🗑 Le aperture di questa chat ora si conservano: { $period }; quelle più vecchie vengono cancellate entro un'ora.
+retention-set-default = Le aperture di questa chat ora si conservano quanto le conserva il server: { $period }.
+retention-current = Le aperture di questa chat si conservano: { $period }. Cambialo con <code>/retention 30d</code> (o 90d, 1y), fino a { $max }; <code>/retention default</code> torna a quello del server.
+retention-bad = 🤔 «{ $input }» non è un periodo che capisco. Invia ad es. <code>/retention 30d</code>, <code>/retention 90d</code> o <code>/retention 1y</code>.
+retention-too-long = Questo server conserva le aperture al massimo { $max }, quindi { $asked } qui non è possibile. Scegli { $max } o meno.
+notice-default = Questa email mi avvisa quando viene aperta. Se preferisci di no, dimmelo qui:
+notice-for-tracker = Informativa per l'email di #{ $number }:
+notice-for-recipient = Informativa per il tuo destinatario (mettila nell'email, ad es. sotto la firma):
+notice-on = L'informativa al destinatario è attiva. /track aggiunge questa riga, con il link di disiscrizione di ogni tracker:
+notice-off = L'informativa al destinatario è disattivata. Con /notice on, /track aggiunge questa riga, con il link di disiscrizione di ogni tracker:
+notice-change = Cambia il testo con <code>/notice Una tua frase con {"{"}link{"}"}</code>; <code>/notice default</code> lo ripristina, <code>/notice off</code> la disattiva.
+notice-too-long = Questa informativa è troppo lunga: resta sotto i { $limit } caratteri, così rimane una semplice riga.
+withdrawal-notice = 🚫 Il destinatario di #{ $number } <b>{ $label }</b> ha chiesto di non essere tracciato. MailPing non registra più nulla per questo tracker e le sue aperture sono state cancellate.
+withdrawn-timeline = #{ $number } <b>{ $label }</b>: il destinatario ha chiesto di non essere tracciato, quindi non si registra nulla e le aperture sono state cancellate.
+export-strict-note = Le aperture registrate in modalità di privacy rigorosa non hanno rete, User-Agent né client.
+optout-title = Interrompere gli avvisi di apertura
+optout-ask = Il mittente dell'email da cui arrivi viene avvisato quando viene aperta. Premi il pulsante e non lo sarà più: per quell'email non si registra più nulla, e ciò che è stato registrato viene cancellato.
+optout-button = Interrompi gli avvisi per questa email
+optout-done = Fatto. Per quell'email non si registra più nulla, ciò che era stato registrato è cancellato e il mittente viene informato della tua richiesta.
+optout-already = Era già stato fatto: per quell'email non si registra nulla.
+optout-unknown = Questo link non è valido.
+optout-press-the-button = Non è stato cambiato nulla. Per interrompere gli avvisi, premi il pulsante in questa pagina.
+optout-try-later = Qualcosa è andato storto. Riprova tra un momento.
+optout-too-many = Troppe richieste. Riprova tra un minuto.

@@ -323,3 +323,76 @@ chart-tracker-caption = { $fetches ->
     [one] contado como leitura
    *[other] contados como leituras
 } (pontos cheios). Horários em { $timezone }.
+
+## Privacidade (issue 29)
+command-privacy = O que é guardado e por quanto tempo; o modo estrito não guarda rede, agente nem cliente
+    .args = [strict|standard]
+command-retention = Por quanto tempo as aberturas deste chat são guardadas, dentro do limite do servidor
+    .args = [30d|90d|1y]
+command-notice = Uma linha com um link de descadastro para o seu destinatário, que o /track adiciona
+    .args = [on|off|texto]
+option-mode = modo
+    .description = strict ou standard (deixe vazio para ver o que é guardado)
+option-period = periodo
+    .description = ex.: 30d, 90d, 1y ou default (deixe vazio para ver)
+option-notice = aviso
+    .description = on, off, default ou sua própria frase com {"{"}link{"}"}
+not-kept = cliente não guardado (privacidade estrita)
+retention-forever = sem limite
+retention-days = { $count ->
+    [one] { $count } dia
+   *[other] { $count } dias
+}
+retention-years = { $count ->
+    [one] { $count } ano
+   *[other] { $count } anos
+}
+privacy-title = <b>🔒 Privacidade neste chat</b>
+privacy-mode-strict = Modo: estrito — cada abertura guarda só o rastreador, o horário, o tipo (leitura, pré-carregamento da Apple, scanner…) e o motivo. Sem rede, sem User-Agent, sem nome do programa de e-mail.
+privacy-mode-standard = Modo: padrão — cada abertura guarda o horário, o tipo e o motivo, a rede /24 ou /48 (nunca o endereço completo), até 200 bytes de User-Agent e o nome do programa de e-mail.
+privacy-server-default = (padrão do servidor)
+privacy-kept-chat = Guardado por: { $period } (escolha deste chat), depois apagado.
+privacy-kept-server = Guardado por: { $period } (limite do servidor), depois apagado.
+privacy-also-kept = Também guardados: os nomes dos seus rastreadores, suas configurações (fuso horário, lembretes, horário silencioso) e as redes das suas próprias visitas à página de cópia, para que elas não contem como leituras.
+privacy-notice-on = Aviso ao destinatário: ligado — o /track adiciona uma linha com um link de descadastro para o seu destinatário.
+privacy-notice-off = Aviso ao destinatário: desligado — /notice on adiciona uma linha com um link de descadastro abaixo do trecho do /track.
+privacy-own-wording = (com o seu próprio texto)
+privacy-change = Alterar: <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (ou 90d, 1y) · <code>/notice on</code>
+privacy-forget = Apagar tudo o que o MailPing guarda deste chat: <code>/forget</code>
+privacy-rules =
+    Regras sobre pixels em e-mails que vale a pena ler (isto não é aconselhamento jurídico; você decide o que se aplica ao seu caso):
+    • Diretrizes 2/2023 do CEPD sobre o art. 5(3) da ePrivacy: um pixel de rastreamento em um e-mail é um acesso ao dispositivo do destinatário.
+    • Deliberação 2026-042 da CNIL: medir aberturas por destinatário exige consentimento, com exceções restritas; a retirada vale também para e-mails já enviados.
+    • Provimento 284/2026 do Garante: além de contagens agregadas anonimizadas, mensagens de segurança e de serviço obrigatórias, é preciso consentimento.
+    • Orientação do ICO sobre tecnologias de armazenamento e acesso (2026): pixels estão incluídos; a exceção para estatísticas é para uso agregado.
+privacy-set-strict = 🔒 A privacidade estrita está ligada. Novas aberturas guardam só o rastreador, o horário, o tipo e o motivo. { $count ->
+    [0] Nenhuma abertura anterior guardava mais.
+    [one] A rede, o User-Agent e o cliente de { $count } abertura anterior foram apagados.
+   *[other] As redes, User-Agents e clientes de { $count } aberturas anteriores foram apagados.
+} Os alertas e o /opens continuam distinguindo leituras de máquinas, mas não podem mais dizer o programa de e-mail.
+privacy-set-standard = A privacidade padrão está ligada: novas aberturas voltam a guardar a rede /24 ou /48, o User-Agent e o nome do cliente. O que foi apagado antes continua apagado.
+privacy-bad = 🤔 "{ $input }" não é um modo de privacidade. Envie <code>/privacy strict</code>, <code>/privacy standard</code> ou <code>/privacy</code> para ver o que é guardado.
+retention-set = 🗑 As aberturas deste chat agora são guardadas por: { $period }; as mais antigas são apagadas em até uma hora.
+retention-set-default = As aberturas deste chat agora são guardadas pelo mesmo tempo que o servidor guarda: { $period }.
+retention-current = As aberturas deste chat são guardadas por: { $period }. Altere com <code>/retention 30d</code> (ou 90d, 1y), até { $max }; <code>/retention default</code> volta ao do servidor.
+retention-bad = 🤔 "{ $input }" não é um período que eu entenda. Envie, por exemplo, <code>/retention 30d</code>, <code>/retention 90d</code> ou <code>/retention 1y</code>.
+retention-too-long = Este servidor guarda aberturas por no máximo { $max }, então { $asked } não é possível aqui. Escolha { $max } ou menos.
+notice-default = Este e-mail me avisa quando é aberto. Se preferir que não avise, diga aqui:
+notice-for-tracker = Aviso para o e-mail do #{ $number }:
+notice-for-recipient = Aviso para o seu destinatário (coloque no e-mail, por exemplo abaixo da assinatura):
+notice-on = O aviso ao destinatário está ligado. O /track adiciona esta linha, com o link de descadastro de cada rastreador:
+notice-off = O aviso ao destinatário está desligado. Com /notice on, o /track adiciona esta linha, com o link de descadastro de cada rastreador:
+notice-change = Mude o texto com <code>/notice Sua própria frase com {"{"}link{"}"}</code>; <code>/notice default</code> restaura o padrão, <code>/notice off</code> desliga.
+notice-too-long = Esse aviso é longo demais: use menos de { $limit } caracteres, para que continue sendo uma linha simples.
+withdrawal-notice = 🚫 O destinatário do #{ $number } <b>{ $label }</b> pediu para não ser rastreado. O MailPing não registra mais nada para ele, e as aberturas foram apagadas.
+withdrawn-timeline = #{ $number } <b>{ $label }</b>: o destinatário pediu para não ser rastreado, então nada é registrado e as aberturas foram apagadas.
+export-strict-note = Aberturas registradas no modo de privacidade estrita não têm rede, User-Agent nem cliente.
+optout-title = Parar os avisos de abertura
+optout-ask = O remetente do e-mail de onde você veio é avisado quando ele é aberto. Toque no botão e ele não será mais avisado: nada mais é registrado para esse e-mail, e o que foi registrado é apagado.
+optout-button = Parar os avisos deste e-mail
+optout-done = Pronto. Nada mais é registrado para esse e-mail, o que foi registrado foi apagado, e o remetente fica sabendo que você pediu.
+optout-already = Isso já tinha sido feito: nada é registrado para esse e-mail.
+optout-unknown = Este link não é válido.
+optout-press-the-button = Nada foi alterado. Para parar os avisos, toque no botão desta página.
+optout-try-later = Algo deu errado. Tente de novo daqui a pouco.
+optout-too-many = Pedidos demais. Tente de novo daqui a um minuto.

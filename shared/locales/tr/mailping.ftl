@@ -275,3 +275,69 @@ chart-account-title = Son { $days } gün, { $timezone }
 chart-reads-per-day = Günlük okunmalar
 chart-not-counted = Okunma sayılmayanlar: Apple ön yüklemeleri, botlar, kendi görüntülemelerin, tekrarlar
 chart-tracker-caption = { $fetches } yükleme, { $reads } tanesi okunma sayıldı (dolu noktalar). Saatler { $timezone } diliminde.
+
+## Gizlilik (konu 29)
+command-privacy = Nelerin ne kadar süre saklandığı; katı mod ağ, aracı ya da istemci saklamaz
+    .args = [strict|standard]
+command-retention = Bu sohbetin açılmalarının ne kadar saklanacağı, sunucunun sınırı içinde
+    .args = [30d|90d|1y]
+command-notice = /track'in alıcın için eklediği, vazgeçme bağlantılı bir satır
+    .args = [on|off|metin]
+option-mode = mod
+    .description = strict ya da standard (nelerin saklandığını görmek için boş bırak)
+option-period = süre
+    .description = ör. 30d, 90d, 1y ya da default (görmek için boş bırak)
+option-notice = uyarı
+    .description = on, off, default ya da {"{"}link{"}"} içeren kendi cümlen
+not-kept = istemci saklanmadı (katı gizlilik)
+retention-forever = süresiz
+retention-days = { $count } gün
+retention-years = { $count } yıl
+privacy-title = <b>🔒 Bu sohbette gizlilik</b>
+privacy-mode-strict = Mod: katı — her açılma yalnızca izleyicisini, zamanını, türünü (okunma, Apple ön yüklemesi, tarayıcı…) ve nedenini saklar. Ağ yok, User-Agent yok, e-posta programının adı yok.
+privacy-mode-standard = Mod: standart — her açılma zamanını, türünü ve nedenini, /24 ya da /48 ağını (asla tam adresi değil), User-Agent'ın en fazla 200 baytını ve e-posta programının adını saklar.
+privacy-server-default = (sunucunun varsayılanı)
+privacy-kept-chat = Saklama süresi: { $period } (bu sohbetin seçimi), sonra silinir.
+privacy-kept-server = Saklama süresi: { $period } (sunucunun sınırı), sonra silinir.
+privacy-also-kept = Ayrıca saklananlar: izleyicilerinin adları, ayarların (saat dilimi, hatırlatmalar, sessiz saatler) ve kendi kopyalama sayfası ziyaretlerinin ağları; böylece kendi ziyaretlerin okunma sayılmaz.
+privacy-notice-on = Alıcı uyarısı: açık — /track, alıcın için vazgeçme bağlantılı bir satır ekler.
+privacy-notice-off = Alıcı uyarısı: kapalı — /notice on, /track'in parçasının altına vazgeçme bağlantılı bir satır ekler.
+privacy-own-wording = (kendi metninle)
+privacy-change = Değiştir: <code>/privacy strict</code> · <code>/privacy standard</code> · <code>/retention 30d</code> (ya da 90d, 1y) · <code>/notice on</code>
+privacy-forget = MailPing'in bu sohbet için sakladığı her şeyi sil: <code>/forget</code>
+privacy-rules =
+    E-posta piksellerine dair okumak isteyebileceğin kurallar (bu hukuki tavsiye değildir; sana neyin uygulanacağına sen karar verirsin):
+    • EDPB'nin ePrivacy md. 5(3) hakkındaki 2/2023 sayılı Kılavuzu: e-postadaki bir izleme pikseli, alıcının cihazına erişimdir.
+    • CNIL'in 2026-042 sayılı kararı: açılmaları alıcı bazında ölçmek, dar istisnalar dışında rıza gerektirir; rızanın geri alınması önceden gönderilmiş e-postaları da kapsar.
+    • Garante'nin 284/2026 sayılı kararı: anonim toplu sayımlar, güvenlik ve zorunlu hizmet mesajları dışında rıza gerekir.
+    • ICO'nun depolama ve erişim teknolojileri rehberi (2026): pikseller kapsamdadır; istatistik istisnası toplu kullanım içindir.
+privacy-set-strict = 🔒 Katı gizlilik açık. Yeni açılmalar yalnızca izleyicilerini, zamanlarını, türlerini ve nedenlerini saklar. { $count ->
+    [0] Daha önceki hiçbir açılma bundan fazlasını saklamıyordu.
+   *[other] Önceki { $count } açılmanın ağı, User-Agent'ı ve istemcisi silindi.
+} Bildirimler ve /opens okunmaları makinelerden ayırmaya devam eder ama artık e-posta programının adını veremez.
+privacy-set-standard = Standart gizlilik açık: yeni açılmalar yine /24 ya da /48 ağını, User-Agent'ı ve istemcinin adını saklar. Daha önce silinenler silinmiş kalır.
+privacy-bad = 🤔 "{ $input }" bir gizlilik modu değil. Nelerin saklandığını görmek için <code>/privacy strict</code>, <code>/privacy standard</code> ya da <code>/privacy</code> gönder.
+retention-set = 🗑 Bu sohbetin açılmalarının saklama süresi artık: { $period }; daha eskileri bir saat içinde silinir.
+retention-set-default = Bu sohbetin açılmaları artık sunucunun sakladığı kadar saklanır: { $period }.
+retention-current = Bu sohbetteki açılmaların saklama süresi: { $period }. <code>/retention 30d</code> (ya da 90d, 1y) ile en fazla { $max } olacak şekilde değiştir; <code>/retention default</code> sunucununkine döner.
+retention-bad = 🤔 "{ $input }" anladığım bir süre değil. Örneğin <code>/retention 30d</code>, <code>/retention 90d</code> ya da <code>/retention 1y</code> gönder.
+retention-too-long = Bu sunucu açılmaları en fazla { $max } saklar, bu yüzden { $asked } burada mümkün değil. { $max } ya da daha kısasını seç.
+notice-default = Bu e-posta açıldığında bana haber verir. Bunu istemiyorsan burada söyleyebilirsin:
+notice-for-tracker = #{ $number } e-postası için uyarı:
+notice-for-recipient = Alıcın için uyarı (e-postaya koy, ör. imzanın altına):
+notice-on = Alıcı uyarısı açık. /track bu satırı, her izleyicinin kendi vazgeçme bağlantısıyla ekler:
+notice-off = Alıcı uyarısı kapalı. /notice on ile /track bu satırı, her izleyicinin kendi vazgeçme bağlantısıyla ekler:
+notice-change = Metni <code>/notice {"{"}link{"}"} içeren kendi cümlen</code> ile değiştir; <code>/notice default</code> varsayılana döndürür, <code>/notice off</code> kapatır.
+notice-too-long = Bu uyarı çok uzun: tek bir düz satır olarak kalması için { $limit } karakterin altında tut.
+withdrawal-notice = 🚫 #{ $number } <b>{ $label }</b> alıcısı izlenmek istemediğini bildirdi. MailPing bunun için artık hiçbir şey kaydetmiyor ve açılmaları silindi.
+withdrawn-timeline = #{ $number } <b>{ $label }</b>: alıcısı izlenmek istemediğini bildirdi; bu yüzden hiçbir şey kaydedilmiyor ve açılmaları silindi.
+export-strict-note = Katı gizlilik modunda kaydedilen açılmaların ağı, User-Agent'ı ve istemcisi yoktur.
+optout-title = Açılma bildirimlerini durdur
+optout-ask = Geldiğin e-postanın göndericisi, e-posta açıldığında bundan haberdar olur. Düğmeye bas, artık haberdar olmasın: bu e-posta için hiçbir şey kaydedilmez ve kaydedilenler silinir.
+optout-button = Bu e-posta için bildirimleri durdur
+optout-done = Tamam. Bu e-posta için artık hiçbir şey kaydedilmiyor, kaydedilenler silindi ve göndericiye bunu senin istediğin bildiriliyor.
+optout-already = Bu daha önce yapılmış: bu e-posta için hiçbir şey kaydedilmiyor.
+optout-unknown = Bu bağlantı geçerli değil.
+optout-press-the-button = Hiçbir şey değişmedi. Bildirimleri durdurmak için bu sayfadaki düğmeye bas.
+optout-try-later = Bir şeyler ters gitti. Lütfen biraz sonra yeniden dene.
+optout-too-many = Çok fazla istek. Lütfen bir dakika sonra yeniden dene.

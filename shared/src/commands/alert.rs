@@ -23,8 +23,8 @@ pub fn alert_reply(a: &ClaimedAlert) -> Reply {
     let tz = crate::schedule::timezone(&a.timezone);
     // A strict chat's opens keep no client name.
     let client = match a.client.as_str() {
-        "" => super::privacy_words::not_kept(),
-        named => named,
+        "" => super::privacy_words::not_kept(l),
+        named => named.to_owned(),
     };
     let count = match a.coalesced_minutes {
         Some(minutes) => l.text(

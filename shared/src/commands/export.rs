@@ -135,7 +135,7 @@ impl Commands {
                 let strict = account.privacy_mode(self.privacy.privacy_default)
                     == crate::domain::PrivacyMode::Strict;
                 Ok(if strict {
-                    reply.plain(format!("\n{}", super::privacy_words::export_strict_note()))
+                    reply.plain(format!("\n{}", super::privacy_words::export_strict_note(l)))
                 } else {
                     reply
                 })

@@ -292,10 +292,11 @@ impl Commands {
         if account.notice_on {
             for t in &created {
                 let line = privacy_words::notice_line(
+                    l,
                     account.notice_text.as_deref(),
                     &links::optout_url(&self.base_url, t.optout_token),
                 );
-                reply = privacy_words::notice_for_tracker(reply, t, &line, created.len() > 1);
+                reply = privacy_words::notice_for_tracker(l, reply, t, &line, created.len() > 1);
             }
         }
         Ok(reply)
@@ -306,6 +307,7 @@ impl Commands {
         let arg = arg.trim();
         if arg.is_empty() {
             return Ok(privacy_words::privacy_screen(
+                account.lang(),
                 &privacy_words::PrivacyScreen {
                     mode: account.privacy_mode(self.privacy.privacy_default),
                     mode_is_default: account.privacy.is_none(),
@@ -317,11 +319,11 @@ impl Commands {
             ));
         }
         let Ok(mode) = arg.to_ascii_lowercase().parse::<account::PrivacyMode>() else {
-            return Ok(privacy_words::bad_privacy(arg));
+            return Ok(privacy_words::bad_privacy(account.lang(), arg));
         };
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         let erased = account::set_privacy(&mut conn, account.id, mode).await?;
-        Ok(privacy_words::privacy_set(mode, erased))
+        Ok(privacy_words::privacy_set(account.lang(), mode, erased))
     }
 
     /// `/retention`: how long this chat's opens are kept, within the operator's limit.
@@ -331,6 +333,7 @@ impl Commands {
         let retention = match arg.to_ascii_lowercase().as_str() {
             "" => {
                 return Ok(privacy_words::current_retention(
+                    account.lang(),
                     account.retention,
                     operator,
                 ));
@@ -338,17 +341,25 @@ impl Commands {
             "default" | "off" => None,
             raw => match parse_retention(raw) {
                 Some(r) => Some(r),
-                None => return Ok(privacy_words::bad_retention(arg)),
+                None => return Ok(privacy_words::bad_retention(account.lang(), arg)),
             },
         };
         if let (Some(asked), Some(max)) = (retention, operator)
             && asked > max
         {
-            return Ok(privacy_words::retention_too_long(asked, max));
+            return Ok(privacy_words::retention_too_long(
+                account.lang(),
+                asked,
+                max,
+            ));
         }
         let mut conn = self.pool.get().await.map_err(DbError::from)?;
         account::set_retention(&mut conn, account.id, retention).await?;
-        Ok(privacy_words::retention_set(retention, operator))
+        Ok(privacy_words::retention_set(
+            account.lang(),
+            retention,
+            operator,
+        ))
     }
 
     /// `/notice`: the line with an opt-out link that `/track` offers for the recipient.
@@ -357,6 +368,7 @@ impl Commands {
         let (on, text): (bool, Option<Option<&str>>) = match arg.to_ascii_lowercase().as_str() {
             "" => {
                 return Ok(privacy_words::notice_state(
+                    account.lang(),
                     account.notice_on,
                     account.notice_text.as_deref(),
                 ));
@@ -365,7 +377,10 @@ impl Commands {
             "off" => (false, None),
             "default" => (true, Some(None)),
             _ if arg.chars().count() > NOTICE_MAX_CHARS || arg.contains('\n') => {
-                return Ok(privacy_words::notice_too_long(NOTICE_MAX_CHARS));
+                return Ok(privacy_words::notice_too_long(
+                    account.lang(),
+                    NOTICE_MAX_CHARS,
+                ));
             }
             _ => (true, Some(Some(arg))),
         };
@@ -375,7 +390,7 @@ impl Commands {
             Some(text) => text,
             None => account.notice_text.as_deref(),
         };
-        Ok(privacy_words::notice_state(on, text))
+        Ok(privacy_words::notice_state(account.lang(), on, text))
     }
 
     async fn remind(&self, account: &Account, arg: &str) -> Outcome {
@@ -474,7 +489,7 @@ impl Commands {
         for item in &mut items {
             for client in [&mut item.last_read_client, &mut item.machines] {
                 if client.as_deref() == Some("") {
-                    *client = Some(privacy_words::not_kept().to_owned());
+                    *client = Some(privacy_words::not_kept(account.lang()));
                 }
             }
         }
@@ -494,7 +509,11 @@ impl Commands {
             return Ok(words::no_such_tracker(account.lang(), number));
         };
         if t.withdrawn_at.is_some() {
-            return Ok(privacy_words::withdrawn_timeline(t.number, &t.label));
+            return Ok(privacy_words::withdrawn_timeline(
+                account.lang(),
+                t.number,
+                &t.label,
+            ));
         }
         let opens = open::timeline(&mut conn, t.id, TIMELINE_OPENS).await?;
         let reported = open::reported(&mut conn, t.id).await?;
@@ -503,10 +522,11 @@ impl Commands {
         } else {
             open::count_for_tracker(&mut conn, t.id).await?
         };
+        let not_kept = privacy_words::not_kept(account.lang());
         let entries = collapse(opens.iter().map(|o| TimelineOpen {
             at: o.opened_at,
             kind: o.kind,
-            client: shown_client(o),
+            client: shown_client(o, &not_kept),
             reason: o.reason,
             reported: reported.contains(&o.id),
         }));
@@ -653,9 +673,10 @@ fn parse_retention(raw: &str) -> Option<chrono::Duration> {
 /// The name a timeline gives an open's client: for a fetch nothing could name (an agent
 /// nobody recognises, a bot known only by a convention or the bot list), its agent itself, so
 /// that the owner sees what fetched.
-fn shown_client(o: &open::Open) -> &str {
+/// A strict open, which keeps neither, shows as `not_kept`.
+fn shown_client<'a>(o: &'a open::Open, not_kept: &'a str) -> &'a str {
     if o.client.is_empty() && o.user_agent.is_none() {
-        return privacy_words::not_kept();
+        return not_kept;
     }
     let unnamed = o.kind == OpenKind::Unverified
         || matches!(o.reason, Reason::BotConvention | Reason::BotList);

@@ -32,6 +32,9 @@ pub struct DueNotice {
     pub number: i32,
     #[diesel(sql_type = Text)]
     pub label: String,
+    /// The owner's language (`accounts.language`).
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub language: Option<String>,
 }
 
 /// Claims the oldest due notice for the rest of the caller's transaction (at most `lease`
@@ -54,7 +57,7 @@ pub async fn claim_due(
              ORDER BY w.next_attempt_at LIMIT 1
              FOR UPDATE OF w SKIP LOCKED)
          SELECT w.tracker_id, w.attempts, a.id AS account_id, a.platform, a.chat_id,
-                a.alerts_blocked_at IS NOT NULL AS blocked, t.number, t.label
+                a.alerts_blocked_at IS NOT NULL AS blocked, t.number, t.label, a.language
          FROM due
          JOIN withdrawal_notices w ON w.tracker_id = due.tracker_id
          JOIN trackers t ON t.id = w.tracker_id
