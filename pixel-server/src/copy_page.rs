@@ -154,7 +154,8 @@ pub fn message(status: StatusCode, msg: &str) -> Response {
     )
 }
 
-fn page_response(status: StatusCode, policy: &str, page: String) -> Response {
+/// A page's response with the headers every MailPing page sends, under its own `policy`.
+pub(crate) fn page_response(status: StatusCode, policy: &str, page: String) -> Response {
     let policy = HeaderValue::from_str(policy)
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     (

@@ -11,12 +11,12 @@
 //! browser's language where MailPing has it (read as the bot reads a platform's language),
 //! written right to left for Persian and Arabic.
 
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
 use mailping_shared::commands::privacy_words::OptOutPage;
 use mailping_shared::config::BaseUrl;
 
-use crate::copy_page::escape_html;
+use crate::copy_page::{escape_html, page_response};
 
 /// The page's stylesheet: the copy page's, cut down.
 const STYLE: &str = "\
@@ -101,34 +101,18 @@ fn page(status: StatusCode, words: &OptOutPage, body: String) -> Response {
         },
         title = escape_html(&words.title),
     );
-    (
+    // The copy page's headers (no caching, no referrer, no indexing, no sniffing), with this
+    // page's policy, and Vary: the words follow Accept-Language.
+    let mut response = page_response(
         status,
-        [
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer"),
-            ),
-            (
-                HeaderName::from_static("x-robots-tag"),
-                HeaderValue::from_static("noindex"),
-            ),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(
-                    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
-                     base-uri 'none'; frame-ancestors 'none'",
-                ),
-            ),
-            (header::VARY, HeaderValue::from_static("accept-language")),
-        ],
-        Html(html),
-    )
-        .into_response()
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
+         base-uri 'none'; frame-ancestors 'none'",
+        html,
+    );
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    response
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use diesel_async::AsyncConnection;
 use ipnet::IpNet;
 use mailping_shared::classifier::{self, Fetch, Origin, TrackerContext, Verdict};
 use mailping_shared::db::{self, Pool};
-use mailping_shared::domain::{OpenKind, PrivacyMode, Token};
+use mailping_shared::domain::{OpenKind, PrivacyMode, Reason, Token};
 use mailping_shared::errors::DbError;
 use mailping_shared::models::alert::{self, QueuedAlert};
 use mailping_shared::models::open::{self, NewOpen, PixelTracker};
@@ -894,15 +894,7 @@ fn classify_batch(
         };
         if let Some((kind, reason)) = fetch.verdict {
             kinds.push((tracker.id, kind));
-            opens.push(NewOpen {
-                tracker_id: tracker.id,
-                opened_at: fetch.at,
-                kind,
-                reason,
-                client: String::new(),
-                network: None,
-                user_agent: None,
-            });
+            opens.push(verdict_only(tracker.id, fetch.at, kind, reason));
             continue;
         }
         let ua = fetch.user_agent.as_deref().map(open::truncate_user_agent);
@@ -941,15 +933,7 @@ fn classify_batch(
             if kind.deduplicated() {
                 strict_seen.push((memory.key(tracker.id, fetch.network, ua), fetch.at));
             }
-            opens.push(NewOpen {
-                tracker_id: tracker.id,
-                opened_at: fetch.at,
-                kind,
-                reason,
-                client: String::new(),
-                network: None,
-                user_agent: None,
-            });
+            opens.push(verdict_only(tracker.id, fetch.at, kind, reason));
         } else {
             opens.push(NewOpen {
                 tracker_id: tracker.id,
@@ -1018,6 +1002,19 @@ fn coalesce_alerts(
         }
     }
     per_tracker.into_values().collect()
+}
+
+/// A strict chat's open: the tracker, the time and the verdict, nothing of the client.
+fn verdict_only(tracker_id: i64, at: DateTime<Utc>, kind: OpenKind, reason: Reason) -> NewOpen {
+    NewOpen {
+        tracker_id,
+        opened_at: at,
+        kind,
+        reason,
+        client: String::new(),
+        network: None,
+        user_agent: None,
+    }
 }
 
 #[cfg(test)]
