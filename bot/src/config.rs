@@ -120,6 +120,23 @@ fn discord_public_key(key: &str) -> Result<String, String> {
     discord_verifier(key).map(|_| key.trim().to_owned())
 }
 
+/// DISCORD_API_URL: `https://host:port`, resolved once at start-up to the address that stands
+/// in for discord.com.
+fn discord_api_url(raw: &str) -> Result<SocketAddr, String> {
+    let url = url::Url::parse(raw.trim()).map_err(|e| format!("is not a URL: {e}"))?;
+    if url.scheme() != "https" {
+        return Err(
+            "must be an https URL: serenity's rate limiter speaks to https://discord.com".into(),
+        );
+    }
+    let host = url.host_str().ok_or("has no host")?;
+    let port = url.port_or_known_default().unwrap_or(443);
+    std::net::ToSocketAddrs::to_socket_addrs(&(host, port))
+        .map_err(|e| format!("host {host} does not resolve: {e}"))?
+        .next()
+        .ok_or_else(|| format!("host {host} has no address"))
+}
+
 /// Discord is on with all three of token, application id and public key, off with none.
 #[derive(Args, Debug, Clone)]
 pub struct DiscordConfig {
@@ -139,9 +156,18 @@ pub struct DiscordConfig {
     #[arg(long, env = "DISCORD_PUBLIC_KEY", value_name = "DISCORD_PUBLIC_KEY", value_parser = discord_public_key,
           requires_all = ["discord_bot_token", "discord_application_id"])]
     pub discord_public_key: Option<String>,
-    /// Discord API base (tests only).
-    #[arg(long, env = "DISCORD_API_URL", value_name = "DISCORD_API_URL")]
-    pub discord_api_url: Option<String>,
+    /// Reach Discord's REST API at this https address instead of discord.com's (tests point it
+    /// at a fake). Requests still name discord.com, and serenity's rate limiter stays on.
+    #[arg(long, env = "DISCORD_API_URL", value_name = "DISCORD_API_URL", value_parser = discord_api_url)]
+    pub discord_api_url: Option<SocketAddr>,
+    /// A PEM certificate trusted for DISCORD_API_URL besides the built-in roots (tests only).
+    #[arg(
+        long,
+        env = "DISCORD_API_CA_FILE",
+        value_name = "DISCORD_API_CA_FILE",
+        requires = "discord_api_url"
+    )]
+    pub discord_api_ca_file: Option<std::path::PathBuf>,
     /// Register slash commands in this guild only (instant updates while developing).
     #[arg(long, env = "DISCORD_GUILD_ID", value_name = "DISCORD_GUILD_ID")]
     pub discord_guild_id: Option<u64>,

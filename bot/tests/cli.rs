@@ -12,8 +12,11 @@ fn bot() -> Command {
 
 #[test]
 fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
-    let cases: [&[(&str, &str)]; 4] = [
+    let cases: [&[(&str, &str)]; 6] = [
         &[("TELEGRAM_API_URL", "not a url")],
+        // serenity's rate limiter speaks https to discord.com; a plain URL could only bypass it.
+        &[("DISCORD_API_URL", "http://127.0.0.1:9")],
+        &[("DISCORD_API_CA_FILE", "/tmp/ca.pem")],
         &[("BOT_LISTEN_ADDR", "nowhere")],
         &[
             ("DISCORD_BOT_TOKEN", "x"),
@@ -24,6 +27,8 @@ fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
     ];
     let named = [
         "TELEGRAM_API_URL",
+        "DISCORD_API_URL",
+        "DISCORD_API_URL",
         "BOT_LISTEN_ADDR",
         "DISCORD_PUBLIC_KEY",
         "DISCORD_APPLICATION_ID",

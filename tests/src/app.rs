@@ -195,7 +195,11 @@ impl Spawn {
             );
             self.bot
                 .set("--discord-public-key", &signer.public_key_hex());
-            self.bot.set("--discord-api-url", &fake.url());
+            self.bot.set("--discord-api-url", &fake.api_url());
+            self.bot.set(
+                "--discord-api-ca-file",
+                fake.ca_file().to_str().expect("a UTF-8 temporary path"),
+            );
         }
         let mut app = TestApp {
             spill_dir,

@@ -18,14 +18,24 @@
 //! token before its answer arrived, or on an unknown token, is 404 Unknown Webhook (10015); after
 //! the token's 15 minutes, 401 Invalid Webhook Token (50027).
 //!
-//! serenity 0.12.5 builds every URL as `https://discord.com/api/v10/...` and, with a proxy set,
-//! replaces `https://discord.com` by the proxy URL, so requests arrive here as `/api/v10/...`.
-//! Its ratelimiter ignores the proxy (it always talks to discord.com), so the proxy only works
-//! with `ratelimiter_disabled(true)`.
+//! serenity 0.12.5 builds every URL as `https://discord.com/api/v10/...`. The fake serves it
+//! twice:
+//! - over HTTPS ([`FakeDiscord::api_url`]), with a certificate for discord.com signed by a CA
+//!   made for the run ([`FakeDiscord::ca_pem`]). The bot under test resolves discord.com there
+//!   (`DISCORD_API_URL`, `DISCORD_API_CA_FILE`) and keeps serenity's rate limiter on, as in
+//!   production; [`FakeDiscord::limited_http`] builds the same client.
+//! - over plain HTTP ([`FakeDiscord::url`]) for serenity's proxy, which replaces
+//!   `https://discord.com` by the proxy URL. serenity's ratelimiter ignores the proxy, so this
+//!   path ([`FakeDiscord::http`]) has it off and shows every answer to the caller.
+//!
+//! Rate limits are Discord's documented shape: every answer carries `X-RateLimit-Limit`,
+//! `-Remaining`, `-Reset`, `-Reset-After` and `-Bucket`, and a request over its bucket
+//! ([`BUCKET_LIMIT`] a [`BUCKET_WINDOW`] per `METHOD path`) is 429 with `Retry-After`
+//! ([`FakeDiscord::rate_limited`] lists them).
 //!
 //! # How the injected failures surface in serenity
 //!
-//! With the ratelimiter disabled, every non-2xx answer becomes
+//! On the proxy path (rate limiter off), every non-2xx answer becomes
 //! `serenity::Error::Http(HttpError::UnsuccessfulRequest(ErrorResponse { status_code, error, .. }))`,
 //! where `error: DiscordJsonError { code, message, errors }` is decoded from the body.
 //!
@@ -72,6 +82,8 @@ use serde_json::{Value, json};
 use serenity::http::{Http, HttpBuilder};
 use serenity::model::id::ApplicationId;
 use tokio::sync::watch;
+
+use crate::fake_tls::FakeTls;
 use tokio::task::JoinHandle;
 
 /// The route names [`FakeDiscord::call_count`] counts, as `METHOD path` below `/api/v10`.
@@ -168,7 +180,11 @@ pub enum Failure {
 pub struct FakeDiscord {
     shared: Arc<Shared>,
     addr: SocketAddr,
-    server: JoinHandle<()>,
+    tls_addr: SocketAddr,
+    ca_pem: String,
+    /// The CA in a file, for `DISCORD_API_CA_FILE`.
+    ca_file: tempfile::NamedTempFile,
+    servers: [JoinHandle<()>; 2],
 }
 
 struct Shared {
@@ -194,6 +210,12 @@ struct FakeState {
     refused: Vec<String>,
     /// How long the bot's answer to an interaction takes to reach Discord.
     answer_latency: Duration,
+    /// Rate-limit buckets by `METHOD path`: requests counted in the current window, and when
+    /// the window ends.
+    buckets: HashMap<String, (u32, SystemTime)>,
+    /// Requests refused with 429 because their bucket was spent: the bot sent them although
+    /// the headers said to wait.
+    rate_limited: Vec<String>,
 }
 
 /// An interaction sent to the bot. Its token is a webhook for follow-ups only once the bot's
@@ -237,25 +259,80 @@ impl FakeDiscord {
             .await
             .expect("bind the fake Discord API");
         let addr = listener.local_addr().expect("fake Discord API address");
-        let app = router(Arc::clone(&shared));
-        let server = tokio::spawn(async move {
-            axum::serve(listener, app)
+        let tls = FakeTls::for_host("discord.com");
+        let tls_listener = tls.listener(
+            tokio::net::TcpListener::bind("127.0.0.1:0")
                 .await
-                .expect("serve the fake Discord API");
+                .expect("bind the fake Discord API's HTTPS"),
+        );
+        let tls_addr =
+            axum::serve::Listener::local_addr(&tls_listener).expect("fake Discord HTTPS address");
+        let app = router(Arc::clone(&shared));
+        let plain = tokio::spawn({
+            let app = app.clone();
+            async move {
+                axum::serve(listener, app)
+                    .await
+                    .expect("serve the fake Discord API");
+            }
         });
+        let https = tokio::spawn(async move {
+            axum::serve(tls_listener, app)
+                .await
+                .expect("serve the fake Discord API over HTTPS");
+        });
+        let mut ca_file = tempfile::NamedTempFile::new().expect("a file for the fake's CA");
+        std::io::Write::write_all(&mut ca_file, tls.ca_pem.as_bytes()).expect("write the CA");
         Self {
             shared,
             addr,
-            server,
+            tls_addr,
+            ca_file,
+            ca_pem: tls.ca_pem,
+            servers: [plain, https],
         }
     }
 
-    /// The base URL to pass to `HttpBuilder::proxy`.
+    /// The base URL to pass to `HttpBuilder::proxy` (plain HTTP, for [`Self::http`]).
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
+    /// The HTTPS address that stands in for discord.com, as the bot's `DISCORD_API_URL`.
+    pub fn api_url(&self) -> String {
+        format!("https://{}", self.tls_addr)
+    }
+
+    /// The CA that signed the fake's discord.com certificate, PEM (`DISCORD_API_CA_FILE`).
+    pub fn ca_pem(&self) -> &str {
+        &self.ca_pem
+    }
+
+    /// A file holding [`Self::ca_pem`], as the bot's `DISCORD_API_CA_FILE`.
+    pub fn ca_file(&self) -> &std::path::Path {
+        self.ca_file.path()
+    }
+
+    /// A serenity `Http` as production builds it, rate limiter on, that reaches this fake:
+    /// discord.com resolves to [`Self::api_url`] and the fake's CA is trusted.
+    pub fn limited_http(&self) -> Http {
+        let client = reqwest::Client::builder()
+            .use_rustls_tls()
+            .resolve("discord.com", self.tls_addr)
+            .add_root_certificate(
+                reqwest::Certificate::from_pem(self.ca_pem.as_bytes()).expect("the fake's CA"),
+            )
+            .build()
+            .expect("a client for the fake Discord");
+        HttpBuilder::new(Self::TOKEN)
+            .client(client)
+            .application_id(ApplicationId::new(Self::APPLICATION_ID))
+            .build()
+    }
+
     /// A serenity `Http` wired to this fake: proxy, ratelimiter off, token and application id.
+    /// Every answer reaches the caller as it is (a 429 too); the bot uses [`Self::limited_http`]'s
+    /// path.
     pub fn http(&self) -> Http {
         HttpBuilder::new(Self::TOKEN)
             .proxy(self.url())
@@ -450,6 +527,12 @@ impl FakeDiscord {
         self.shared.lock().answer_latency
     }
 
+    /// Requests refused with 429 because their bucket was spent, as `METHOD path`; a client
+    /// that reads the rate-limit headers makes none (injected failures are not counted).
+    pub fn rate_limited(&self) -> Vec<String> {
+        self.shared.lock().rate_limited.clone()
+    }
+
     /// Moves an interaction's creation `by` into the past, e.g. past the token's 15 minutes.
     pub fn age_interaction(&self, token: &str, by: Duration) {
         if let Some(issued) = self.shared.lock().interactions.get_mut(token) {
@@ -460,7 +543,9 @@ impl FakeDiscord {
 
 impl Drop for FakeDiscord {
     fn drop(&mut self) {
-        self.server.abort();
+        for server in &self.servers {
+            server.abort();
+        }
     }
 }
 
@@ -587,7 +672,90 @@ fn router(shared: Arc<Shared>) -> Router {
             router.route(&at(route), handler)
         })
         .fallback(unmatched)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            rate_limit,
+        ))
         .with_state(shared)
+}
+
+/// Requests one bucket (`METHOD path`: a channel's messages, an interaction's follow-ups, the
+/// DM opener) takes per [`BUCKET_WINDOW`]. Discord's own numbers are not published and change;
+/// what a client must do is read the headers, which is what this checks.
+pub const BUCKET_LIMIT: u32 = 5;
+/// The window of [`BUCKET_LIMIT`].
+pub const BUCKET_WINDOW: Duration = Duration::from_secs(1);
+
+/// Discord's per-route rate limits: every answer carries `X-RateLimit-Limit`, `-Remaining`,
+/// `-Reset`, `-Reset-After` and `-Bucket`; a request over the limit is 429 with `Retry-After`,
+/// as documented at discord.com/developers/docs/topics/rate-limits.
+async fn rate_limit(
+    State(shared): State<Arc<Shared>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let key = format!("{} {}", request.method(), request.uri().path());
+    let now = SystemTime::now();
+    let verdict = {
+        let mut state = shared.lock();
+        let (count, ends) = state
+            .buckets
+            .entry(key.clone())
+            .or_insert((0, now + BUCKET_WINDOW));
+        if *ends <= now {
+            *count = 0;
+            *ends = now + BUCKET_WINDOW;
+        }
+        let ends = *ends;
+        let over = *count >= BUCKET_LIMIT;
+        if !over {
+            *count += 1;
+        }
+        let remaining = BUCKET_LIMIT - *count;
+        if over {
+            state.rate_limited.push(key.clone());
+        }
+        (over, remaining, ends)
+    };
+    let (over, remaining, ends) = verdict;
+    let reset_after = ends.duration_since(now).unwrap_or_default().as_secs_f64();
+    let reset = ends
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs_f64();
+    let mut response = if over {
+        ApiError {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            body: json!({
+                "message": "You are being rate limited.",
+                "retry_after": reset_after,
+                "global": false,
+            }),
+            headers: vec![("retry-after", reset_after.ceil().max(1.0).to_string())],
+        }
+        .into_response()
+    } else {
+        next.run(request).await
+    };
+    let bucket = format!("{:016x}", {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut hasher);
+        hasher.finish()
+    });
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("x-ratelimit-limit", BUCKET_LIMIT.to_string()),
+        ("x-ratelimit-remaining", remaining.to_string()),
+        ("x-ratelimit-reset", format!("{reset:.3}")),
+        ("x-ratelimit-reset-after", format!("{reset_after:.3}")),
+        ("x-ratelimit-bucket", bucket),
+    ] {
+        if !headers.contains_key(name) {
+            headers.insert(name, HeaderValue::from_str(&value).expect("header value"));
+        }
+    }
+    response
 }
 
 async fn create_dm(

@@ -8,6 +8,7 @@ pub mod app;
 pub mod bench;
 pub mod fake_discord;
 pub mod fake_telegram;
+pub mod fake_tls;
 mod local_pg;
 pub mod replicated_pg;
 pub mod seed;

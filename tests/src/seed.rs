@@ -157,6 +157,16 @@ pub async fn alert_count(conn: &mut AsyncPgConnection) -> i64 {
     alerts::table.count().get_result(conn).await.expect("count")
 }
 
+/// Alerts the outbox had to try again: claimed more than once, or with an error kept.
+pub async fn retried_alert_count(conn: &mut AsyncPgConnection) -> i64 {
+    alerts::table
+        .filter(alerts::attempts.gt(1).or(alerts::last_error.is_not_null()))
+        .count()
+        .get_result(conn)
+        .await
+        .expect("count")
+}
+
 /// Alerts not yet delivered or given up on.
 pub async fn pending_alert_count(conn: &mut AsyncPgConnection) -> i64 {
     alerts::table

@@ -368,6 +368,46 @@ async fn a_discord_429_is_retried_and_the_alert_arrives_once() {
     assert_eq!(app.dms(user, 1).await.len(), 1);
     app.wait_until_settled(1).await;
     assert_eq!(dc.dms_to(user).len(), 1, "delivered once");
+    assert_eq!(
+        dc.call_count(fake_discord::route::CREATE_MESSAGE),
+        2,
+        "the 429 and its retry"
+    );
+    assert_eq!(
+        seed::retried_alert_count(&mut app.conn().await).await,
+        0,
+        "serenity's rate limiter waited out Retry-After and sent again; the outbox saw one send"
+    );
+}
+
+/// The bot keeps serenity's rate limiter on in tests as in production: it reaches the fake as
+/// https://discord.com, which answers with Discord's rate-limit headers and refuses a spent
+/// bucket with 429. A burst of alerts to one user spends the DM channel's bucket
+/// (`BUCKET_LIMIT` a `BUCKET_WINDOW`): serenity waits for the window the headers give, so every
+/// alert arrives once and none comes back to the outbox as a failure.
+#[tokio::test]
+async fn a_burst_of_alerts_to_one_user_waits_for_discords_bucket() {
+    let app = TestApp::spawn().with_discord().await;
+    let dc = app.discord();
+    let user = 4_000_000_000_000_009;
+    let alerts = 3 * fake_discord::BUCKET_LIMIT as usize;
+    let mut tokens = Vec::new();
+    for i in 0..alerts {
+        let label = format!("Proposal {i}");
+        tokens.push(token_in(&content(
+            &app.command(user, "track", &[("label", json!(label))]).await,
+        )));
+    }
+    futures_util::future::join_all(tokens.iter().map(|t| app.fetch_pixel(t, Some(GMAIL)))).await;
+    assert_eq!(app.dms(user, alerts).await.len(), alerts);
+    app.wait_until_settled(alerts as i64).await;
+    assert_eq!(dc.dms_to(user).len(), alerts, "each alert once");
+    assert_eq!(
+        seed::retried_alert_count(&mut app.conn().await).await,
+        0,
+        "no alert failed with a 429 (429s the fake answered: {:?})",
+        dc.rate_limited()
+    );
 }
 
 #[tokio::test]

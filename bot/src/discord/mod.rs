@@ -57,16 +57,32 @@ async fn register_until_done(http: Arc<Http>, guild: Option<u64>, health: Health
     }
 }
 
-/// Builds the HTTP client. `api_url` (tests) sends every request to a fake; serenity only
-/// honours the proxy with its rate limiter disabled, and then we honour 429s ourselves.
-pub fn http(token: &str, application_id: u64, api_url: Option<&str>) -> Arc<Http> {
+/// Builds the HTTP client, with serenity's rate limiter on as in production: it waits out each
+/// bucket the `X-RateLimit-*` headers describe and retries a 429 after its `Retry-After`. With
+/// `api` set (tests), discord.com resolves to that address and `ca_pem` is trusted as well; the
+/// requests still name discord.com, which is what the limiter and TLS see.
+pub fn http(
+    token: &str,
+    application_id: u64,
+    api: Option<(std::net::SocketAddr, Option<&[u8]>)>,
+) -> Result<Arc<Http>, StartError> {
     let mut builder = HttpBuilder::new(token).application_id(application_id.into());
-    if let Some(url) = api_url {
-        builder = builder
-            .proxy(url.trim_end_matches('/'))
-            .ratelimiter_disabled(true);
+    if let Some((addr, ca_pem)) = api {
+        let mut client = reqwest::Client::builder()
+            .use_rustls_tls()
+            .resolve("discord.com", addr);
+        if let Some(pem) = ca_pem {
+            let ca = reqwest::Certificate::from_pem(pem).map_err(|e| {
+                StartError::Config(format!("DISCORD_API_CA_FILE is not a PEM certificate: {e}"))
+            })?;
+            client = client.add_root_certificate(ca);
+        }
+        let client = client.build().map_err(|e| {
+            StartError::Config(format!("DISCORD_API_URL: cannot build a client: {e}"))
+        })?;
+        builder = builder.client(client);
     }
-    Arc::new(builder.build())
+    Ok(Arc::new(builder.build()))
 }
 
 /// Sets Discord up if it is configured, and registers the slash commands. The parser
@@ -92,11 +108,14 @@ pub async fn start(
     };
     let verifier = discord_verifier(key)
         .map_err(|why| StartError::Config(format!("DISCORD_PUBLIC_KEY {why}")))?;
-    let http = http(
-        token.expose_secret(),
-        application_id,
-        config.discord_api_url.as_deref(),
-    );
+    let ca_pem = match &config.discord_api_ca_file {
+        Some(path) => Some(std::fs::read(path).map_err(|e| {
+            StartError::Config(format!("DISCORD_API_CA_FILE {}: {e}", path.display()))
+        })?),
+        None => None,
+    };
+    let api = config.discord_api_url.map(|addr| (addr, ca_pem.as_deref()));
+    let http = http(token.expose_secret(), application_id, api)?;
     health.down("discord", "commands not registered");
     let registration =
         register_until_done(Arc::clone(&http), config.discord_guild_id, health).boxed();

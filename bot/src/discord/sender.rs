@@ -54,8 +54,9 @@ impl ChatSender for DiscordSender {
 /// Discord's "Cannot send messages to this user": closed DMs or a blocked bot.
 const CANNOT_DM_USER: isize = 50007;
 
-/// serenity keeps only the error message of a 429, not `retry_after`; Discord's limits are
-/// short, so a fixed, modest wait honours them without a retry storm.
+/// serenity's rate limiter waits out a 429 that carries `Retry-After` and sends again, so one
+/// reaches here only without that header; its error keeps no `retry_after`, and Discord's
+/// limits are short, so a fixed, modest wait honours it without a retry storm.
 const RATE_LIMIT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn classify_error(e: serenity::Error) -> SendError {
