@@ -222,6 +222,29 @@ async fn an_alert_sent_just_before_the_database_goes_away_is_recorded_once_it_is
     let _ = tokio::time::timeout(Duration::from_secs(10), dispatcher).await;
 }
 
+/// Waits until a session of this database has run `LISTEN` on the alerts channel, and nothing
+/// since (a listening connection only waits): the dispatcher hears the next `NOTIFY`.
+async fn dispatcher_listens(conn: &mut AsyncPgConnection) {
+    let listen = format!("LISTEN {}", db::ALERTS_CHANNEL);
+    eventually(
+        Duration::from_secs(15),
+        "the dispatcher to LISTEN on this primary",
+        async || {
+            let n = diesel::sql_query(
+                "SELECT count(*) AS n FROM pg_stat_activity \
+                 WHERE datname = current_database() AND query = $1",
+            )
+            .bind::<Text, _>(&listen)
+            .get_result::<Count>(conn)
+            .await
+            .ok()?
+            .n;
+            (n > 0).then_some(())
+        },
+    )
+    .await;
+}
+
 #[derive(QueryableByName)]
 struct Count {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
@@ -318,8 +341,8 @@ async fn after_a_failover_the_tracker_cache_and_the_dispatcher_listen_on_the_new
         async || (remembered(&mut cache, &url, token).await.0 == 1).then_some(()),
     )
     .await;
-    // Let the dispatcher reach its wait; then a notified alert goes out at once.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Once the dispatcher listens, a notified alert goes out at once.
+    dispatcher_listens(&mut conn).await;
     queue_alert(&mut conn, 1).await;
     eventually(
         Duration::from_secs(5),
@@ -338,7 +361,7 @@ async fn after_a_failover_the_tracker_cache_and_the_dispatcher_listen_on_the_new
     )
     .await;
     // Long before the next sweep, an alert notified on the new primary goes out.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    dispatcher_listens(&mut conn).await;
     queue_alert(&mut conn, 2).await;
     eventually(
         Duration::from_secs(15),
