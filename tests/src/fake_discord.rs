@@ -21,9 +21,9 @@
 //! serenity 0.12.5 builds every URL as `https://discord.com/api/v10/...`. The fake serves it
 //! twice:
 //! - over HTTPS ([`FakeDiscord::api_url`]), with a certificate for discord.com signed by a CA
-//!   made for the run ([`FakeDiscord::ca_pem`]). The bot under test resolves discord.com there
-//!   (`DISCORD_API_URL`, `DISCORD_API_CA_FILE`) and keeps serenity's rate limiter on, as in
-//!   production; [`FakeDiscord::limited_http`] builds the same client.
+//!   made for the run ([`FakeDiscord::ca_file`]). The bot under test resolves discord.com there
+//!   (`DISCORD_API_URL`, `DISCORD_API_CA_FILE`, read by `mailping_bot::discord::http`) and
+//!   keeps serenity's rate limiter on, as in production.
 //! - over plain HTTP ([`FakeDiscord::url`]) for serenity's proxy, which replaces
 //!   `https://discord.com` by the proxy URL. serenity's ratelimiter ignores the proxy, so this
 //!   path ([`FakeDiscord::http`]) has it off and shows every answer to the caller.
@@ -181,8 +181,7 @@ pub struct FakeDiscord {
     shared: Arc<Shared>,
     addr: SocketAddr,
     tls_addr: SocketAddr,
-    ca_pem: String,
-    /// The CA in a file, for `DISCORD_API_CA_FILE`.
+    /// The CA that signed the fake's discord.com certificate, PEM, for `DISCORD_API_CA_FILE`.
     ca_file: tempfile::NamedTempFile,
     servers: [JoinHandle<()>; 2],
 }
@@ -288,7 +287,6 @@ impl FakeDiscord {
             addr,
             tls_addr,
             ca_file,
-            ca_pem: tls.ca_pem,
             servers: [plain, https],
         }
     }
@@ -303,36 +301,14 @@ impl FakeDiscord {
         format!("https://{}", self.tls_addr)
     }
 
-    /// The CA that signed the fake's discord.com certificate, PEM (`DISCORD_API_CA_FILE`).
-    pub fn ca_pem(&self) -> &str {
-        &self.ca_pem
-    }
-
-    /// A file holding [`Self::ca_pem`], as the bot's `DISCORD_API_CA_FILE`.
+    /// A file holding the CA that signed the fake's discord.com certificate, PEM, as the bot's
+    /// `DISCORD_API_CA_FILE`.
     pub fn ca_file(&self) -> &std::path::Path {
         self.ca_file.path()
     }
 
-    /// A serenity `Http` as production builds it, rate limiter on, that reaches this fake:
-    /// discord.com resolves to [`Self::api_url`] and the fake's CA is trusted.
-    pub fn limited_http(&self) -> Http {
-        let client = reqwest::Client::builder()
-            .use_rustls_tls()
-            .resolve("discord.com", self.tls_addr)
-            .add_root_certificate(
-                reqwest::Certificate::from_pem(self.ca_pem.as_bytes()).expect("the fake's CA"),
-            )
-            .build()
-            .expect("a client for the fake Discord");
-        HttpBuilder::new(Self::TOKEN)
-            .client(client)
-            .application_id(ApplicationId::new(Self::APPLICATION_ID))
-            .build()
-    }
-
     /// A serenity `Http` wired to this fake: proxy, ratelimiter off, token and application id.
-    /// Every answer reaches the caller as it is (a 429 too); the bot uses [`Self::limited_http`]'s
-    /// path.
+    /// Every answer reaches the caller as it is (a 429 too); the bot takes [`Self::api_url`].
     pub fn http(&self) -> Http {
         HttpBuilder::new(Self::TOKEN)
             .proxy(self.url())
