@@ -17,12 +17,12 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use clap::{Args, CommandFactory, Parser};
+use clap::{Args, CommandFactory};
 use futures_util::StreamExt as _;
 use mailping_pixel_server::{Extras, PixelConfig};
 use mailping_shared::config::Command;
 use mailping_shared::postgres::{DataDir, OwnedCluster};
-use mailping_shared::service::{self, StartError, Tls};
+use mailping_shared::service::{self, Program, StartError, Tls};
 use mailping_shared::{db, shutdown, telemetry};
 use rustls_acme::caches::DirCache;
 use rustls_acme::{AcmeConfig, ResolvesServerCertAcme};
@@ -46,21 +46,24 @@ const OWN_DATABASE: &str = "own";
 /// How long `mailping` waits at start-up for Telegram to say whether it knows the token.
 const TOKEN_CHECK: Duration = Duration::from_secs(10);
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "mailping",
-    version,
-    about = "MailPing in one process: the pixel server and the bot, with its own database and HTTPS"
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
+/// `mailping [serve|migrate]` and its settings.
+pub type Cli = service::Cli<OneProcessConfig>;
+
+/// `mailping`'s settings: the pixel server's, the chat platforms', and its own.
+#[derive(Args, Debug, Clone)]
+pub struct OneProcessConfig {
     #[command(flatten)]
     pub pixel: PixelConfig,
     #[command(flatten)]
     pub chat: ChatConfig,
     #[command(flatten)]
     pub server: ServerConfig,
+}
+
+impl Program for OneProcessConfig {
+    const NAME: &'static str = "mailping";
+    const ABOUT: &'static str =
+        "MailPing in one process: the pixel server and the bot, with its own database and HTTPS";
 }
 
 /// Whether `mailping` serves HTTPS itself.
@@ -149,9 +152,12 @@ pub async fn main() -> ExitCode {
     let cli: Cli = mailping_shared::config::load_from(command());
     let Cli {
         command,
-        mut pixel,
-        chat,
-        server,
+        config:
+            OneProcessConfig {
+                mut pixel,
+                chat,
+                server,
+            },
     } = cli;
     telemetry::init();
     let fail = |e: String| {

@@ -4,23 +4,19 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser};
-use mailping_shared::config::{Command, PrivacyConfig, ProxyHeader, TrustedProxies};
-use mailping_shared::service::ServiceConfig;
+use clap::Args;
+use mailping_shared::config::{PrivacyConfig, ProxyHeader, TrustedProxies};
+use mailping_shared::service::{self, Program, ServiceConfig};
 
 use crate::recorder::WriterSettings;
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "mailping-pixel-server",
-    version,
-    about = "MailPing pixel server: serves the tracking image and records opens"
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    #[command(flatten)]
-    pub config: PixelConfig,
+/// `mailping-pixel-server [serve|migrate]` and its settings.
+pub type Cli = service::Cli<PixelConfig>;
+
+impl Program for PixelConfig {
+    const NAME: &'static str = "mailping-pixel-server";
+    const ABOUT: &'static str =
+        "MailPing pixel server: serves the tracking image and records opens";
 }
 
 #[derive(Args, Debug, Clone)]

@@ -110,6 +110,49 @@ impl ServiceConfig {
     }
 }
 
+/// A binary's settings, named: what its `--help` opens with. The three binaries parse the same
+/// [`Cli`] and differ only in these and in their settings.
+pub trait Program: clap::Args {
+    /// The binary's name in `--help`, usage lines and parse errors.
+    const NAME: &'static str;
+    /// The line `--help` opens with.
+    const ABOUT: &'static str;
+}
+
+/// A service binary's command line: what it is asked to do (`serve`, the default, or
+/// `migrate`) and its settings.
+#[derive(clap::Args, Debug)]
+pub struct Cli<C: Program> {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: C,
+}
+
+impl<C: Program> Cli<C> {
+    /// The binary's version and about line, set last: the derived `augment_args` sets the
+    /// about line from this struct's doc comment.
+    fn named(command: clap::Command) -> clap::Command {
+        command.version(env!("CARGO_PKG_VERSION")).about(C::ABOUT)
+    }
+}
+
+impl<C: Program> clap::CommandFactory for Cli<C> {
+    fn command() -> clap::Command {
+        Self::named(<Self as clap::Args>::augment_args(clap::Command::new(
+            C::NAME,
+        )))
+    }
+
+    fn command_for_update() -> clap::Command {
+        Self::named(<Self as clap::Args>::augment_args_for_update(
+            clap::Command::new(C::NAME),
+        ))
+    }
+}
+
+impl<C: Program> clap::Parser for Cli<C> {}
+
 /// A service's public listener and its metrics listener, bound at start-up.
 pub struct Listeners {
     main: TcpListener,
