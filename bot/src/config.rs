@@ -31,12 +31,7 @@ pub struct BotConfig {
     #[command(flatten)]
     pub service: ServiceConfig,
     /// Address of the bot's HTTP listener (health, Discord interactions, Telegram webhook).
-    #[arg(
-        long,
-        env = "BOT_LISTEN_ADDR",
-        value_name = "BOT_LISTEN_ADDR",
-        default_value = "0.0.0.0:8081"
-    )]
+    #[arg(long, env = "BOT_LISTEN_ADDR", value_name = "BOT_LISTEN_ADDR", default_value_t = service::BOT_LISTEN_ADDR)]
     pub listen_addr: SocketAddr,
     #[command(flatten)]
     pub privacy: PrivacyConfig,

@@ -102,32 +102,22 @@ pub struct ServerConfig {
     )]
     pub data_dir: PathBuf,
     /// auto: HTTPS by ACME when PUBLIC_BASE_URL is https:// and TRUSTED_PROXIES is empty; acme: always (skips the check that the domain points here, for machines behind NAT); off: plain HTTP behind a proxy.
-    #[arg(long, env = "HTTPS", value_name = "HTTPS", default_value = "auto")]
+    #[arg(long, env = "HTTPS", default_value = "auto")]
     pub https: HttpsMode,
     /// Address of the HTTPS listener.
-    #[arg(
-        long,
-        env = "HTTPS_LISTEN_ADDR",
-        value_name = "HTTPS_LISTEN_ADDR",
-        default_value = "0.0.0.0:443"
-    )]
+    #[arg(long, env = "HTTPS_LISTEN_ADDR", default_value = "0.0.0.0:443")]
     pub https_listen_addr: SocketAddr,
     /// Address of the plain HTTP listener that redirects to HTTPS and answers HTTP-01 challenges.
-    #[arg(
-        long,
-        env = "HTTP_LISTEN_ADDR",
-        value_name = "HTTP_LISTEN_ADDR",
-        default_value = "0.0.0.0:80"
-    )]
+    #[arg(long, env = "HTTP_LISTEN_ADDR", default_value = "0.0.0.0:80")]
     pub http_listen_addr: SocketAddr,
     /// The ACME directory certificates are ordered from.
-    #[arg(long, env = "ACME_DIRECTORY", value_name = "ACME_DIRECTORY", default_value = LETS_ENCRYPT)]
+    #[arg(long, env = "ACME_DIRECTORY", default_value = LETS_ENCRYPT)]
     pub acme_directory: String,
     /// A PEM file of the CA roots the ACME client trusts for ACME_DIRECTORY; unset: the Web PKI's (Let's Encrypt's included).
-    #[arg(long, env = "ACME_CA_ROOTS", value_name = "ACME_CA_ROOTS")]
+    #[arg(long, env = "ACME_CA_ROOTS")]
     pub acme_ca_roots: Option<PathBuf>,
     /// An email address the CA may write to about the certificate (expiry, problems).
-    #[arg(long, env = "ACME_CONTACT", value_name = "ACME_CONTACT")]
+    #[arg(long, env = "ACME_CONTACT")]
     pub acme_contact: Option<String>,
 }
 
