@@ -1,6 +1,6 @@
-//! The writer's memories that outlive a batch, besides the tracker cache and `RecentClients`
-//! themselves: the strict trackers last seen (`StrictKnown`), and the batch's clients looked up
-//! in the memory of recent clients (`client_keys`). Writes nothing to Postgres.
+//! What the writer remembers between batches besides the tracker cache: the strict trackers
+//! last loaded (`StrictKnown`, kept by `remember_strict`), and a batch's clients looked up in
+//! its memory of recent clients before Postgres is asked (`client_keys`). Writes nothing.
 
 use chrono::{DateTime, Utc};
 use mailping_shared::domain::{PrivacyMode, Token};
