@@ -3,25 +3,20 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use clap::{Args, Parser};
+use clap::Args;
 use mailping_shared::commands::{UPLOAD_LIMIT_DISCORD, UPLOAD_LIMIT_TELEGRAM, UploadLimits};
-use mailping_shared::config::{Command, PrivacyConfig};
+use mailping_shared::config::PrivacyConfig;
 use mailping_shared::models::alert::AlertLimits;
-use mailping_shared::service::ServiceConfig;
+use mailping_shared::service::{self, Program, ServiceConfig};
 use secrecy::SecretString;
 use serenity::interactions_endpoint::Verifier;
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "mailping-bot",
-    version,
-    about = "MailPing bot: Telegram and Discord commands, and open alerts"
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    #[command(flatten)]
-    pub config: BotConfig,
+/// `mailping-bot [serve|migrate]` and its settings.
+pub type Cli = service::Cli<BotConfig>;
+
+impl Program for BotConfig {
+    const NAME: &'static str = "mailping-bot";
+    const ABOUT: &'static str = "MailPing bot: Telegram and Discord commands, and open alerts";
 }
 
 fn secret(s: &str) -> Result<SecretString, String> {
@@ -36,12 +31,7 @@ pub struct BotConfig {
     #[command(flatten)]
     pub service: ServiceConfig,
     /// Address of the bot's HTTP listener (health, Discord interactions, Telegram webhook).
-    #[arg(
-        long,
-        env = "BOT_LISTEN_ADDR",
-        value_name = "BOT_LISTEN_ADDR",
-        default_value = "0.0.0.0:8081"
-    )]
+    #[arg(long, env = "BOT_LISTEN_ADDR", value_name = "BOT_LISTEN_ADDR", default_value_t = service::BOT_LISTEN_ADDR)]
     pub listen_addr: SocketAddr,
     #[command(flatten)]
     pub privacy: PrivacyConfig,

@@ -17,12 +17,12 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use clap::{Args, CommandFactory, Parser};
+use clap::{Args, CommandFactory};
 use futures_util::StreamExt as _;
 use mailping_pixel_server::{Extras, PixelConfig};
 use mailping_shared::config::Command;
 use mailping_shared::postgres::{DataDir, OwnedCluster};
-use mailping_shared::service::{self, StartError, Tls};
+use mailping_shared::service::{self, Program, StartError, Tls};
 use mailping_shared::{db, shutdown, telemetry};
 use rustls_acme::caches::DirCache;
 use rustls_acme::{AcmeConfig, ResolvesServerCertAcme};
@@ -46,21 +46,24 @@ const OWN_DATABASE: &str = "own";
 /// How long `mailping` waits at start-up for Telegram to say whether it knows the token.
 const TOKEN_CHECK: Duration = Duration::from_secs(10);
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "mailping",
-    version,
-    about = "MailPing in one process: the pixel server and the bot, with its own database and HTTPS"
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
+/// `mailping [serve|migrate]` and its settings.
+pub type Cli = service::Cli<OneProcessConfig>;
+
+/// `mailping`'s settings: the pixel server's, the chat platforms', and its own.
+#[derive(Args, Debug, Clone)]
+pub struct OneProcessConfig {
     #[command(flatten)]
     pub pixel: PixelConfig,
     #[command(flatten)]
     pub chat: ChatConfig,
     #[command(flatten)]
     pub server: ServerConfig,
+}
+
+impl Program for OneProcessConfig {
+    const NAME: &'static str = "mailping";
+    const ABOUT: &'static str =
+        "MailPing in one process: the pixel server and the bot, with its own database and HTTPS";
 }
 
 /// Whether `mailping` serves HTTPS itself.
@@ -99,32 +102,22 @@ pub struct ServerConfig {
     )]
     pub data_dir: PathBuf,
     /// auto: HTTPS by ACME when PUBLIC_BASE_URL is https:// and TRUSTED_PROXIES is empty; acme: always (skips the check that the domain points here, for machines behind NAT); off: plain HTTP behind a proxy.
-    #[arg(long, env = "HTTPS", value_name = "HTTPS", default_value = "auto")]
+    #[arg(long, env = "HTTPS", default_value = "auto")]
     pub https: HttpsMode,
     /// Address of the HTTPS listener.
-    #[arg(
-        long,
-        env = "HTTPS_LISTEN_ADDR",
-        value_name = "HTTPS_LISTEN_ADDR",
-        default_value = "0.0.0.0:443"
-    )]
+    #[arg(long, env = "HTTPS_LISTEN_ADDR", default_value = "0.0.0.0:443")]
     pub https_listen_addr: SocketAddr,
     /// Address of the plain HTTP listener that redirects to HTTPS and answers HTTP-01 challenges.
-    #[arg(
-        long,
-        env = "HTTP_LISTEN_ADDR",
-        value_name = "HTTP_LISTEN_ADDR",
-        default_value = "0.0.0.0:80"
-    )]
+    #[arg(long, env = "HTTP_LISTEN_ADDR", default_value = "0.0.0.0:80")]
     pub http_listen_addr: SocketAddr,
     /// The ACME directory certificates are ordered from.
-    #[arg(long, env = "ACME_DIRECTORY", value_name = "ACME_DIRECTORY", default_value = LETS_ENCRYPT)]
+    #[arg(long, env = "ACME_DIRECTORY", default_value = LETS_ENCRYPT)]
     pub acme_directory: String,
     /// A PEM file of the CA roots the ACME client trusts for ACME_DIRECTORY; unset: the Web PKI's (Let's Encrypt's included).
-    #[arg(long, env = "ACME_CA_ROOTS", value_name = "ACME_CA_ROOTS")]
+    #[arg(long, env = "ACME_CA_ROOTS")]
     pub acme_ca_roots: Option<PathBuf>,
     /// An email address the CA may write to about the certificate (expiry, problems).
-    #[arg(long, env = "ACME_CONTACT", value_name = "ACME_CONTACT")]
+    #[arg(long, env = "ACME_CONTACT")]
     pub acme_contact: Option<String>,
 }
 
@@ -149,9 +142,12 @@ pub async fn main() -> ExitCode {
     let cli: Cli = mailping_shared::config::load_from(command());
     let Cli {
         command,
-        mut pixel,
-        chat,
-        server,
+        config:
+            OneProcessConfig {
+                mut pixel,
+                chat,
+                server,
+            },
     } = cli;
     telemetry::init();
     let fail = |e: String| {

@@ -51,3 +51,26 @@ impl PendingFetch {
         u32::try_from(std::mem::size_of::<Self>() + ua).unwrap_or(u32::MAX)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_user_agent_is_cut_at_the_edge_exactly_as_it_is_stored() {
+        let mut samples: Vec<Vec<u8>> = vec![
+            vec![b'A'; 300_000],
+            b"short".to_vec(),
+            [vec![b'a'; 197], "\u{1F600}tail".as_bytes().to_vec()].concat(),
+            [vec![b'a'; 199], vec![0xff; 10]].concat(),
+            [vec![b'a'; 198], "é".repeat(50).into_bytes()].concat(),
+        ];
+        samples.push(vec![0xe2; 500]);
+        for raw in samples {
+            let stored = open::truncate_user_agent(&String::from_utf8_lossy(&raw)).to_owned();
+            let edge = PendingFetch::user_agent_from(&raw);
+            assert_eq!(&*edge, stored.as_str());
+            assert!(edge.len() <= open::USER_AGENT_MAX);
+        }
+    }
+}

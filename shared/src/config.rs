@@ -138,18 +138,12 @@ pub struct PrivacyConfig {
     #[arg(
         long,
         env = "PRIVACY_DEFAULT",
-        value_name = "PRIVACY_DEFAULT",
         default_value = "standard",
         value_parser = parse_privacy
     )]
     pub privacy_default: crate::domain::PrivacyMode,
     /// Opens older than this many days are deleted; 0 keeps them forever. Also the longest retention a chat may choose with /retention.
-    #[arg(
-        long,
-        env = "OPENS_RETENTION_DAYS",
-        value_name = "OPENS_RETENTION_DAYS",
-        default_value_t = 365
-    )]
+    #[arg(long, env = "OPENS_RETENTION_DAYS", default_value_t = 365)]
     pub opens_retention_days: u32,
 }
 

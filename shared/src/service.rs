@@ -74,6 +74,10 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
         .map_err(|source| StartError::Bind { addr, source })
 }
 
+// In every service's settings, a setting's value name in `--help` is its field's name in
+// capitals, as clap derives it, and so the same as its environment variable: `value_name` is
+// written only where the two differ (`listen_addr` is PIXEL_LISTEN_ADDR or BOT_LISTEN_ADDR).
+
 /// The settings both services have: where Postgres is, the public URL, the metrics listener
 /// and the HTTP limits. Each service's config flattens it and adds only its own.
 #[derive(clap::Args, Debug, Clone)]
@@ -81,26 +85,26 @@ pub struct ServiceConfig {
     #[command(flatten)]
     pub database: DatabaseConfig,
     /// The pixel server's public URL: the image and copy-page links are built on it.
-    #[arg(
-        long,
-        env = "PUBLIC_BASE_URL",
-        value_name = "PUBLIC_BASE_URL",
-        default_value = "http://localhost:8080"
-    )]
+    #[arg(long, env = "PUBLIC_BASE_URL", default_value = "http://localhost:8080")]
     pub public_base_url: BaseUrl,
     /// Address of the metrics listener (/metrics); unset: 127.0.0.1:9090 for the pixel server,
     /// 127.0.0.1:9091 for the bot. Keep it off the public network: the counters tell known
     /// tokens from unknown ones.
-    #[arg(long, env = "METRICS_LISTEN_ADDR", value_name = "METRICS_LISTEN_ADDR")]
+    #[arg(long, env = "METRICS_LISTEN_ADDR")]
     pub metrics_listen_addr: Option<SocketAddr>,
     #[command(flatten)]
     pub http: HttpLimits,
 }
 
+/// The pixel server's listener when PIXEL_LISTEN_ADDR is unset.
+pub const PIXEL_LISTEN_ADDR: SocketAddr = SocketAddr::new(EVERYWHERE, 8080);
+/// The bot's listener when BOT_LISTEN_ADDR is unset.
+pub const BOT_LISTEN_ADDR: SocketAddr = SocketAddr::new(EVERYWHERE, 8081);
 /// The pixel server's metrics listener when METRICS_LISTEN_ADDR is unset.
 pub const PIXEL_METRICS_ADDR: SocketAddr = SocketAddr::new(LOCALHOST, 9090);
 /// The bot's metrics listener when METRICS_LISTEN_ADDR is unset.
 pub const BOT_METRICS_ADDR: SocketAddr = SocketAddr::new(LOCALHOST, 9091);
+const EVERYWHERE: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED);
 const LOCALHOST: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 
 impl ServiceConfig {
@@ -109,6 +113,49 @@ impl ServiceConfig {
         self.metrics_listen_addr.unwrap_or(default)
     }
 }
+
+/// A binary's settings, named: what its `--help` opens with. The three binaries parse the same
+/// [`Cli`] and differ only in these and in their settings.
+pub trait Program: clap::Args {
+    /// The binary's name in `--help`, usage lines and parse errors.
+    const NAME: &'static str;
+    /// The line `--help` opens with.
+    const ABOUT: &'static str;
+}
+
+/// A service binary's command line: what it is asked to do (`serve`, the default, or
+/// `migrate`) and its settings.
+#[derive(clap::Args, Debug)]
+pub struct Cli<C: Program> {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: C,
+}
+
+impl<C: Program> Cli<C> {
+    /// The binary's version and about line, set last: the derived `augment_args` sets the
+    /// about line from this struct's doc comment.
+    fn named(command: clap::Command) -> clap::Command {
+        command.version(env!("CARGO_PKG_VERSION")).about(C::ABOUT)
+    }
+}
+
+impl<C: Program> clap::CommandFactory for Cli<C> {
+    fn command() -> clap::Command {
+        Self::named(<Self as clap::Args>::augment_args(clap::Command::new(
+            C::NAME,
+        )))
+    }
+
+    fn command_for_update() -> clap::Command {
+        Self::named(<Self as clap::Args>::augment_args_for_update(
+            clap::Command::new(C::NAME),
+        ))
+    }
+}
+
+impl<C: Program> clap::Parser for Cli<C> {}
 
 /// A service's public listener and its metrics listener, bound at start-up.
 pub struct Listeners {
@@ -219,27 +266,22 @@ fn request_span(request: &Request<Body>) -> Span {
 #[derive(clap::Args, Debug, Clone)]
 pub struct HttpLimits {
     /// Seconds a client has to send a request's headers, counted from when the connection opens or the previous response is sent.
-    #[arg(long, env = "HTTP_HEADER_TIMEOUT_SECS", value_name = "HTTP_HEADER_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "HTTP_HEADER_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
     pub http_header_timeout_secs: u64,
     /// Seconds a connection may wait between requests, with no request in progress, before it is closed.
-    #[arg(long, env = "HTTP_KEEP_ALIVE_SECS", value_name = "HTTP_KEEP_ALIVE_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "HTTP_KEEP_ALIVE_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
     pub http_keep_alive_secs: u64,
     /// Seconds a connection may move no byte in either direction, even in the middle of a request, before it is closed.
-    #[arg(long, env = "HTTP_IDLE_TIMEOUT_SECS", value_name = "HTTP_IDLE_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "HTTP_IDLE_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub http_idle_timeout_secs: u64,
     /// Most connections open at once. At the cap, the connection idle longest is closed to make room for a new one.
-    #[arg(long, env = "HTTP_MAX_CONNECTIONS", value_name = "HTTP_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, env = "HTTP_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
     pub http_max_connections: u32,
     /// Largest request line plus headers, in bytes; a larger request gets 431.
-    #[arg(long, env = "HTTP_MAX_HEADER_BYTES", value_name = "HTTP_MAX_HEADER_BYTES", default_value_t = 16_384, value_parser = clap::value_parser!(u32).range(1024..=1_048_576))]
+    #[arg(long, env = "HTTP_MAX_HEADER_BYTES", default_value_t = 16_384, value_parser = clap::value_parser!(u32).range(1024..=1_048_576))]
     pub http_max_header_bytes: u32,
     /// After a shutdown signal, seconds that requests in progress get to finish before every connection is closed.
-    #[arg(
-        long,
-        env = "HTTP_SHUTDOWN_SECS",
-        value_name = "HTTP_SHUTDOWN_SECS",
-        default_value_t = 5
-    )]
+    #[arg(long, env = "HTTP_SHUTDOWN_SECS", default_value_t = 5)]
     pub http_shutdown_secs: u64,
 }
 

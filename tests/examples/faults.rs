@@ -1241,7 +1241,7 @@ fn describe(status: ExitStatus) -> String {
 }
 
 /// Opens a spill group holds: what a crash during an outage may lose besides the fetches
-/// still unanswered (pixel-server/src/recorder.rs, `SPILL_GROUP`).
+/// still unanswered (pixel-server/src/recorder/writer.rs, `SPILL_GROUP`).
 const SPILL_GROUP: i64 = 256;
 
 /// A 10 s outage; 5 s into it the pixel server is killed with SIGKILL and started again on

@@ -112,3 +112,63 @@ impl Action {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reminder_and_forget_buttons_round_trip() {
+        for action in [
+            Action::Remind(3, 4320),
+            Action::StopReminding(3),
+            Action::AskForget,
+            Action::ConfirmForget,
+            Action::CancelForget,
+        ] {
+            assert_eq!(Action::decode(&action.encode()), Some(action));
+            assert!(action.encode().len() <= 64);
+        }
+        assert_eq!(Action::decode("rm:0:5"), None);
+        assert_eq!(Action::decode("rm:3"), None);
+        assert_eq!(Action::decode("fy:1"), None);
+    }
+
+    #[test]
+    fn actions_round_trip_and_junk_is_rejected() {
+        for a in [
+            Action::Page(2),
+            Action::Timeline(3),
+            Action::Mute(4),
+            Action::Unmute(5),
+            Action::AskDelete(6),
+            Action::ConfirmDelete(7),
+            Action::CancelDelete(8),
+        ] {
+            assert_eq!(Action::decode(&a.encode()), Some(a));
+            assert!(a.encode().len() <= 64);
+        }
+        for junk in [
+            "",
+            "tl",
+            "tl:",
+            "tl:-1",
+            "tl:0",
+            "zz:1",
+            "tl:1:2",
+            "tl:99999999999",
+        ] {
+            assert_eq!(Action::decode(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn the_wrong_button_round_trips_and_junk_is_rejected() {
+        let a = Action::Wrong(3, 9_876_543_210);
+        assert_eq!(Action::decode(&a.encode()), Some(a));
+        assert!(a.encode().len() <= 64);
+        for junk in ["wr:3", "wr:0:5", "wr:3:0", "wr:3:-1", "wr:x:1", "wr:3:1:2"] {
+            assert_eq!(Action::decode(junk), None, "{junk}");
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! What a user can ask for, in no platform's words: who is asking (`Chat`), the commands and
 //! their table (`COMMANDS`), parsing a message into one, and the shape of a `/track` answer.
-//! Answers nothing itself: the command logic in `mod.rs` does.
+//! Answers nothing itself: the `Commands` handlers do.
 
 use crate::i18n::Lang;
 use crate::models::account::Platform;
@@ -177,4 +177,48 @@ pub struct TrackerLinks<'a> {
     pub tracker: &'a Tracker,
     pub pixel_url: String,
     pub copy_url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_parse_with_and_without_bot_name() {
+        assert_eq!(
+            Command::parse_text("/track  Proposal to ACME "),
+            Command::Track("Proposal to ACME".into())
+        );
+        assert_eq!(
+            Command::parse_text("/opens@MailPingBot 3"),
+            Command::Opens("3".into())
+        );
+        assert_eq!(Command::parse_text("/OPENS"), Command::Opens(String::new()));
+        assert_eq!(
+            Command::parse_text("/frobnicate"),
+            Command::Unknown("frobnicate".into())
+        );
+        assert_eq!(Command::parse_text("hello"), Command::NotACommand);
+        assert_eq!(
+            Command::addressee("/opens@MailPingBot 3"),
+            Some("MailPingBot")
+        );
+        assert_eq!(Command::addressee("/opens@Other"), Some("Other"));
+        assert_eq!(Command::addressee("/opens 3 a@b"), None);
+        assert_eq!(Command::addressee("mail me@home"), None);
+        assert_eq!(
+            Command::parse_text("/track\nline two"),
+            Command::Track("line two".into())
+        );
+    }
+
+    #[test]
+    fn every_command_in_the_table_parses() {
+        for (name, _) in COMMANDS {
+            assert!(
+                !matches!(Command::from_name(name, ""), Command::Unknown(_)),
+                "{name}"
+            );
+        }
+    }
 }

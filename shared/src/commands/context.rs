@@ -1,6 +1,7 @@
 //! What the command logic holds (`Commands`: the pool, the base URL, the limiters, the upload
-//! and privacy settings) and what its handlers share: the outcome type and argument parsing.
-//! The handlers themselves are `impl Commands` blocks in `mod.rs`, `stats.rs` and `export.rs`.
+//! and privacy settings) and what its handlers share: the outcome type, argument parsing and
+//! finding a tracker by its number. The handlers are `impl Commands` blocks in the files
+//! named for their jobs; `mod.rs` constructs and dispatches.
 
 use governor::DefaultKeyedRateLimiter;
 
@@ -11,7 +12,8 @@ use crate::config::{BaseUrl, PrivacyConfig};
 use crate::db::Pool;
 use crate::errors::DbError;
 use crate::i18n::Lang;
-use crate::models::account::Platform;
+use crate::models::account::{Account, Platform};
+use crate::models::tracker::{self, Tracker};
 
 /// Telegram's Bot API takes documents of up to 50 MB from bots.
 pub const UPLOAD_LIMIT_TELEGRAM: u64 = 50 * 1000 * 1000;
@@ -110,4 +112,46 @@ pub(super) fn parse_number(l: Lang, arg: &str, command: &str) -> Result<i32, Rep
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| words::bad_number(l, arg, command))
+}
+
+impl Commands {
+    /// The reply `reply` makes of tracker `number` of the account, or "no such tracker".
+    pub(super) async fn with_tracker(
+        &self,
+        account: &Account,
+        number: i32,
+        reply: impl FnOnce(&Tracker) -> Reply,
+    ) -> Outcome {
+        let mut conn = self.pool.get().await.map_err(DbError::from)?;
+        Ok(
+            match tracker::find_by_number(&mut conn, account.id, number).await? {
+                Some(t) => reply(&t),
+                None => words::no_such_tracker(account.lang(), number),
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_validated() {
+        assert_eq!(parse_number(Lang::En, "3", "opens"), Ok(3));
+        assert_eq!(parse_number(Lang::En, "#3", "opens"), Ok(3));
+        assert!(
+            parse_number(Lang::En, "abc", "opens")
+                .unwrap_err()
+                .plain_text()
+                .contains("abc")
+        );
+        assert!(parse_number(Lang::En, "0", "mute").is_err());
+        assert!(
+            parse_number(Lang::En, "", "mute")
+                .unwrap_err()
+                .plain_text()
+                .contains("/mute")
+        );
+    }
 }

@@ -819,4 +819,17 @@ mod tests {
         let text = bad_number(Lang::En, &"9".repeat(10_000), "opens").plain_text();
         assert!(text.chars().count() < 200);
     }
+
+    #[test]
+    fn command_descriptions_fit_discords_100_character_limit() {
+        for lang in Lang::ALL {
+            for (name, _) in COMMANDS {
+                let description = command_description(lang, name);
+                assert!(
+                    (1..=100).contains(&description.chars().count()),
+                    "{lang:?} /{name}: {description}"
+                );
+            }
+        }
+    }
 }

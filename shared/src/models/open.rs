@@ -100,7 +100,7 @@ pub async fn insert_batch(
 /// `apple_prefetch_by_writer`).
 ///
 /// It writes the batch in INSERT statements of at most `chunk` opens each (see
-/// `recorder::insert_chunk` in the pixel server for why).
+/// `insert_chunk` in the pixel server's `recorder/writer.rs` for why).
 pub async fn insert_batch_counted(
     conn: &mut AsyncPgConnection,
     batch: &[NewOpen],
