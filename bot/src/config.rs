@@ -50,16 +50,16 @@ pub struct ChatConfig {
     #[command(flatten)]
     pub alerts: AlertConfig,
     /// New trackers one chat may create per minute.
-    #[arg(long, env = "TRACKERS_PER_MINUTE", value_name = "TRACKERS_PER_MINUTE", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, env = "TRACKERS_PER_MINUTE", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub trackers_per_minute: u32,
     /// Commands one chat may send per minute.
-    #[arg(long, env = "COMMANDS_PER_MINUTE", value_name = "COMMANDS_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, env = "COMMANDS_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
     pub commands_per_minute: u32,
     /// Largest file the bot uploads to Telegram, in bytes; /export splits what is bigger.
-    #[arg(long, env = "UPLOAD_LIMIT_TELEGRAM", value_name = "UPLOAD_LIMIT_TELEGRAM", default_value_t = UPLOAD_LIMIT_TELEGRAM, value_parser = clap::value_parser!(u64).range(1024..))]
+    #[arg(long, env = "UPLOAD_LIMIT_TELEGRAM", default_value_t = UPLOAD_LIMIT_TELEGRAM, value_parser = clap::value_parser!(u64).range(1024..))]
     pub upload_limit_telegram: u64,
     /// Largest upload (all files of one message) the bot sends to Discord, in bytes.
-    #[arg(long, env = "UPLOAD_LIMIT_DISCORD", value_name = "UPLOAD_LIMIT_DISCORD", default_value_t = UPLOAD_LIMIT_DISCORD, value_parser = clap::value_parser!(u64).range(1024..))]
+    #[arg(long, env = "UPLOAD_LIMIT_DISCORD", default_value_t = UPLOAD_LIMIT_DISCORD, value_parser = clap::value_parser!(u64).range(1024..))]
     pub upload_limit_discord: u64,
 }
 
@@ -75,25 +75,20 @@ impl ChatConfig {
 #[derive(Args, Debug, Clone)]
 pub struct TelegramConfig {
     /// Bot token from @BotFather. Without it, Telegram is off.
-    #[arg(long, env = "TELEGRAM_BOT_TOKEN", value_name = "TELEGRAM_BOT_TOKEN", value_parser = secret)]
+    #[arg(long, env = "TELEGRAM_BOT_TOKEN", value_parser = secret)]
     pub telegram_bot_token: Option<SecretString>,
     /// Bot API server (tests and self-hosted Bot API servers).
     #[arg(
         long,
         env = "TELEGRAM_API_URL",
-        value_name = "TELEGRAM_API_URL",
         default_value = "https://api.telegram.org"
     )]
     pub telegram_api_url: url::Url,
     /// Public HTTPS URL for webhook mode, e.g. https://bot.example.com/telegram. Without it the bot long-polls.
-    #[arg(
-        long,
-        env = "TELEGRAM_WEBHOOK_URL",
-        value_name = "TELEGRAM_WEBHOOK_URL"
-    )]
+    #[arg(long, env = "TELEGRAM_WEBHOOK_URL")]
     pub telegram_webhook_url: Option<url::Url>,
     /// Secret Telegram must send in X-Telegram-Bot-Api-Secret-Token (webhook mode; generated if unset).
-    #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", value_name = "TELEGRAM_WEBHOOK_SECRET", value_parser = secret)]
+    #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", value_parser = secret)]
     pub telegram_webhook_secret: Option<SecretString>,
 }
 
@@ -148,42 +143,37 @@ pub struct DiscordConfig {
     pub discord_public_key: Option<String>,
     /// Reach Discord's REST API at this https address instead of discord.com's (tests point it
     /// at a fake). Requests still name discord.com, and serenity's rate limiter stays on.
-    #[arg(long, env = "DISCORD_API_URL", value_name = "DISCORD_API_URL", value_parser = discord_api_url)]
+    #[arg(long, env = "DISCORD_API_URL", value_parser = discord_api_url)]
     pub discord_api_url: Option<SocketAddr>,
     /// A PEM certificate trusted for DISCORD_API_URL besides the built-in roots (tests only).
-    #[arg(
-        long,
-        env = "DISCORD_API_CA_FILE",
-        value_name = "DISCORD_API_CA_FILE",
-        requires = "discord_api_url"
-    )]
+    #[arg(long, env = "DISCORD_API_CA_FILE", requires = "discord_api_url")]
     pub discord_api_ca_file: Option<std::path::PathBuf>,
     /// Register slash commands in this guild only (instant updates while developing).
-    #[arg(long, env = "DISCORD_GUILD_ID", value_name = "DISCORD_GUILD_ID")]
+    #[arg(long, env = "DISCORD_GUILD_ID")]
     pub discord_guild_id: Option<u64>,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct AlertConfig {
     /// Seconds between sweeps of the outbox, the safety net behind LISTEN/NOTIFY.
-    #[arg(long, env = "ALERT_SWEEP_SECS", value_name = "ALERT_SWEEP_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "ALERT_SWEEP_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
     pub alert_sweep_secs: u64,
     /// Seconds a dispatcher owns a claimed alert; if it dies, another sends the alert after this.
-    #[arg(long, env = "ALERT_LEASE_SECS", value_name = "ALERT_LEASE_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "ALERT_LEASE_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
     pub alert_lease_secs: u64,
     /// Longest wait between retries of a failing alert.
-    #[arg(long, env = "ALERT_MAX_BACKOFF_SECS", value_name = "ALERT_MAX_BACKOFF_SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "ALERT_MAX_BACKOFF_SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
     pub alert_max_backoff_secs: u64,
     /// Alerts a tracker sends at once within ALERT_WINDOW_SECS; after that its reads are held
     /// back and told in one message per window.
-    #[arg(long, env = "ALERT_BURST", value_name = "ALERT_BURST", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, env = "ALERT_BURST", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
     pub alert_burst: u32,
     /// The window of ALERT_BURST, in seconds; at most a day, as sends are kept that long at
     /// least (the retention period is counted in days).
-    #[arg(long, env = "ALERT_WINDOW_SECS", value_name = "ALERT_WINDOW_SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    #[arg(long, env = "ALERT_WINDOW_SECS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub alert_window_secs: u64,
     /// Alerts one chat gets in any minute; more wait for the next (Telegram allows a group 20).
-    #[arg(long, env = "ALERT_CHAT_PER_MINUTE", value_name = "ALERT_CHAT_PER_MINUTE", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, env = "ALERT_CHAT_PER_MINUTE", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub alert_chat_per_minute: u32,
 }
 
