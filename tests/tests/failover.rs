@@ -304,6 +304,9 @@ async fn after_a_failover_the_tracker_cache_and_the_dispatcher_listen_on_the_new
     let pair = on_pair(pair, |p| p.on_primary("CREATE DATABASE mailping").map(drop)).await;
     let url = pair.url("mailping");
     db::run_migrations(&url).await.expect("migrations");
+    // Replication is asynchronous: until the standby has replayed CREATE DATABASE, connecting
+    // to it fails with "database does not exist" instead (seen once in five runs under load).
+    let pair = on_pair(pair, |p| p.wait_for_standby(Duration::from_secs(30))).await;
     // A pool given the standby alone hands out nothing: the standby takes no writes.
     let standby = db::pool(&pair.standby_url("mailping"), 1);
     let refused = standby
