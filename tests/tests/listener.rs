@@ -147,8 +147,9 @@ async fn slow_sockets_beyond_the_connection_cap_do_not_starve_real_requests() {
 async fn pixel_shutdown_ends_within_its_deadline_whatever_clients_do() {
     let mut app = TestApp::spawn()
         .pixel_setting("--http-shutdown-secs", 1)
-        .pixel_setting("--http-header-timeout-secs", 60)
-        .pixel_setting("--http-keep-alive-secs", 60)
+        .pixel_setting("--http-header-timeout-secs", 600)
+        .pixel_setting("--http-keep-alive-secs", 600)
+        .pixel_setting("--http-idle-timeout-secs", 600)
         .await;
     let _half = half_sent(app.pixel_port()).await;
     let _idle = TcpStream::connect(("127.0.0.1", app.pixel_port()))
@@ -156,11 +157,13 @@ async fn pixel_shutdown_ends_within_its_deadline_whatever_clients_do() {
         .unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
     let started = Instant::now();
-    // The half-sent request could hold the server for its 60 s header timeout; the 1 s
-    // shutdown deadline must end it well before, however loaded the machine.
+    // The half-sent request and the idle connection could hold the server for their 600 s
+    // timeouts (header, keep-alive and idle alike, so no other timer ends them inside the
+    // 30 s wait); the 1 s shutdown deadline must end them well before, however loaded the
+    // machine.
     tokio::time::timeout(Duration::from_secs(30), app.stop_pixel())
         .await
-        .expect("the pixel server stopped within 30 s of the signal, not after 60");
+        .expect("the pixel server stopped within 30 s of the signal, not after 600");
     let took = started.elapsed();
     println!("pixel server stopped {took:?} after the signal, with a half-sent request open");
 }
@@ -170,8 +173,9 @@ async fn bot_shutdown_ends_within_its_deadline_whatever_clients_do() {
     let mut app = TestApp::spawn()
         .with_telegram()
         .bot_setting("--http-shutdown-secs", 1)
-        .bot_setting("--http-header-timeout-secs", 60)
-        .bot_setting("--http-keep-alive-secs", 60)
+        .bot_setting("--http-header-timeout-secs", 600)
+        .bot_setting("--http-keep-alive-secs", 600)
+        .bot_setting("--http-idle-timeout-secs", 600)
         .await;
     let port: u16 = app
         .bot_url("")
@@ -184,7 +188,7 @@ async fn bot_shutdown_ends_within_its_deadline_whatever_clients_do() {
     let started = Instant::now();
     tokio::time::timeout(Duration::from_secs(30), app.stop_bot())
         .await
-        .expect("the bot stopped within 30 s of the signal, not after 60");
+        .expect("the bot stopped within 30 s of the signal, not after 600");
     let took = started.elapsed();
     println!("bot stopped {took:?} after the signal, with a half-sent request open");
 }
