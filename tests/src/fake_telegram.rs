@@ -26,7 +26,8 @@ use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tokio::time::{Instant, timeout_at};
 
-/// Long polls wait at most this long, whatever `timeout` the bot asks for, to keep tests fast.
+/// Long polls wait at most this long, whatever `timeout` the bot asks for, to keep tests fast
+/// (unless a test sets another cap with [`FakeTelegram::set_max_poll_wait`]).
 const MAX_POLL_WAIT: Duration = Duration::from_secs(1);
 /// Telegram's limit on a message's text after entity parsing, in UTF-16 code units (an emoji
 /// outside the Basic Multilingual Plane counts 2).
@@ -168,6 +169,12 @@ impl FakeTelegram {
             addr,
             server,
         }
+    }
+
+    /// Caps later long polls at `cap` instead of the default second, for a test that must
+    /// tell a poll woken by an update from one that ran out its wait.
+    pub fn set_max_poll_wait(&self, cap: Duration) {
+        self.shared.lock().max_poll_wait = Some(cap);
     }
 
     /// The base URL to pass to `teloxide::Bot::set_api_url`.
@@ -515,6 +522,8 @@ impl Shared {
 
 #[derive(Default)]
 struct Inner {
+    /// The long-poll cap a test set; `None` is [`MAX_POLL_WAIT`].
+    max_poll_wait: Option<Duration>,
     last_update_id: i64,
     updates: VecDeque<QueuedUpdate>,
     /// `allowed_updates` from the latest `getUpdates` that set it; `None` means all.
@@ -1277,9 +1286,9 @@ async fn get_updates(shared: &Shared, p: &Params) -> Result<Value, Refusal> {
     let offset = p.i64("offset").unwrap_or(0);
     let limit = usize::try_from(p.i64("limit").unwrap_or(100).clamp(1, 100)).unwrap_or(100);
     let timeout = u64::try_from(p.i64("timeout").unwrap_or(0)).unwrap_or(0);
-    let deadline = Instant::now() + Duration::from_secs(timeout).min(MAX_POLL_WAIT);
-    {
+    let deadline = {
         let mut inner = shared.lock();
+        let cap = inner.max_poll_wait.unwrap_or(MAX_POLL_WAIT);
         if inner.webhook_url.is_some() {
             return Err(Refusal::new(
                 409,
@@ -1296,7 +1305,8 @@ async fn get_updates(shared: &Shared, p: &Params) -> Result<Value, Refusal> {
             inner.allowed_updates = Some(allowed).filter(|a| !a.is_empty());
         }
         inner.confirm_updates(offset);
-    }
+        Instant::now() + Duration::from_secs(timeout).min(cap)
+    };
     loop {
         let mut queued = pin!(shared.updates_changed.notified());
         queued.as_mut().enable();

@@ -266,21 +266,25 @@ async fn a_queued_text_comes_back_from_get_updates() {
 #[tokio::test]
 async fn a_long_poll_returns_as_soon_as_an_update_arrives() {
     let fake = FakeTelegram::start().await;
+    // A poll left waiting would hold for 600 s, so only the update can end it inside the
+    // test's 10 s deadline (at the default 1 s cap, a poll that was never woken would still
+    // find the update when its wait ran out). 10 s, because teloxide's client gives up on a
+    // request after 17.
+    fake.set_max_poll_wait(Duration::from_secs(600));
     let bot = fake.bot();
 
     let poll = tokio::spawn({
         let bot = bot.clone();
-        async move {
-            let started = Instant::now();
-            let updates = bot.get_updates().timeout(10).await.expect("getUpdates");
-            (updates, started.elapsed())
-        }
+        async move { bot.get_updates().timeout(600).await.expect("getUpdates") }
     });
     tokio::time::sleep(Duration::from_millis(100)).await;
     fake.send_text_from(-100, 7, "hello group");
 
-    // The poll that was waiting gets the update: not left for the next poll after its cap.
-    let (updates, _) = poll.await.unwrap();
+    // The poll that was waiting gets the update as it arrives.
+    let updates = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .expect("the waiting poll was not woken by the update: it held for its 600 s")
+        .unwrap();
     assert_eq!(updates.len(), 1, "{updates:?}");
     let UpdateKind::Message(message) = &updates[0].kind else {
         panic!("expected a message update");
