@@ -17,7 +17,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use mailping_tests::app::TestApp;
-use mailping_tests::seed;
+use mailping_tests::{eventually, seed};
 use tokio::process::{Child, Command};
 
 const GIF: [u8; 43] = mailping_pixel_server::gif::TRANSPARENT_GIF;
@@ -26,11 +26,34 @@ const CLIENT_NETWORK: &str = "127.0.1.0/24";
 const FETCHES: usize = 300;
 const LIMIT: i64 = 120;
 
-/// A proxy running as a child process; killed when dropped.
+/// A proxy running as a child process; stopped when dropped.
 struct Proxy {
     port: u16,
-    _child: Child,
+    child: Child,
+    /// The proxy's own stop command (nginx's `-s stop`), run before the child is waited for:
+    /// killing nginx's master alone would leave its worker running.
+    stop: Option<std::process::Command>,
     _dir: tempfile::TempDir,
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        let Some(mut stop) = self.stop.take() else {
+            return;
+        };
+        match stop.stdout(Stdio::null()).stderr(Stdio::null()).status() {
+            Ok(status) if status.success() => {
+                // The master exits once its worker has; `kill_on_drop` is the fallback.
+                let deadline = std::time::Instant::now() + Duration::from_secs(10);
+                while matches!(self.child.try_wait(), Ok(None))
+                    && std::time::Instant::now() < deadline
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+            outcome => eprintln!("stopping the proxy: {outcome:?}"),
+        }
+    }
 }
 
 fn binary(name: &str) -> PathBuf {
@@ -55,7 +78,13 @@ fn free_port() -> u16 {
 }
 
 impl Proxy {
-    async fn start(program: &str, args: &[&str], port: u16, dir: tempfile::TempDir) -> Proxy {
+    async fn start(
+        program: &str,
+        args: &[&str],
+        stop_args: Option<&[&str]>,
+        port: u16,
+        dir: tempfile::TempDir,
+    ) -> Proxy {
         let log = std::fs::File::create(dir.path().join("proxy.log")).expect("proxy log");
         let child = Command::new(binary(program))
             .args(args)
@@ -65,9 +94,15 @@ impl Proxy {
             .kill_on_drop(true)
             .spawn()
             .unwrap_or_else(|e| panic!("starting {program}: {e}"));
+        let stop = stop_args.map(|stop_args| {
+            let mut stop = std::process::Command::new(binary(program));
+            stop.args(args).args(stop_args);
+            stop
+        });
         let proxy = Proxy {
             port,
-            _child: child,
+            child,
+            stop,
             _dir: dir,
         };
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
@@ -102,7 +137,8 @@ impl Proxy {
         )
         .expect("haproxy.cfg");
         let config = config.to_string_lossy().into_owned();
-        Proxy::start("haproxy", &["-db", "-f", &config], port, dir).await
+        // `-db`: one process in the foreground, which `kill_on_drop` ends whole.
+        Proxy::start("haproxy", &["-db", "-f", &config], None, port, dir).await
     }
 
     /// nginx as a reverse proxy; `headers` are its `proxy_set_header` lines, `http` goes into
@@ -133,6 +169,7 @@ impl Proxy {
         Proxy::start(
             "nginx",
             &["-c", &config, "-p", &prefix, "-e", &error_log],
+            Some(&["-s", "stop"]),
             port,
             dir,
         )
@@ -273,4 +310,49 @@ async fn behind_nginx_writing_rfc_7239_forwarded_spoofed_hops_count_as_one_clien
     .await;
     println!("nginx (Forwarded): {FETCHES} spoofed fetches -> {rows} rows, networks {networks:?}");
     assert_one_client(rows, &networks, elapsed);
+}
+
+/// The processes whose parent is `parent`, from /proc.
+fn children_of(parent: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| process_state(pid).is_some_and(|(_, ppid)| ppid == parent))
+        .collect()
+}
+
+/// A process's state letter and parent, from `/proc/<pid>/stat`; `None` once it is gone.
+fn process_state(pid: u32) -> Option<(char, u32)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+    let mut rest = stat[stat.rfind(')')? + 1..].split_whitespace();
+    let state = rest.next()?.chars().next()?;
+    let ppid = rest.next()?.parse().ok()?;
+    Some((state, ppid))
+}
+
+/// A test's nginx takes its worker with it when it stops: a SIGKILL to the master alone (what
+/// `kill_on_drop` sends) leaves the worker running, one more with every run of this file.
+#[tokio::test]
+async fn a_stopped_nginx_leaves_no_worker_behind() {
+    let proxy = Proxy::nginx(free_port(), "", "").await;
+    let master = proxy.child.id().expect("nginx is running");
+    let workers = eventually(Duration::from_secs(10), "nginx's worker", async || {
+        Some(children_of(master)).filter(|w| !w.is_empty())
+    })
+    .await;
+    drop(proxy);
+    eventually(
+        Duration::from_secs(10),
+        format!("nginx's workers {workers:?} to end with their master"),
+        async || {
+            workers
+                .iter()
+                .all(|&pid| process_state(pid).is_none_or(|(state, _)| state == 'Z'))
+                .then_some(())
+        },
+    )
+    .await;
 }
